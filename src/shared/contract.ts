@@ -1,0 +1,75 @@
+/**
+ * The IPC contract: every channel between renderer and main, with its request
+ * and response types. Main registers one handler per channel, preload exposes
+ * exactly these channels, and test bridges are typed against the same map.
+ */
+import type {
+  Annotation,
+  DocumentSummary,
+  HighlightColor,
+  HighlightSelectors,
+  OpenedDocument,
+} from './model';
+
+export interface Contract {
+  /** Every document in the library, most recently opened first. */
+  'library:list': { request: Record<string, never>; response: DocumentSummary[] };
+  /** Load a document with its transcript and highlights; marks it as opened now. */
+  'documents:open': { request: { documentId: string }; response: OpenedDocument };
+  /** Create a highlight. The id is chosen by the renderer (a UUID) so it can paint at once. */
+  'annotations:create': {
+    request: {
+      documentId: string;
+      id: string;
+      color: HighlightColor;
+      selectors: HighlightSelectors;
+      note?: string;
+    };
+    response: Annotation;
+  };
+  /** Change a highlight's colour and/or note. */
+  'annotations:update': {
+    request: { documentId: string; id: string; color?: HighlightColor; note?: string };
+    response: Annotation;
+  };
+  'annotations:delete': { request: { documentId: string; id: string }; response: { id: string } };
+  /** Ask where to save (native dialog), then write the document's highlights as Markdown. */
+  'export:markdown': {
+    request: { documentId: string };
+    response: { path: string } | { cancelled: true };
+  };
+}
+
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = Contract[C]['request'];
+export type ResponseOf<C extends Channel> = Contract[C]['response'];
+
+/** The channel names, for code that must enumerate them at run time (preload, bridges, tests). */
+export const CHANNELS = [
+  'library:list',
+  'documents:open',
+  'annotations:create',
+  'annotations:update',
+  'annotations:delete',
+  'export:markdown',
+] as const satisfies readonly Channel[];
+
+/** What crosses IPC: errors travel as data so the renderer sees main's message unchanged. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type ErrorCode = 'invalid-request' | 'not-found' | 'conflict' | 'storage' | 'internal';
+
+/** Commands sent from the native menu to the renderer. */
+export const MENU_COMMANDS = ['export-markdown'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MENU_CHANNEL = 'menu:command';
+
+/** The API preload puts on `window.gloss`. */
+export interface GlossBridge {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Envelope<ResponseOf<C>>>;
+  /** Subscribe to native menu commands; returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+// Compile-time check that CHANNELS lists every channel of the contract.
+type MissingChannel = Exclude<Channel, (typeof CHANNELS)[number]>;
+export const CHANNELS_ARE_COMPLETE: [MissingChannel] extends [never] ? true : false = true;

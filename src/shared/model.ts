@@ -1,0 +1,96 @@
+/**
+ * The data model shared by every process: transcripts, highlights (annotations)
+ * and library entries. Types and constants only; no behaviour.
+ */
+
+/** Highlight colours, in toolbar order. Names are what the user sees and what export writes. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** Version of every data file Gloss writes; bumped with a migration when the shape changes. */
+export const SCHEMA_VERSION = 1;
+
+/** Separator placed between paragraphs in a transcript's plain text. */
+export const PARAGRAPH_SEPARATOR = '\n\n';
+
+export type TurnKind = 'speech' | 'aside' | 'heading';
+
+/** One paragraph of a turn, with its offsets in the transcript's plain text. */
+export interface Paragraph {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A stretch of the transcript: a speaker's turn, an unlabelled aside
+ * (photo caption, sidebar box) or a heading (the title).
+ */
+export interface Turn {
+  /** Full name of the speaker; null for asides, headings and unlabelled text such as an intro. */
+  speaker: string | null;
+  kind: TurnKind;
+  paragraphs: Paragraph[];
+}
+
+export interface Transcript {
+  title: string;
+  /** Full names, in order of first appearance. */
+  speakers: string[];
+  turns: Turn[];
+}
+
+/** W3C Web Annotation TextQuoteSelector over the transcript's plain text. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C Web Annotation TextPositionSelector: UTF-16 offsets into the plain text, end exclusive. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface HighlightSelectors {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+/** A highlight with its note. */
+export interface Annotation {
+  id: string;
+  documentId: string;
+  selectors: HighlightSelectors;
+  color: HighlightColor;
+  note: string;
+  /** ISO 8601 times. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A library entry: what the library lists about a document without loading its text. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  /** Where the text came from: a file name, or "Sample transcript". */
+  source: string;
+  format: 'text';
+  /** SHA-256 of the normalised text, hex. */
+  hash: string;
+  speakers: string[];
+  wordCount: number;
+  highlightCount: number;
+  addedAt: string;
+  openedAt: string | null;
+}
+
+/** Everything the reading view needs to show one document. */
+export interface OpenedDocument {
+  document: DocumentSummary;
+  transcript: Transcript;
+  annotations: Annotation[];
+}
