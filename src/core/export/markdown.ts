@@ -1,0 +1,86 @@
+/**
+ * Writes a document's highlights and notes as Markdown: title, source and
+ * export date, then every highlight in document order as a blockquote
+ * attributed to its speaker, followed by its note.
+ */
+import type { Annotation, Transcript } from '../../shared/model';
+import { resolveSelectors } from '../anchoring/selectors';
+import { plainTextOf } from '../transcript/plain-text';
+import { escapeLine, escapeParagraphs } from './escape-markdown';
+
+export interface MarkdownExportInput {
+  title: string;
+  source: string;
+  exportedAt: Date;
+  transcript: Transcript;
+  annotations: readonly Annotation[];
+}
+
+interface Placed {
+  annotation: Annotation;
+  start: number;
+  end: number;
+}
+
+/** "2026-11-26 19:40 UTC": unambiguous wherever the file is read. */
+function formatDate(d: Date): string {
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+}
+
+/** Who said the passage: the speakers of every turn it touches, or the kind of text it is. */
+function attribution(transcript: Transcript, start: number, end: number): string {
+  const names: string[] = [];
+  for (const turn of transcript.turns) {
+    const first = turn.paragraphs[0];
+    const last = turn.paragraphs[turn.paragraphs.length - 1];
+    if (last.end <= start || first.start >= end) continue;
+    const name = turn.speaker ?? (turn.kind === 'aside' ? 'Aside' : turn.kind === 'heading' ? 'Title' : 'Introduction');
+    if (!names.includes(name)) names.push(name);
+  }
+  return names.join(', ');
+}
+
+function highlightBlock(transcript: Transcript, quote: string, a: Annotation, at: Placed | null): string {
+  const who = at ? attribution(transcript, at.start, at.end) : 'Not found in the current text';
+  const quoteBlock = [...escapeParagraphs(quote), `— ${escapeLine(who)} (${a.color})`]
+    .map((p) => p.replace(/^/gm, '> '))
+    .join('\n>\n');
+  const note = escapeParagraphs(a.note);
+  return [quoteBlock, ...note].join('\n\n');
+}
+
+export function exportMarkdown(input: MarkdownExportInput): string {
+  const { transcript, annotations } = input;
+  const text = plainTextOf(transcript);
+  const placed: Placed[] = [];
+  const orphans: Annotation[] = [];
+  for (const annotation of annotations) {
+    const range = resolveSelectors(text, annotation.selectors);
+    if (range) placed.push({ annotation, ...range });
+    else orphans.push(annotation);
+  }
+  placed.sort((a, b) => a.start - b.start || a.end - b.end || a.annotation.createdAt.localeCompare(b.annotation.createdAt));
+
+  const parts = [
+    `# ${escapeLine(input.title).replace(/#+$/, (m) => '\\' + m)}`,
+    [
+      `- Source: ${escapeLine(input.source)}`,
+      `- Exported: ${formatDate(input.exportedAt)}`,
+      `- Highlights: ${annotations.length}`,
+    ].join('\n'),
+    '## Highlights',
+  ];
+  if (placed.length === 0 && orphans.length === 0) parts.push('No highlights yet.');
+  for (const p of placed) parts.push(highlightBlock(transcript, text.slice(p.start, p.end), p.annotation, p));
+  if (orphans.length > 0) {
+    parts.push('## Highlights whose text has changed');
+    for (const a of orphans) parts.push(highlightBlock(transcript, a.selectors.quote.exact, a, null));
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+/** A file name for the export: the title without characters file systems refuse. */
+export function exportFileName(title: string): string {
+  const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+  return `${base || 'Gloss export'} - highlights.md`;
+}
