@@ -1,0 +1,149 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createSelectors } from '../../core/anchoring/selectors';
+import { plainTextOf } from '../../core/transcript/plain-text';
+import { LibraryStore } from './library-store';
+
+const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gloss-store-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function storeWithSample() {
+  const store = await LibraryStore.open(dir);
+  await store.addSampleOnce(sample);
+  const [doc] = await store.list();
+  const opened = await store.open(doc.id);
+  const text = plainTextOf(opened.transcript);
+  const at = (quote: string) => {
+    const start = text.indexOf(quote);
+    return createSelectors(text, start, start + quote.length);
+  };
+  return { store, doc, text, at };
+}
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+describe('LibraryStore', () => {
+  test('adds the sample once, with its title, speakers and word count', async () => {
+    const store = await LibraryStore.open(dir);
+    await store.addSampleOnce(sample);
+    await store.addSampleOnce(sample);
+    const docs = await store.list();
+    expect(docs).toHaveLength(1);
+    expect(docs[0]).toMatchObject({
+      title: 'Democracies must maintain the lead in AI',
+      source: 'Sample transcript',
+      speakers: ['Madhumita Murgia', 'Dario Amodei'],
+      highlightCount: 0,
+    });
+    expect(docs[0].hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(docs[0].wordCount).toBeGreaterThan(3500);
+  });
+
+  test('keeps highlights and notes across a restart, in a file of their own', async () => {
+    const { store, doc, at } = await storeWithSample();
+    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'green', selectors: at('gremlin') });
+    await store.updateAnnotation({ documentId: doc.id, id: id(1), note: 'Agents as gremlins' });
+
+    const reopened = await LibraryStore.open(dir);
+    const { annotations } = await reopened.open(doc.id);
+    expect(annotations).toEqual([
+      expect.objectContaining({ id: id(1), color: 'green', note: 'Agents as gremlins', documentId: doc.id }),
+    ]);
+    expect(annotations[0].selectors.quote.exact).toBe('gremlin');
+    const onDisk = JSON.parse(await readFile(join(dir, 'documents', doc.id, 'annotations.json'), 'utf8'));
+    expect(onDisk).toMatchObject({ schemaVersion: 1, documentId: doc.id });
+    expect(onDisk.annotations[0].note).toBe('Agents as gremlins');
+  });
+
+  test('a highlight change rewrites only that document’s annotations file', async () => {
+    const { store, doc, at } = await storeWithSample();
+    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
+    const files = ['library.json', `documents/${doc.id}/transcript.json`, `documents/${doc.id}/annotations.json`];
+    const before = await Promise.all(files.map((f) => stat(join(dir, f))));
+    await new Promise((r) => setTimeout(r, 20));
+    await store.updateAnnotation({ documentId: doc.id, id: id(1), color: 'blue' });
+    const after = await Promise.all(files.map((f) => stat(join(dir, f))));
+    expect(after.map((s, i) => s.mtimeMs > before[i].mtimeMs)).toEqual([false, false, true]);
+  });
+
+  test('refuses a highlight whose quote does not match the text at its position', async () => {
+    const { store, doc, at } = await storeWithSample();
+    const selectors = at('gremlin');
+    selectors.quote.exact = 'goblin!';
+    await expect(store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors })).rejects.toThrow(
+      /does not match the transcript/,
+    );
+    expect((await store.open(doc.id)).annotations).toEqual([]);
+  });
+
+  test('refuses a duplicate id and unknown documents or highlights', async () => {
+    const { store, doc, at } = await storeWithSample();
+    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
+    await expect(store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') })).rejects.toThrow(/already exists/);
+    await expect(store.open(id(9))).rejects.toThrow(/No document/);
+    await expect(store.updateAnnotation({ documentId: doc.id, id: id(2), note: 'x' })).rejects.toThrow(/No highlight/);
+    await expect(store.deleteAnnotation(doc.id, id(2))).rejects.toThrow(/No highlight/);
+  });
+
+  test('deletes a highlight for good', async () => {
+    const { store, doc, at } = await storeWithSample();
+    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
+    await store.createAnnotation({ documentId: doc.id, id: id(2), color: 'pink', selectors: at('scaling laws') });
+    await store.deleteAnnotation(doc.id, id(1));
+    const reopened = await LibraryStore.open(dir);
+    expect((await reopened.open(doc.id)).annotations.map((a) => a.id)).toEqual([id(2)]);
+    expect((await reopened.list())[0].highlightCount).toBe(1);
+  });
+
+  test('does not import the same text twice', async () => {
+    const store = await LibraryStore.open(dir);
+    const a = await store.importText({ text: 'Ann Lee: Hello.\n\nBo Chan: Hi.', source: 'a.txt', fallbackTitle: 'a' });
+    const b = await store.importText({ text: 'Ann Lee: Hello.\r\n\r\nBo Chan: Hi.', source: 'b.txt', fallbackTitle: 'b' });
+    expect(b.id).toBe(a.id);
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  test('rebuilds a damaged library index from the documents and keeps the damaged copy', async () => {
+    const { doc } = await storeWithSample();
+    await writeFile(join(dir, 'library.json'), '{"schemaVersion":1,"documents":[{"id":');
+    const store = await LibraryStore.open(dir);
+    expect((await store.list()).map((d) => d.id)).toEqual([doc.id]);
+    expect((await readdir(dir)).some((f) => f.startsWith('library.json.damaged-'))).toBe(true);
+    await store.addSampleOnce(sample);
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  test('never overwrites a damaged annotations file, and says which file it is', async () => {
+    const { doc } = await storeWithSample();
+    const path = join(dir, 'documents', doc.id, 'annotations.json');
+    await writeFile(path, '{"schemaVersion":1,"annotations":[{"id"');
+    const store = await LibraryStore.open(dir);
+    await expect(store.open(doc.id)).rejects.toThrow(`The data file ${path} is damaged`);
+    expect(await readFile(path, 'utf8')).toBe('{"schemaVersion":1,"annotations":[{"id"');
+  });
+
+  test('refuses data written by a newer version of Gloss', async () => {
+    await writeFile(join(dir, 'library.json'), JSON.stringify({ schemaVersion: 99, documents: [] }));
+    await expect(LibraryStore.open(dir)).rejects.toThrow(/newer Gloss/);
+  });
+
+  test('a failed write leaves memory as it is on disk', async () => {
+    const { store, doc, at } = await storeWithSample();
+    // A directory where the file should be makes the atomic rename fail, even for root.
+    const path = join(dir, 'documents', doc.id, 'annotations.json');
+    await rm(path, { force: true });
+    await mkdir(path);
+    await expect(store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') })).rejects.toThrow(/Could not save/);
+    expect((await store.open(doc.id)).annotations).toEqual([]);
+  });
+});

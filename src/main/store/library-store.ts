@@ -1,0 +1,295 @@
+/**
+ * The library on disk, owned by the main process. One small index file, and a
+ * folder per document holding its transcript (written once) and its
+ * annotations (the only file a highlight or note change rewrites):
+ *
+ *   <dataDir>/library.json
+ *   <dataDir>/documents/<id>/transcript.json
+ *   <dataDir>/documents/<id>/annotations.json
+ *
+ * The index can be rebuilt from the transcript files, so a damaged index loses nothing.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { normaliseText, parsePlainText } from '../../core/transcript/parse-plain-text';
+import { plainTextOf, wordCountOf } from '../../core/transcript/plain-text';
+import type {
+  Annotation,
+  DocumentSummary,
+  HighlightColor,
+  HighlightSelectors,
+  OpenedDocument,
+  Transcript,
+} from '../../shared/model';
+import { SCHEMA_VERSION } from '../../shared/model';
+import { type DataFile, describe, openDataFile, readJson } from './data-file';
+import { GlossError } from './errors';
+
+type LibraryEntry = Omit<DocumentSummary, 'highlightCount'>;
+
+interface LibraryFile {
+  schemaVersion: number;
+  /** The sample is added once; a user who removes it does not get it back. */
+  sampleAdded: boolean;
+  documents: LibraryEntry[];
+}
+
+interface TranscriptFile {
+  schemaVersion: number;
+  document: LibraryEntry;
+  /** The text as imported (line ends normalised). */
+  text: string;
+  transcript: Transcript;
+}
+
+interface AnnotationsFile {
+  schemaVersion: number;
+  documentId: string;
+  annotations: Annotation[];
+}
+
+export interface NewAnnotation {
+  documentId: string;
+  id: string;
+  color: HighlightColor;
+  selectors: HighlightSelectors;
+  note?: string;
+}
+
+export interface AnnotationChange {
+  documentId: string;
+  id: string;
+  color?: HighlightColor;
+  note?: string;
+}
+
+/** Everything export needs about one document. */
+export interface DocumentForExport {
+  document: LibraryEntry;
+  transcript: Transcript;
+  annotations: Annotation[];
+}
+
+interface LoadedDocument {
+  file: TranscriptFile;
+  plainText: string;
+}
+
+export class LibraryStore {
+  private readonly transcripts = new Map<string, LoadedDocument>();
+  private readonly annotationFiles = new Map<string, Promise<DataFile<AnnotationsFile>>>();
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly library: DataFile<LibraryFile>,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Opens (or creates) the library in `dataDir`. */
+  static async open(dataDir: string, now: () => Date = () => new Date()): Promise<LibraryStore> {
+    await mkdir(join(dataDir, 'documents'), { recursive: true });
+    const path = join(dataDir, 'library.json');
+    const initial: LibraryFile = { schemaVersion: SCHEMA_VERSION, sampleAdded: false, documents: [] };
+    let library: DataFile<LibraryFile>;
+    try {
+      library = await openDataFile(path, initial, SCHEMA_VERSION);
+    } catch (error) {
+      if (!(error instanceof GlossError) || /newer Gloss/.test(error.message)) throw error;
+      // The index is derived data: keep the damaged copy for inspection and rebuild it.
+      await rename(path, `${path}.damaged-${now().getTime()}`);
+      library = await openDataFile(path, initial, SCHEMA_VERSION);
+      library.data.documents = await rebuildIndex(dataDir);
+      library.data.sampleAdded = library.data.documents.length > 0;
+      await library.write();
+    }
+    return new LibraryStore(dataDir, library, now);
+  }
+
+  private documentDir(id: string): string {
+    return join(this.dataDir, 'documents', id);
+  }
+
+  private entry(documentId: string): LibraryEntry {
+    const entry = this.library.data.documents.find((d) => d.id === documentId);
+    if (!entry) throw new GlossError('not-found', `No document with id ${documentId} in the library.`);
+    return entry;
+  }
+
+  private async loadTranscript(documentId: string): Promise<LoadedDocument> {
+    this.entry(documentId);
+    let loaded = this.transcripts.get(documentId);
+    if (!loaded) {
+      const file = await readJson<TranscriptFile>(join(this.documentDir(documentId), 'transcript.json'));
+      loaded = { file, plainText: plainTextOf(file.transcript) };
+      this.transcripts.set(documentId, loaded);
+    }
+    return loaded;
+  }
+
+  private annotations(documentId: string): Promise<DataFile<AnnotationsFile>> {
+    this.entry(documentId);
+    let file = this.annotationFiles.get(documentId);
+    if (!file) {
+      const initial: AnnotationsFile = { schemaVersion: SCHEMA_VERSION, documentId, annotations: [] };
+      file = openDataFile(join(this.documentDir(documentId), 'annotations.json'), initial, SCHEMA_VERSION);
+      // A failed open is not cached, so the next attempt reads the file again.
+      file.catch(() => this.annotationFiles.delete(documentId));
+      this.annotationFiles.set(documentId, file);
+    }
+    return file;
+  }
+
+  /** Every document, most recently opened (or added) first. */
+  async list(): Promise<DocumentSummary[]> {
+    const entries = [...this.library.data.documents].sort((a, b) =>
+      (b.openedAt ?? b.addedAt).localeCompare(a.openedAt ?? a.addedAt),
+    );
+    return Promise.all(
+      entries.map(async (entry) => {
+        let highlightCount = 0;
+        try {
+          highlightCount = (await this.annotations(entry.id)).data.annotations.length;
+        } catch {
+          // A damaged annotations file is reported when the document is opened.
+        }
+        return { ...entry, highlightCount };
+      }),
+    );
+  }
+
+  /**
+   * Adds a plain-text transcript. Text already in the library (same content
+   * hash) is not added twice: the existing document is returned.
+   */
+  async importText(input: { text: string; source: string; fallbackTitle: string }): Promise<DocumentSummary> {
+    const text = normaliseText(input.text);
+    const hash = createHash('sha256').update(text).digest('hex');
+    const existing = this.library.data.documents.find((d) => d.hash === hash);
+    if (existing) return (await this.list()).find((d) => d.id === existing.id)!;
+
+    const transcript = parsePlainText(text, input.fallbackTitle);
+    const entry: LibraryEntry = {
+      id: randomUUID(),
+      title: transcript.title,
+      source: input.source,
+      format: 'text',
+      hash,
+      speakers: transcript.speakers,
+      wordCount: wordCountOf(transcript),
+      addedAt: this.now().toISOString(),
+      openedAt: null,
+    };
+    const dir = this.documentDir(entry.id);
+    await mkdir(dir, { recursive: true });
+    const file = await openDataFile<TranscriptFile>(
+      join(dir, 'transcript.json'),
+      { schemaVersion: SCHEMA_VERSION, document: entry, text, transcript },
+      SCHEMA_VERSION,
+    );
+    await file.write();
+    this.library.data.documents.push(entry);
+    await this.library.write();
+    return { ...entry, highlightCount: 0 };
+  }
+
+  /** Adds the sample transcript the first time the library is opened. */
+  async addSampleOnce(text: string): Promise<void> {
+    if (this.library.data.sampleAdded) return;
+    await this.importText({ text, source: 'Sample transcript', fallbackTitle: 'Sample interview' });
+    this.library.data.sampleAdded = true;
+    await this.library.write();
+  }
+
+  async open(documentId: string): Promise<OpenedDocument> {
+    const { file } = await this.loadTranscript(documentId);
+    const annotations = (await this.annotations(documentId)).data.annotations;
+    const entry = this.entry(documentId);
+    entry.openedAt = this.now().toISOString();
+    await this.library.write();
+    return {
+      document: { ...entry, highlightCount: annotations.length },
+      transcript: file.transcript,
+      annotations,
+    };
+  }
+
+  async createAnnotation(input: NewAnnotation): Promise<Annotation> {
+    const { plainText } = await this.loadTranscript(input.documentId);
+    const { start, end } = input.selectors.position;
+    if (end > plainText.length) {
+      throw new GlossError('invalid-request', `The highlight ends at ${end}, past the end of the text (${plainText.length}).`);
+    }
+    if (plainText.slice(start, end) !== input.selectors.quote.exact) {
+      throw new GlossError('invalid-request', 'The quoted text does not match the transcript at the given position.');
+    }
+    const db = await this.annotations(input.documentId);
+    if (db.data.annotations.some((a) => a.id === input.id)) {
+      throw new GlossError('conflict', `A highlight with id ${input.id} already exists.`);
+    }
+    const at = this.now().toISOString();
+    const annotation: Annotation = {
+      id: input.id,
+      documentId: input.documentId,
+      selectors: input.selectors,
+      color: input.color,
+      note: input.note ?? '',
+      createdAt: at,
+      updatedAt: at,
+    };
+    db.data.annotations.push(annotation);
+    await this.commit(db, () => db.data.annotations.splice(db.data.annotations.indexOf(annotation), 1));
+    return annotation;
+  }
+
+  async updateAnnotation(change: AnnotationChange): Promise<Annotation> {
+    const db = await this.annotations(change.documentId);
+    const annotation = db.data.annotations.find((a) => a.id === change.id);
+    if (!annotation) throw new GlossError('not-found', `No highlight with id ${change.id} in this document.`);
+    const before = { ...annotation };
+    if (change.color !== undefined) annotation.color = change.color;
+    if (change.note !== undefined) annotation.note = change.note;
+    annotation.updatedAt = this.now().toISOString();
+    await this.commit(db, () => Object.assign(annotation, before));
+    return annotation;
+  }
+
+  async deleteAnnotation(documentId: string, id: string): Promise<void> {
+    const db = await this.annotations(documentId);
+    const index = db.data.annotations.findIndex((a) => a.id === id);
+    if (index === -1) throw new GlossError('not-found', `No highlight with id ${id} in this document.`);
+    const [removed] = db.data.annotations.splice(index, 1);
+    await this.commit(db, () => db.data.annotations.splice(index, 0, removed));
+  }
+
+  async forExport(documentId: string): Promise<DocumentForExport> {
+    const { file } = await this.loadTranscript(documentId);
+    const annotations = (await this.annotations(documentId)).data.annotations;
+    return { document: this.entry(documentId), transcript: file.transcript, annotations };
+  }
+
+  /** Writes the file; when that fails, `undo` puts memory back to what is on disk. */
+  private async commit(db: DataFile<AnnotationsFile>, undo: () => void): Promise<void> {
+    try {
+      await db.write();
+    } catch (error) {
+      undo();
+      throw new GlossError('storage', `Could not save: ${describe(error)}`);
+    }
+  }
+}
+
+/** Reads the library entry kept in every transcript file. */
+async function rebuildIndex(dataDir: string): Promise<LibraryEntry[]> {
+  const ids = await readdir(join(dataDir, 'documents'));
+  const entries: LibraryEntry[] = [];
+  for (const id of ids) {
+    try {
+      const file = await readJson<TranscriptFile>(join(dataDir, 'documents', id, 'transcript.json'));
+      entries.push(file.document);
+    } catch {
+      // A folder without a readable transcript is skipped, not deleted.
+    }
+  }
+  return entries;
+}
