@@ -1,0 +1,93 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createSelectors } from '../../core/anchoring/selectors';
+import { plainTextOf } from '../../core/transcript/plain-text';
+import { CHANNELS } from '../../shared/contract';
+import type { Envelope } from '../../shared/contract';
+import { LibraryStore } from '../store/library-store';
+import { createHandlers, invokeHandler, type Handlers } from './handlers';
+import { MAX_NOTE_LENGTH } from './schemas';
+
+const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
+let dir: string;
+let handlers: Handlers;
+let documentId: string;
+let text: string;
+let exportTo: string | null;
+
+function value<T>(e: Envelope<T>): T {
+  if (!e.ok) throw new Error(e.error.message);
+  return e.value;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gloss-ipc-'));
+  const store = await LibraryStore.open(join(dir, 'data'));
+  await store.addSampleOnce(sample);
+  exportTo = join(dir, 'export.md');
+  handlers = createHandlers({ store, chooseExportPath: async () => exportTo, now: () => new Date('2026-11-26T12:00:00Z') });
+  documentId = value(await handlers['library:list']({}))[0].id;
+  text = plainTextOf(value(await handlers['documents:open']({ documentId })).transcript);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const ID = '3f2b8c1e-5d4a-4c7b-9e8f-1a2b3c4d5e6f';
+function createRequest(quote = 'gremlin') {
+  const start = text.indexOf(quote);
+  return { documentId, id: ID, color: 'yellow', selectors: createSelectors(text, start, start + quote.length) };
+}
+
+test('every channel of the contract has a handler', () => {
+  expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+});
+
+test('creates, updates, deletes and exports through the handlers', async () => {
+  expect(value(await handlers['annotations:create'](createRequest()))).toMatchObject({ id: ID, color: 'yellow', note: '' });
+  expect(value(await handlers['annotations:update']({ documentId, id: ID, note: 'n', color: 'blue' }))).toMatchObject({ note: 'n', color: 'blue' });
+  const exported = value(await handlers['export:markdown']({ documentId }));
+  expect(exported).toEqual({ path: exportTo });
+  expect(await readFile(exportTo!, 'utf8')).toContain('> gremlin');
+  expect(value(await handlers['annotations:delete']({ documentId, id: ID }))).toEqual({ id: ID });
+});
+
+test('a cancelled save dialog writes nothing', async () => {
+  exportTo = null;
+  expect(value(await handlers['export:markdown']({ documentId }))).toEqual({ cancelled: true });
+  expect(await readdir(dir)).toEqual(['data']);
+});
+
+describe('refuses hostile or malformed payloads with a clear error, changing nothing', () => {
+  const bad: [string, string, () => unknown, RegExp][] = [
+    ['no payload', 'annotations:create', () => undefined, /request: /],
+    ['a string payload', 'documents:open', () => 'x', /request: /],
+    ['a document id that is not a UUID', 'documents:open', () => ({ documentId: '../../etc/passwd' }), /documentId: must be a UUID/],
+    ['an unknown colour', 'annotations:create', () => ({ ...createRequest(), color: 'red' }), /color/],
+    ['an extra key', 'annotations:create', () => ({ ...createRequest(), isAdmin: true }), /isAdmin/],
+    ['a prototype-polluting key', 'annotations:update', () => JSON.parse(`{"documentId":"${documentId}","id":"${ID}","note":"x","__proto__":{"polluted":true}}`), /__proto__|Unrecognized/i],
+    ['a negative offset', 'annotations:create', () => { const r = createRequest(); r.selectors.position.start = -1; return r; }, /position/],
+    ['a fractional offset', 'annotations:create', () => { const r = createRequest(); r.selectors.position.end = 3.5; return r; }, /position/],
+    ['a position that does not span the quote', 'annotations:create', () => { const r = createRequest(); r.selectors.position.end += 4; return r; }, /span exactly/],
+    ['a quote that is not the text at its position', 'annotations:create', () => { const r = createRequest(); r.selectors.quote.exact = 'goblin!'; return r; }, /does not match/],
+    ['a position past the end of the text', 'annotations:create', () => { const r = createRequest(); r.selectors.position = { type: 'TextPositionSelector', start: text.length, end: text.length + 7 }; return r; }, /past the end/],
+    ['a note over the limit', 'annotations:create', () => ({ ...createRequest(), note: 'x'.repeat(MAX_NOTE_LENGTH + 1) }), /note: must be at most/],
+    ['an update that changes nothing', 'annotations:update', () => ({ documentId, id: ID }), /nothing to change/],
+    ['a note that is not a string', 'annotations:update', () => ({ documentId, id: ID, note: { toString: 1 } }), /note/],
+    ['an unknown document', 'documents:open', () => ({ documentId: ID }), /No document/],
+  ];
+  test.each(bad)('%s', async (_what, channel, payload, message) => {
+    const result = await invokeHandler(handlers, channel, payload());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(message);
+    const annotations = value(await handlers['documents:open']({ documentId })).annotations;
+    expect(annotations).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('an unknown channel', async () => {
+    expect(await invokeHandler(handlers, 'fs:delete-everything', {})).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await invokeHandler(handlers, 'toString', {})).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The main-process side of every IPC channel: validate, act on the store,
+ * answer with an envelope. Free of Electron, so the same handlers serve the
+ * real app and the browser-based end-to-end tests.
+ */
+import { writeFile } from 'node:fs/promises';
+import { exportFileName, exportMarkdown } from '../../core/export/markdown';
+import type { Channel, Envelope, RequestOf, ResponseOf } from '../../shared/contract';
+import { GlossError } from '../store/errors';
+import type { LibraryStore } from '../store/library-store';
+import { describeIssues, requestSchemas } from './schemas';
+
+export interface HandlerDeps {
+  store: LibraryStore;
+  /** Asks the user where to save; null when they cancel. The one place a native dialog is used. */
+  chooseExportPath(suggestedName: string): Promise<string | null>;
+  now(): Date;
+}
+
+export type Handlers = { [C in Channel]: (request: unknown) => Promise<Envelope<ResponseOf<C>>> };
+
+type Implementations = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+function implementations({ store, chooseExportPath, now }: HandlerDeps): Implementations {
+  return {
+    'library:list': () => store.list(),
+    'documents:open': ({ documentId }) => store.open(documentId),
+    'annotations:create': (request) => store.createAnnotation(request),
+    'annotations:update': (request) => store.updateAnnotation(request),
+    'annotations:delete': async ({ documentId, id }) => {
+      await store.deleteAnnotation(documentId, id);
+      return { id };
+    },
+    'export:markdown': async ({ documentId }) => {
+      const { document, transcript, annotations } = await store.forExport(documentId);
+      const path = await chooseExportPath(exportFileName(document.title));
+      if (!path) return { cancelled: true };
+      const markdown = exportMarkdown({ title: document.title, source: document.source, exportedAt: now(), transcript, annotations });
+      try {
+        await writeFile(path, markdown, 'utf8');
+      } catch (error) {
+        throw new GlossError('storage', `Could not write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return { path };
+    },
+  };
+}
+
+/** Wraps one implementation with validation and error reporting. */
+function handler<C extends Channel>(channel: C, impl: Implementations[C]): Handlers[C] {
+  return async (request: unknown) => {
+    const parsed = requestSchemas[channel].safeParse(request);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid-request', message: `${channel}: ${describeIssues(parsed.error)}` } };
+    }
+    try {
+      const value = await (impl as (r: unknown) => Promise<ResponseOf<C>>)(parsed.data);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof GlossError) return { ok: false, error: { code: error.code, message: error.message } };
+      console.error(`[gloss] ${channel} failed`, error);
+      return { ok: false, error: { code: 'internal', message: `${channel} failed unexpectedly: ${String(error)}` } };
+    }
+  };
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const impls = implementations(deps);
+  const out = {} as Record<Channel, unknown>;
+  for (const channel of Object.keys(requestSchemas) as Channel[]) out[channel] = handler(channel, impls[channel]);
+  return out as Handlers;
+}
+
+/** Calls the handler for a channel named at run time; an unknown name is refused like a bad payload. */
+export async function invokeHandler(handlers: Handlers, channel: unknown, request: unknown): Promise<Envelope<unknown>> {
+  if (typeof channel !== 'string' || !Object.hasOwn(handlers, channel)) {
+    return { ok: false, error: { code: 'invalid-request', message: `Unknown channel ${JSON.stringify(channel)}` } };
+  }
+  return handlers[channel as Channel](request);
+}
