@@ -5,7 +5,7 @@
  */
 import type { Annotation, Transcript } from '../../shared/model';
 import { resolveSelectors } from '../anchoring/selectors';
-import { plainTextOf } from '../transcript/plain-text';
+import { attributionOf, plainTextOf } from '../transcript/plain-text';
 import { escapeLine, escapeParagraphs } from './escape-markdown';
 
 export interface MarkdownExportInput {
@@ -27,21 +27,8 @@ function formatDate(d: Date): string {
   return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
 }
 
-/** Who said the passage: the speakers of every turn it touches, or the kind of text it is. */
-function attribution(transcript: Transcript, start: number, end: number): string {
-  const names: string[] = [];
-  for (const turn of transcript.turns) {
-    const first = turn.paragraphs[0];
-    const last = turn.paragraphs[turn.paragraphs.length - 1];
-    if (last.end <= start || first.start >= end) continue;
-    const name = turn.speaker ?? (turn.kind === 'aside' ? 'Aside' : turn.kind === 'heading' ? 'Title' : 'Introduction');
-    if (!names.includes(name)) names.push(name);
-  }
-  return names.join(', ');
-}
-
 function highlightBlock(transcript: Transcript, quote: string, a: Annotation, at: Placed | null): string {
-  const who = at ? attribution(transcript, at.start, at.end) : 'Not found in the current text';
+  const who = at ? attributionOf(transcript, at.start, at.end) : 'Not found in the current text';
   const quoteBlock = [...escapeParagraphs(quote), `— ${escapeLine(who)} (${a.color})`]
     .map((p) => p.replace(/^/gm, '> '))
     .join('\n>\n');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parsePlainText } from './parse-plain-text';
-import { paragraphsOf, plainTextOf, turnAt, wordCountOf } from './plain-text';
+import { attributionOf, paragraphsOf, plainTextOf, wordCountOf } from './plain-text';
 
 const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
 
@@ -69,7 +69,10 @@ describe('the sample interview', () => {
   test('gives every paragraph offsets that slice its own text out of the plain text', () => {
     const text = plainTextOf(t);
     for (const p of paragraphsOf(t)) expect(text.slice(p.start, p.end)).toBe(p.text);
-    expect(turnAt(t, text.indexOf('gremlin'))?.speaker).toBe('Dario Amodei');
+    const at = text.indexOf('gremlin');
+    expect(attributionOf(t, at, at + 7)).toBe('Dario Amodei');
+    const across = text.indexOf('What are some of the challenges?');
+    expect(attributionOf(t, across, across + 60)).toBe('Madhumita Murgia, Dario Amodei');
   });
 
   test('loses no words of the source', () => {

@@ -21,17 +21,18 @@ export function wordCountOf(transcript: Transcript): number {
   return n;
 }
 
-/** The turn whose paragraphs contain plain-text offset `at` (binary search; turns are in order). */
-export function turnAt(transcript: Transcript, at: number): Transcript['turns'][number] | null {
-  const turns = transcript.turns;
-  let lo = 0;
-  let hi = turns.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const ps = turns[mid].paragraphs;
-    if (at < ps[0].start) hi = mid - 1;
-    else if (at > ps[ps.length - 1].end + PARAGRAPH_SEPARATOR.length - 1) lo = mid + 1;
-    else return turns[mid];
+/**
+ * Who said plain-text [start, end): the speakers of every turn it touches, in
+ * order, or what kind of text it is ("Aside", "Title", "Introduction").
+ */
+export function attributionOf(transcript: Transcript, start: number, end: number): string {
+  const names: string[] = [];
+  for (const turn of transcript.turns) {
+    const first = turn.paragraphs[0];
+    const last = turn.paragraphs[turn.paragraphs.length - 1];
+    if (last.end <= start || first.start >= end) continue;
+    const name = turn.speaker ?? (turn.kind === 'aside' ? 'Aside' : turn.kind === 'heading' ? 'Title' : 'Introduction');
+    if (!names.includes(name)) names.push(name);
   }
-  return null;
+  return names.join(', ');
 }

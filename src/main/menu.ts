@@ -1,0 +1,25 @@
+/**
+ * The native menu. Commands that act on the open document are forwarded to
+ * the renderer, which knows which document that is.
+ */
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { MENU_CHANNEL, type MenuCommand } from '../shared/contract';
+
+export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
+  const send = (command: MenuCommand) => () => getWindow()?.webContents.send(MENU_CHANNEL, command);
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Export Highlights to Markdown…', accelerator: 'CmdOrCtrl+E', click: send('export-markdown') },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'selectAll' }] },
+    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,25 @@
+/**
+ * Builds `window.gloss` from the IPC contract and nothing else: one invoke
+ * limited to the contract's channels, and a subscription to menu commands.
+ * `ipcRenderer` itself is never exposed.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNELS, MENU_CHANNEL, MENU_COMMANDS, type GlossBridge, type MenuCommand } from '../shared/contract';
+
+const channels = new Set<string>(CHANNELS);
+
+const bridge: GlossBridge = {
+  invoke: (channel, request) => {
+    if (!channels.has(channel)) return Promise.reject(new Error(`Unknown channel ${String(channel)}`));
+    return ipcRenderer.invoke(channel, request);
+  },
+  onMenuCommand: (listener) => {
+    const wrapped = (_event: IpcRendererEvent, command: unknown) => {
+      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(MENU_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(MENU_CHANNEL, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('gloss', bridge);

@@ -1,0 +1,24 @@
+/** One line at the bottom: the latest message (errors stay until dismissed) and the highlight count. */
+import { readingStore, useReading } from '../state/reading-store';
+
+export function StatusBar() {
+  const status = useReading((s) => s.status);
+  const count = useReading((s) => s.annotations.size);
+  const saving = useReading((s) => s.savingNotes.size > 0);
+  return (
+    <footer className="statusbar">
+      <span className={`statusbar__message${status?.kind === 'error' ? ' is-error' : ''}`} role={status?.kind === 'error' ? 'alert' : 'status'}>
+        {status?.message}
+        {status && (
+          <button type="button" className="link-button" onClick={() => readingStore.setStatus(null)} aria-label="Dismiss message">
+            ×
+          </button>
+        )}
+      </span>
+      <span className="statusbar__counts">
+        {saving ? 'Saving… · ' : ''}
+        {count} {count === 1 ? 'highlight' : 'highlights'}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,47 @@
+/** Colour buttons (highlight the selection, or recolour the selected highlight), delete, export. */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { HIGHLIGHT_COLORS } from '../../../shared/model';
+import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND } from '../editor/commands';
+import { useReading } from '../state/reading-store';
+import { exportMarkdown } from './export-action';
+
+export function Toolbar() {
+  const [editor] = useLexicalComposerContext();
+  const selectedId = useReading((s) => s.selectedId);
+  const title = useReading((s) => s.opened?.document.title ?? '');
+  const selectedColor = useReading((s) => (s.selectedId ? s.annotations.get(s.selectedId)?.color : undefined));
+
+  return (
+    <header className="toolbar">
+      <div className="toolbar__title" title={title}>
+        {title}
+      </div>
+      <div className="toolbar__group" role="group" aria-label="Highlight colour">
+        {HIGHLIGHT_COLORS.map((color, i) => (
+          <button
+            key={color}
+            type="button"
+            className={`swatch swatch--${color}${selectedColor === color ? ' is-current' : ''}`}
+            aria-label={`Highlight ${color}`}
+            title={`Highlight ${color} (Alt+${i + 1})`}
+            // Keep the text selection: a mouse-down on a button must not collapse it.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
+          />
+        ))}
+        <button
+          type="button"
+          className="button"
+          disabled={!selectedId}
+          title="Delete the selected highlight (Delete)"
+          onClick={() => selectedId && editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, selectedId)}
+        >
+          Delete highlight
+        </button>
+      </div>
+      <button type="button" className="button button--primary" onClick={() => void exportMarkdown()} title="Export highlights and notes to Markdown (Ctrl+E)">
+        Export Markdown…
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * Highlights in the transcript: applies, recolours, deletes and reveals them
+ * on command, selects one on click, handles the keyboard shortcuts, and keeps
+ * every mark painted in its highlight's colour.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { MarkNode, $createMarkNode } from '@lexical/mark';
+import { mergeRegister, registerNestedElementResolver } from '@lexical/utils';
+import { COMMAND_PRIORITY_EDITOR } from 'lexical';
+import { useEffect } from 'react';
+import { HIGHLIGHT_COLORS } from '../../../../../shared/model';
+import { readingStore } from '../../../state/reading-store';
+import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../../commands';
+import { selectedRange } from '../../dom-selection';
+import { createHighlight, deleteHighlight, recolorHighlight } from './highlight-actions';
+import { MarkPainter } from './mark-painter';
+
+const FLASH_MS = 1200;
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Among the highlights under a click, the one to select: the shortest, or the next one on repeated clicks. */
+function pickHighlight(ids: string[], current: string | null): string | null {
+  const { ranges } = readingStore.getState();
+  const sorted = ids
+    .filter((id) => ranges.has(id))
+    .sort((a, b) => {
+      const ra = ranges.get(a)!;
+      const rb = ranges.get(b)!;
+      return ra.end - ra.start - (rb.end - rb.start);
+    });
+  if (sorted.length === 0) return null;
+  const at = current ? sorted.indexOf(current) : -1;
+  return sorted[(at + 1) % sorted.length];
+}
+
+export function HighlightPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+
+  useEffect(() => {
+    const painter = new MarkPainter(editor, readingStore.getState);
+    let previous = readingStore.getState();
+    const flashTimers = new Set<number>();
+
+    const onStoreChange = () => {
+      const next = readingStore.getState();
+      const changed = new Set<string>();
+      if (next.annotations !== previous.annotations) {
+        for (const [id, a] of next.annotations) if (previous.annotations.get(id) !== a) changed.add(id);
+      }
+      if (next.selectedId !== previous.selectedId) {
+        if (previous.selectedId) changed.add(previous.selectedId);
+        if (next.selectedId) changed.add(next.selectedId);
+      }
+      previous = next;
+      if (changed.size) painter.repaint(changed);
+    };
+
+    const onClick = (event: MouseEvent) => {
+      if (!window.getSelection()?.isCollapsed) return;
+      const mark = (event.target as Element | null)?.closest?.('mark[data-ids]');
+      const ids = mark instanceof HTMLElement ? (mark.dataset.ids ?? '').split(' ') : [];
+      readingStore.select(ids.length ? pickHighlight(ids, readingStore.getState().selectedId) : null);
+    };
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const digit = /^Digit([1-9])$/.exec(event.code);
+      if (event.altKey && !event.ctrlKey && !event.metaKey && digit) {
+        const color = HIGHLIGHT_COLORS[Number(digit[1]) - 1];
+        if (color) {
+          event.preventDefault();
+          editor.dispatchCommand(APPLY_COLOR_COMMAND, color);
+        }
+        return;
+      }
+      const selectedId = readingStore.getState().selectedId;
+      if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId) {
+        event.preventDefault();
+        editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, selectedId);
+      } else if (event.key === 'Escape') {
+        readingStore.select(null);
+      }
+    };
+
+    const rootListeners = (root: HTMLElement | null, prev: HTMLElement | null) => {
+      prev?.removeEventListener('click', onClick);
+      root?.addEventListener('click', onClick);
+    };
+
+    document.addEventListener('keydown', onKeyDown);
+    return mergeRegister(
+      () => document.removeEventListener('keydown', onKeyDown),
+      () => flashTimers.forEach((t) => window.clearTimeout(t)),
+      readingStore.subscribe(onStoreChange),
+      editor.registerRootListener(rootListeners),
+      editor.registerMutationListener(MarkNode, painter.onMutation, { skipInitialization: false }),
+      // Overlapping highlights become one run of marks, each carrying every id that covers it.
+      registerNestedElementResolver<MarkNode>(
+        editor,
+        MarkNode,
+        (from) => $createMarkNode(from.getIDs()),
+        (from, to) => from.getIDs().forEach((id) => to.addID(id)),
+      ),
+      editor.registerCommand(
+        APPLY_COLOR_COMMAND,
+        (color) => {
+          const root = editor.getRootElement();
+          const { plainText, selectedId } = readingStore.getState();
+          const range = root ? selectedRange(root, window.getSelection(), plainText) : null;
+          if (range) {
+            window.getSelection()?.removeAllRanges();
+            void createHighlight(editor, painter, range, color);
+          } else if (selectedId) {
+            void recolorHighlight(selectedId, color);
+          } else {
+            readingStore.setStatus({ kind: 'info', message: 'Select some text in the transcript first, then pick a colour.' });
+          }
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+      editor.registerCommand(
+        DELETE_HIGHLIGHT_COMMAND,
+        (id) => {
+          void deleteHighlight(editor, painter, id);
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+      editor.registerCommand(
+        REVEAL_HIGHLIGHT_COMMAND,
+        (id) => {
+          const elements = painter.elementsOf(id);
+          if (elements.length === 0) return true;
+          elements[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+          for (const el of elements) {
+            el.classList.remove('is-flashing');
+            void el.offsetWidth; // restart the animation on a repeated reveal
+            el.classList.add('is-flashing');
+          }
+          const timer = window.setTimeout(() => {
+            flashTimers.delete(timer);
+            for (const el of elements) el.classList.remove('is-flashing');
+          }, FLASH_MS);
+          flashTimers.add(timer);
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+    );
+  }, [editor]);
+
+  return null;
+}

@@ -1,0 +1,75 @@
+/**
+ * Keeps the DOM of every highlight mark in step with the highlight data that
+ * lives outside the editor: colour, selection, overlap. Also knows which mark
+ * nodes belong to which highlight.
+ */
+import { $isMarkNode } from '@lexical/mark';
+import { $getNodeByKey, type LexicalEditor, type NodeKey, type NodeMutation } from 'lexical';
+import type { ReadingState } from '../../../state/reading-store';
+
+export class MarkPainter {
+  private readonly keysById = new Map<string, Set<NodeKey>>();
+  private readonly idsByKey = new Map<NodeKey, string[]>();
+
+  constructor(
+    private readonly editor: LexicalEditor,
+    private readonly state: () => ReadingState,
+  ) {}
+
+  keysOf(id: string): NodeKey[] {
+    return [...(this.keysById.get(id) ?? [])];
+  }
+
+  /** Mark elements of a highlight, in document order. */
+  elementsOf(id: string): HTMLElement[] {
+    const elements: HTMLElement[] = [];
+    for (const key of this.keysById.get(id) ?? []) {
+      const el = this.editor.getElementByKey(key);
+      if (el) elements.push(el);
+    }
+    return elements.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+
+  readonly onMutation = (mutations: Map<NodeKey, NodeMutation>): void => {
+    this.editor.getEditorState().read(() => {
+      for (const [key, mutation] of mutations) {
+        for (const id of this.idsByKey.get(key) ?? []) this.keysById.get(id)?.delete(key);
+        this.idsByKey.delete(key);
+        if (mutation === 'destroyed') continue;
+        const node = $getNodeByKey(key);
+        if (!$isMarkNode(node)) continue;
+        const ids = node.getIDs();
+        this.idsByKey.set(key, ids);
+        for (const id of ids) {
+          let keys = this.keysById.get(id);
+          if (!keys) this.keysById.set(id, (keys = new Set()));
+          keys.add(key);
+        }
+        this.paintKey(key);
+      }
+    });
+  };
+
+  private paintKey(key: NodeKey): void {
+    const el = this.editor.getElementByKey(key);
+    const ids = this.idsByKey.get(key);
+    if (!el || !ids) return;
+    const { annotations, selectedId } = this.state();
+    // The most recent highlight shows on top.
+    let top = null;
+    for (const id of ids) {
+      const a = annotations.get(id);
+      if (a && (!top || a.createdAt >= top.createdAt)) top = a;
+    }
+    el.dataset.ids = ids.join(' ');
+    el.dataset.color = top?.color ?? 'yellow';
+    el.classList.toggle('is-selected', selectedId !== null && ids.includes(selectedId));
+  }
+
+  /** Repaints the marks of the given highlights. */
+  repaint(ids: Iterable<string>): void {
+    const keys = new Set<NodeKey>();
+    for (const id of ids) for (const key of this.keysById.get(id) ?? []) keys.add(key);
+    for (const key of keys) this.paintKey(key);
+  }
+}

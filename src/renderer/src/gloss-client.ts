@@ -1,0 +1,36 @@
+/**
+ * The renderer's only way to reach main: typed calls over `window.gloss`
+ * (built by preload, or by the test bridge), with main's errors rethrown.
+ */
+import type { Channel, GlossBridge, MenuCommand, RequestOf, ResponseOf } from '../../shared/contract';
+
+declare global {
+  interface Window {
+    gloss?: GlossBridge;
+  }
+}
+
+export class GlossCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GlossCallError';
+  }
+}
+
+function bridge(): GlossBridge {
+  if (!window.gloss) throw new GlossCallError('internal', 'Gloss is not connected to its main process (no window.gloss).');
+  return window.gloss;
+}
+
+export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const envelope = await bridge().invoke(channel, request);
+  if (!envelope.ok) throw new GlossCallError(envelope.error.code, envelope.error.message);
+  return envelope.value;
+}
+
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.gloss ? window.gloss.onMenuCommand(listener) : () => {};
+}
