@@ -12,7 +12,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
     {
       label: 'File',
       submenu: [
-        { label: 'Export Highlights to Markdown…', accelerator: 'CmdOrCtrl+E', click: send('export-markdown') },
+        { id: 'export-markdown', label: 'Export Highlights to Markdown…', accelerator: 'CmdOrCtrl+E', click: send('export-markdown') },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],

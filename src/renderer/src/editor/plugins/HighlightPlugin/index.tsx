@@ -136,16 +136,22 @@ export function HighlightPlugin(): null {
           const elements = painter.elementsOf(id);
           if (elements.length === 0) return true;
           elements[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
-          for (const el of elements) {
-            el.classList.remove('is-flashing');
-            void el.offsetWidth; // restart the animation on a repeated reveal
-            el.classList.add('is-flashing');
-          }
-          const timer = window.setTimeout(() => {
-            flashTimers.delete(timer);
-            for (const el of elements) el.classList.remove('is-flashing');
-          }, FLASH_MS);
-          flashTimers.add(timer);
+          // Flash once the passage is on screen, not while a long smooth scroll is still under way.
+          const observer = new IntersectionObserver((entries) => {
+            if (!entries.some((e) => e.isIntersecting)) return;
+            observer.disconnect();
+            for (const el of elements) {
+              el.classList.remove('is-flashing');
+              void el.offsetWidth; // restart the animation on a repeated reveal
+              el.classList.add('is-flashing');
+            }
+            const timer = window.setTimeout(() => {
+              flashTimers.delete(timer);
+              for (const el of elements) el.classList.remove('is-flashing');
+            }, FLASH_MS);
+            flashTimers.add(timer);
+          });
+          observer.observe(elements[0]);
           return true;
         },
         COMMAND_PRIORITY_EDITOR,

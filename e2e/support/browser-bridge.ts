@@ -1,0 +1,91 @@
+/**
+ * Runs the built renderer in plain Chromium with the real main-process
+ * handlers (over a real library folder) in place of Electron's IPC:
+ * `window.gloss` is built from the shared contract by an init script and
+ * calls the handlers through a Playwright binding. The app's files are
+ * served from disk under a private origin; every other request is refused
+ * and recorded.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { createHandlers, invokeHandler } from '../../src/main/ipc/handlers';
+import { LibraryStore } from '../../src/main/store/library-store';
+import { CHANNELS, type GlossBridge, type MenuCommand } from '../../src/shared/contract';
+import { RENDERER_DIR, SAMPLE_PATH } from './paths';
+
+/** https, so the page is a secure context as the app's file:// page is in Electron (crypto.randomUUID needs one). */
+export const APP_ORIGIN = 'https://gloss.invalid';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+declare global {
+  interface Window {
+    __glossInvoke?: (channel: string, request: unknown) => Promise<unknown>;
+    __glossMenu?: (command: MenuCommand) => void;
+  }
+}
+
+/** The page-side bridge. Runs in the page before any app script; typed against the contract. */
+function installBridge(channels: readonly string[]): void {
+  const listeners = new Set<(command: MenuCommand) => void>();
+  const bridge: GlossBridge = {
+    invoke: (channel, request) =>
+      channels.includes(channel)
+        ? (window.__glossInvoke!(channel, request) as ReturnType<GlossBridge['invoke']>)
+        : Promise.reject(new Error(`Unknown channel ${String(channel)}`)),
+    onMenuCommand: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  Object.defineProperty(window, 'gloss', { value: Object.freeze(bridge) });
+  window.__glossMenu = (command) => listeners.forEach((l) => l(command));
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Requests the page tried to make outside the app's own files. */
+  blockedRequests: string[];
+}
+
+export async function openInBrowser(
+  browser: Browser,
+  dataDir: string,
+  chooseExportPath: (suggestedName: string) => Promise<string | null>,
+): Promise<BrowserSession> {
+  const store = await LibraryStore.open(dataDir);
+  await store.addSampleOnce(await readFile(SAMPLE_PATH, 'utf8'));
+  const handlers = createHandlers({ store, chooseExportPath, now: () => new Date() });
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const blockedRequests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== APP_ORIGIN) {
+      blockedRequests.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    const file = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(RENDERER_DIR)) return route.abort('accessdenied');
+    try {
+      const body = await readFile(file);
+      return route.fulfill({ status: 200, body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+    } catch {
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+  await context.exposeBinding('__glossInvoke', (_source, channel: unknown, request: unknown) => invokeHandler(handlers, channel, request));
+  await context.addInitScript(installBridge, CHANNELS);
+  const page = await context.newPage();
+  await page.goto(`${APP_ORIGIN}/index.html`);
+  return { context, page, blockedRequests };
+}

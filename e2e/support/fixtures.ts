@@ -1,0 +1,132 @@
+/**
+ * The `gloss` fixture: every test gets the app running over a fresh, empty
+ * data folder, either in Chromium with the real main-process handlers
+ * (project "chromium") or as the real Electron app (project "electron").
+ * The save dialog is stubbed at its one call site. Each test also checks that
+ * the page made no network request and logged no error (CSP violations included).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type ElectronApplication, type Page } from '@playwright/test';
+import type { MenuCommand } from '../../src/shared/contract';
+import { openInBrowser, type BrowserSession } from './browser-bridge';
+import { GlossPage } from './gloss-page';
+import { CHROMIUM_ARGS, MAIN_ENTRY, chromiumExecutable, electronBinary } from './paths';
+
+export type GlossTarget = 'chromium' | 'electron';
+
+export interface GlossApp {
+  page: Page;
+  ui: GlossPage;
+  dataDir: string;
+  /** Where the next export goes (null: the user cancels the dialog). */
+  setExportPath(path: string | null): Promise<void>;
+  /** Quit and start again over the same data folder. */
+  restart(): Promise<void>;
+  /** Acts as if the user picked a native menu item. */
+  menu(command: MenuCommand): Promise<void>;
+}
+
+interface Running {
+  page: Page;
+  close(): Promise<void>;
+  menu(command: MenuCommand): Promise<void>;
+  blockedRequests: string[];
+  stubDialog(path: string | null): Promise<void>;
+}
+
+export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
+  glossTarget: ['chromium', { option: true }],
+
+  gloss: async ({ playwright, glossTarget }, use, testInfo) => {
+    let electron: { path: string } | undefined;
+    if (glossTarget === 'electron') {
+      const found = electronBinary();
+      if ('missing' in found) {
+        const reason = `Electron run skipped: ${found.missing}`;
+        console.log(`[gloss e2e] ${reason}`);
+        testInfo.skip(true, reason);
+        return;
+      }
+      electron = found;
+    }
+    const dataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-'));
+    let exportPath: string | null = null;
+    const errors: string[] = [];
+    const browser =
+      glossTarget === 'chromium' ? await playwright.chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS }) : null;
+
+    const watch = (page: Page) => {
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+    };
+
+    const start = async (): Promise<Running> => {
+      if (browser) {
+        const session: BrowserSession = await openInBrowser(browser, dataDir, async () => exportPath);
+        watch(session.page);
+        return {
+          page: session.page,
+          blockedRequests: session.blockedRequests,
+          close: () => session.context.close(),
+          menu: (command) => session.page.evaluate((c) => window.__glossMenu?.(c), command),
+          stubDialog: async () => {},
+        };
+      }
+      const args = [MAIN_ENTRY, `--data-dir=${dataDir}`];
+      if (process.getuid?.() === 0) args.push('--no-sandbox');
+      const app: ElectronApplication = await playwright._electron.launch({ executablePath: electron!.path, args });
+      const page = await app.firstWindow();
+      watch(page);
+      const stubDialog = (path: string | null) =>
+        app.evaluate(({ dialog }, p) => {
+          dialog.showSaveDialog = (async () => (p ? { canceled: false, filePath: p } : { canceled: true, filePath: '' })) as typeof dialog.showSaveDialog;
+        }, path);
+      await stubDialog(exportPath);
+      return {
+        page,
+        blockedRequests: [],
+        close: () => app.close(),
+        menu: (command) =>
+          app.evaluate(({ Menu }, c) => {
+            Menu.getApplicationMenu()?.getMenuItemById(c)?.click();
+          }, command as string),
+        stubDialog,
+      };
+    };
+
+    let running = await start();
+    const app: GlossApp = {
+      get page() {
+        return running.page;
+      },
+      get ui() {
+        return new GlossPage(running.page);
+      },
+      dataDir,
+      setExportPath: async (path) => {
+        exportPath = path;
+        await running.stubDialog(path);
+      },
+      restart: async () => {
+        await running.close();
+        running = await start();
+      },
+      menu: (command) => running.menu(command),
+    };
+    await app.ui.waitUntilOpen();
+    await use(app);
+
+    const blocked = running.blockedRequests;
+    await running.close();
+    await browser?.close();
+    await rm(dataDir, { recursive: true, force: true });
+    expect(blocked, 'the app must make no network request').toEqual([]);
+    expect(errors, 'the page must log no errors (CSP violations included)').toEqual([]);
+  },
+});
+
+export { expect };

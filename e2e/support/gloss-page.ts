@@ -1,0 +1,120 @@
+/**
+ * Page object for the reading view: the tests speak of transcripts, turns,
+ * highlights and notes; the selectors live here.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { HighlightColor } from '../../src/shared/model';
+
+export class GlossPage {
+  readonly transcript: Locator;
+  readonly highlights: Locator;
+  readonly note: Locator;
+  readonly status: Locator;
+
+  constructor(readonly page: Page) {
+    this.transcript = page.getByRole('textbox', { name: 'Transcript' });
+    this.highlights = page.locator('.highlight-item');
+    this.note = page.getByPlaceholder('Write a note about this passage…');
+    this.status = page.locator('.statusbar__message');
+  }
+
+  async waitUntilOpen(): Promise<void> {
+    await expect(this.page.locator('.para--heading')).toBeVisible();
+  }
+
+  /** The paragraph whose text starts with `start`. */
+  paragraph(start: string): Locator {
+    return this.transcript.locator('p.para').filter({ hasText: start }).first();
+  }
+
+  /** The speaker name shown above the turn that opens with `start` (drawn by CSS). */
+  async speakerOf(start: string): Promise<string | null> {
+    return this.paragraph(start).getAttribute('data-speaker');
+  }
+
+  /**
+   * Selects text with the mouse, from the first character of `from` to the
+   * last character of `to` (default: `from` itself), as a reader would.
+   */
+  async select(from: string, to: string = from): Promise<void> {
+    const points = await this.page.evaluate(
+      ([fromText, toText]) => {
+        const root = document.querySelector('.transcript')!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        const nodes: { node: Text; at: number }[] = [];
+        let all = '';
+        while (walker.nextNode()) {
+          const node = walker.currentNode as Text;
+          nodes.push({ node, at: all.length });
+          all += node.data;
+        }
+        const locate = (index: number) => {
+          const hit = [...nodes].reverse().find((n) => n.at <= index)!;
+          return { node: hit.node, offset: index - hit.at };
+        };
+        const startIndex = all.indexOf(fromText);
+        const endIndex = all.indexOf(toText, startIndex) + toText.length - 1;
+        if (startIndex < 0 || endIndex < startIndex) throw new Error(`text not in transcript: ${fromText} … ${toText}`);
+        const first = locate(startIndex);
+        first.node.parentElement!.scrollIntoView({ block: 'center' });
+        const rectOf = (index: number) => {
+          const { node, offset } = locate(index);
+          const r = document.createRange();
+          r.setStart(node, offset);
+          r.setEnd(node, offset + 1);
+          return r.getBoundingClientRect();
+        };
+        const a = rectOf(startIndex);
+        const b = rectOf(endIndex);
+        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+      },
+      [from, to],
+    );
+    await this.page.mouse.move(points.x1, points.y1);
+    await this.page.mouse.down();
+    await this.page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
+    await this.page.mouse.move(points.x2, points.y2, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  async selectedText(): Promise<string> {
+    return this.page.evaluate(() => window.getSelection()?.toString() ?? '');
+  }
+
+  colorButton(color: HighlightColor): Locator {
+    return this.page.getByRole('button', { name: `Highlight ${color}`, exact: true });
+  }
+
+  /** Selects `from`…`to` with the mouse and clicks a colour. */
+  async highlight(from: string, color: HighlightColor = 'yellow', to?: string): Promise<void> {
+    const before = await this.highlights.count();
+    await this.select(from, to);
+    await this.colorButton(color).click();
+    await expect(this.highlights).toHaveCount(before + 1);
+  }
+
+  /** Mark elements of the transcript containing `text`. */
+  marksWith(text: string): Locator {
+    return this.transcript.locator('mark').filter({ hasText: text });
+  }
+
+  /** The text of every mark belonging to the highlight with this id, joined. */
+  async textOfHighlight(id: string): Promise<string> {
+    return this.page.evaluate(
+      (hid) =>
+        Array.from(document.querySelectorAll<HTMLElement>('.transcript mark'))
+          .filter((m) => (m.dataset.ids ?? '').split(' ').includes(hid))
+          .map((m) => m.textContent)
+          .join(''),
+      id,
+    );
+  }
+
+  async highlightIds(): Promise<string[]> {
+    return this.highlights.evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.id!));
+  }
+
+  async transcriptText(): Promise<string> {
+    return this.transcript.innerText();
+  }
+}
