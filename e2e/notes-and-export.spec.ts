@@ -1,0 +1,85 @@
+/** Notes saved as the reader types, and the Markdown export a notes app will read. */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import { expect, test } from './support/fixtures';
+
+test('a note is saved while typing, without a Save button', async ({ gloss }) => {
+  const { ui, page } = gloss;
+  await ui.highlight('let a gremlin loose', 'yellow');
+  await expect(ui.note).toBeFocused();
+  await ui.note.pressSequentially('Agents need supervision.', { delay: 10 });
+  await expect(page.locator('.note-editor__state')).toHaveText('Saved');
+  await expect(page.getByRole('button', { name: /save/i })).toHaveCount(0);
+  const library = JSON.parse(await readFile(join(gloss.dataDir, 'library.json'), 'utf8'));
+  const file = join(gloss.dataDir, 'documents', library.documents[0].id, 'annotations.json');
+  expect(JSON.parse(await readFile(file, 'utf8')).annotations[0].note).toBe('Agents need supervision.');
+  // Picking another highlight shows the note in the list.
+  await ui.highlight('the scaling laws', 'green');
+  await expect(ui.highlights.filter({ hasText: 'gremlin' })).toContainText('Agents need supervision.');
+});
+
+test('a note typed just before a restart is not lost', async ({ gloss }) => {
+  await gloss.ui.highlight('let a gremlin loose', 'yellow');
+  await gloss.ui.note.fill('Written right before quitting');
+  // Leaving the field saves at once, without waiting for the typing pause.
+  await gloss.page.keyboard.press('Tab');
+  await expect(gloss.page.locator('.note-editor__state')).toHaveText('Saved');
+  await gloss.restart();
+  await expect(gloss.ui.highlights.first()).toContainText('Written right before quitting');
+});
+
+function highlightGroups(tree: Root): { quote: string[]; note: string[] }[] {
+  const start = tree.children.findIndex((c) => c.type === 'heading' && toString(c) === 'Highlights');
+  const groups: { quote: string[]; note: string[] }[] = [];
+  for (const node of tree.children.slice(start + 1) as RootContent[]) {
+    if (node.type === 'blockquote') groups.push({ quote: node.children.map((c) => toString(c)), note: [] });
+    else if (node.type === 'paragraph') groups.at(-1)!.note.push(toString(node));
+    else throw new Error(`unexpected ${node.type} in the highlights`);
+  }
+  return groups;
+}
+
+test('exports every highlight with its speaker and note to a Markdown file', async ({ gloss }, testInfo) => {
+  const { ui, page } = gloss;
+  await ui.highlight('let a gremlin loose', 'pink');
+  await ui.note.fill('# heading\n> quote\n```\n<script>alert(1)</script>');
+  await ui.highlight('I want to kick off by talking about your essay', 'green');
+  await ui.note.fill('The opening question.');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.note-editor__state')).toHaveText('Saved');
+
+  const path = testInfo.outputPath('export via button.md');
+  await gloss.setExportPath(path);
+  await page.getByRole('button', { name: 'Export Markdown…' }).click();
+  await expect(ui.status).toContainText(`Exported to ${path}`);
+  const markdown = await readFile(path, 'utf8');
+  const tree = fromMarkdown(markdown);
+  expect(tree.children[0]).toMatchObject({ type: 'heading', depth: 1 });
+  expect(toString(tree.children[0])).toBe('Democracies must maintain the lead in AI');
+  expect(markdown).toMatch(/Source: Sample transcript/);
+  expect(markdown).toMatch(new RegExp(`Exported: ${new Date().toISOString().slice(0, 10)}`));
+  expect(highlightGroups(tree)).toEqual([
+    { quote: ['I want to kick off by talking about your essay', '— Madhumita Murgia (green)'], note: ['The opening question.'] },
+    { quote: ['let a gremlin loose', '— Dario Amodei (pink)'], note: ['# heading\n> quote\n```\n<script>alert(1)</script>'] },
+  ]);
+});
+
+test('exports from the File menu too, and a cancelled dialog writes nothing', async ({ gloss }, testInfo) => {
+  await gloss.ui.highlight('let a gremlin loose', 'yellow');
+  await gloss.setExportPath(null);
+  await gloss.menu('export-markdown');
+  await gloss.page.waitForTimeout(300);
+  await expect(gloss.ui.status).not.toContainText('Exported');
+
+  const path = testInfo.outputPath('export via menu.md');
+  await gloss.setExportPath(path);
+  await gloss.menu('export-markdown');
+  await expect(gloss.ui.status).toContainText(`Exported to ${path}`);
+  expect((await stat(path)).size).toBeGreaterThan(0);
+  expect(highlightGroups(fromMarkdown(await readFile(path, 'utf8')))).toEqual([
+    { quote: ['let a gremlin loose', '— Dario Amodei (yellow)'], note: [] },
+  ]);
+});
