@@ -68,6 +68,8 @@ export function exportMarkdown(input: MarkdownExportInput): string {
 
 /** A file name for the export: the title without characters file systems refuse. */
 export function exportFileName(title: string): string {
+  // Control characters are invalid in file names on Windows and confusing everywhere.
+  // eslint-disable-next-line no-control-regex
   const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
   return `${base || 'Gloss export'} - highlights.md`;
 }

@@ -117,7 +117,8 @@ export function parsePlainText(input: string, fallbackTitle = 'Untitled transcri
         speech.texts.push(para);
       } else {
         // Text after an interruption continues the last speaker; before any label it is an intro.
-        speech = { speaker: speech?.speaker ?? null, kind: 'speech', texts: [para] };
+        const continued: string | null = (speech as DraftTurn | null)?.speaker ?? null;
+        speech = { speaker: continued, kind: 'speech', texts: [para] };
         drafts.push(speech);
       }
     }

@@ -47,8 +47,8 @@ function implementations({ store, chooseExportPath, now }: HandlerDeps): Impleme
 }
 
 /** Wraps one implementation with validation and error reporting. */
-function handler<C extends Channel>(channel: C, impl: Implementations[C]): Handlers[C] {
-  return async (request: unknown) => {
+function handler<C extends Channel>(channel: C, impl: Implementations[C]): (request: unknown) => Promise<Envelope<ResponseOf<C>>> {
+  return async (request: unknown): Promise<Envelope<ResponseOf<C>>> => {
     const parsed = requestSchemas[channel].safeParse(request);
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-request', message: `${channel}: ${describeIssues(parsed.error)}` } };

@@ -63,8 +63,8 @@ export class TranscriptParagraphNode extends ElementNode {
     return false;
   }
 
-  static override importJSON(json: SerializedTranscriptParagraphNode): TranscriptParagraphNode {
-    const { speaker, speakerIndex, kind, firstOfTurn, start, end } = json;
+  static override importJSON(json: Record<string, unknown>): TranscriptParagraphNode {
+    const { speaker, speakerIndex, kind, firstOfTurn, start, end } = json as unknown as ParagraphInfo;
     return $createTranscriptParagraphNode({ speaker, speakerIndex, kind, firstOfTurn, start, end });
   }
 

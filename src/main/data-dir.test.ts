@@ -1,0 +1,13 @@
+import { resolve } from 'node:path';
+import { expect, test } from 'vitest';
+import { resolveDataDir } from './data-dir';
+
+test.each([
+  ['--data-dir PATH', ['electron', '.', '--data-dir', '/tmp/a'], {}, resolve('/tmp/a')],
+  ['--data-dir=PATH', ['electron', '.', '--data-dir=/tmp/b'], { GLOSS_DATA_DIR: '/tmp/env' }, resolve('/tmp/b')],
+  ['GLOSS_DATA_DIR when no flag is given', ['electron', '.'], { GLOSS_DATA_DIR: '/tmp/env' }, resolve('/tmp/env')],
+  ['userData when neither is given', ['electron', '.'], {}, '/home/u/.config/Gloss/library'],
+  ['userData when the flag has no value', ['electron', '.', '--data-dir'], {}, '/home/u/.config/Gloss/library'],
+])('takes the data folder from %s', (_what, argv, env, expected) => {
+  expect(resolveDataDir(argv, env, '/home/u/.config/Gloss/library')).toBe(expected);
+});

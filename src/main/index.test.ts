@@ -1,0 +1,144 @@
+/**
+ * Loads the Electron entry point against a stand-in `electron` module and
+ * checks what it set up: the window's security settings, the session's
+ * network and permission rules, navigation blocking, and one IPC handler per
+ * contract channel.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { CHANNELS } from '../shared/contract';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  const state = {
+    handlers: new Map<string, (event: unknown, request: unknown) => unknown>(),
+    windows: [] as { options: Record<string, any>; events: Map<string, (...args: any[]) => unknown>; openHandler?: () => unknown; loaded?: string }[],
+    beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
+    permissionRequest: undefined as undefined | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
+    permissionCheck: undefined as undefined | (() => boolean),
+    menuTemplate: [] as any[],
+    ready: undefined as undefined | Promise<void>,
+  };
+  return state;
+});
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents: any;
+    constructor(options: Record<string, unknown>) {
+      const events = new Map<string, Listener>();
+      const record: (typeof fake.windows)[number] = { options, events };
+      fake.windows.push(record);
+      this.webContents = {
+        on: (name: string, fn: Listener) => events.set(name, fn),
+        setWindowOpenHandler: (fn: () => unknown) => (record.openHandler = fn),
+        send: () => {},
+      };
+    }
+    once() {}
+    on() {}
+    async loadFile(path: string) {
+      fake.windows.at(-1)!.loaded = path;
+    }
+    async loadURL(url: string) {
+      fake.windows.at(-1)!.loaded = url;
+    }
+  }
+  const app = {
+    getPath: () => tmpdir(),
+    on: () => {},
+    quit: () => {},
+    exit: () => {},
+    whenReady: () => {
+      fake.ready = Promise.resolve();
+      return fake.ready;
+    },
+  };
+  return {
+    app,
+    BrowserWindow,
+    dialog: { showSaveDialog: async () => ({ canceled: true }), showErrorBox: () => {} },
+    ipcMain: { handle: (channel: string, fn: (event: unknown, request: unknown) => unknown) => fake.handlers.set(channel, fn) },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => {
+        fake.menuTemplate = template;
+        return {};
+      },
+      setApplicationMenu: () => {},
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onBeforeRequest: (fn: typeof fake.beforeRequest) => (fake.beforeRequest = fn) },
+        setPermissionRequestHandler: (fn: typeof fake.permissionRequest) => (fake.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: typeof fake.permissionCheck) => (fake.permissionCheck = fn),
+      },
+    },
+  };
+});
+
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'gloss-main-'));
+  process.env.GLOSS_DATA_DIR = dataDir;
+  await import('./index');
+  await vi.waitFor(() => expect(fake.windows[0]?.loaded).toBeDefined(), { timeout: 5000 });
+});
+afterAll(async () => {
+  delete process.env.GLOSS_DATA_DIR;
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the Electron entry point', () => {
+  test('opens one window with context isolation, sandbox and no Node integration', () => {
+    expect(fake.windows).toHaveLength(1);
+    const prefs = fake.windows[0].options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs.preload).toMatch(/preload[\\/]index\.cjs$/);
+    expect(fake.windows[0].loaded).toMatch(/renderer[\\/]index\.html$/);
+  });
+
+  test('registers a handler for every contract channel and nothing else', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  test('handlers answer our page and refuse any other sender', async () => {
+    const list = fake.handlers.get('library:list')!;
+    const ours = await list({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, {});
+    expect(ours).toMatchObject({ ok: true, value: [expect.objectContaining({ title: 'Democracies must maintain the lead in AI' })] });
+    expect(await list({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false });
+    expect(await list({ senderFrame: null }, {})).toMatchObject({ ok: false });
+  });
+
+  test('blocks navigation and new windows', () => {
+    const { events, openHandler } = fake.windows[0];
+    const event = { preventDefault: vi.fn() };
+    events.get('will-navigate')!(event, 'https://example.com');
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(openHandler!()).toEqual({ action: 'deny' });
+  });
+
+  test('cancels every network request and denies every permission', () => {
+    const decide = (url: string) => {
+      let cancel: boolean | undefined;
+      fake.beforeRequest!({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    expect(decide('https://example.com/tracker.js')).toBe(true);
+    expect(decide('http://localhost:8080/')).toBe(true);
+    expect(decide('wss://example.com/socket')).toBe(true);
+    expect(decide('file:///app/out/renderer/assets/index.js')).toBe(false);
+    let granted: boolean | undefined;
+    fake.permissionRequest!({}, 'media', (g) => (granted = g));
+    expect(granted).toBe(false);
+    expect(fake.permissionCheck!()).toBe(false);
+  });
+
+  test('has a File menu item that exports to Markdown', () => {
+    const file = fake.menuTemplate.find((m) => m.label === 'File');
+    expect(file.submenu.map((i: any) => i.id)).toContain('export-markdown');
+  });
+});
