@@ -25,10 +25,21 @@ function bridge(): GlossBridge {
   return window.gloss;
 }
 
-export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+async function send<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const envelope = await bridge().invoke(channel, request);
   if (!envelope.ok) throw new GlossCallError(envelope.error.code, envelope.error.message);
   return envelope.value;
+}
+
+// Changes to highlights are sent one after another, so a note typed into a new
+// highlight can never reach main before the highlight itself.
+let changes: Promise<unknown> = Promise.resolve();
+
+export function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  if (!channel.startsWith('annotations:')) return send(channel, request);
+  const result = changes.then(() => send(channel, request));
+  changes = result.catch(() => undefined);
+  return result;
 }
 
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {

@@ -23,7 +23,8 @@ export function NoteEditor({ annotation }: { annotation: Annotation }) {
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
     const note = latest.current;
-    if (note === saved.current) return;
+    // Nothing to save, or the highlight was deleted meanwhile (its note goes with it).
+    if (note === saved.current || !readingStore.getState().annotations.has(annotation.id)) return;
     saved.current = note;
     setState('saving');
     readingStore.setSavingNote(annotation.id, true);
