@@ -15,11 +15,14 @@ export const PARAGRAPH_SEPARATOR = '\n\n';
 
 export type TurnKind = 'speech' | 'aside' | 'heading';
 
-/** One paragraph of a turn, with its offsets in the transcript's plain text. */
+/** One paragraph of a turn (or one caption cue), with its offsets in the transcript's plain text. */
 export interface Paragraph {
   text: string;
   start: number;
   end: number;
+  /** Media time in seconds where the source gives one (caption cues, timestamped lines). */
+  startSeconds?: number | null;
+  endSeconds?: number | null;
 }
 
 /**
