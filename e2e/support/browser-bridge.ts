@@ -30,12 +30,14 @@ declare global {
   interface Window {
     __glossInvoke?: (channel: string, request: unknown) => Promise<unknown>;
     __glossMenu?: (command: MenuCommand) => void;
+    __glossShowDocument?: (documentId: string) => void;
   }
 }
 
 /** The page-side bridge. Runs in the page before any app script; typed against the contract. */
 function installBridge(channels: readonly string[]): void {
   const listeners = new Set<(command: MenuCommand) => void>();
+  const showListeners = new Set<(documentId: string) => void>();
   const bridge: GlossBridge = {
     invoke: (channel, request) =>
       channels.includes(channel)
@@ -45,9 +47,14 @@ function installBridge(channels: readonly string[]): void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onShowDocument: (listener) => {
+      showListeners.add(listener);
+      return () => showListeners.delete(listener);
+    },
   };
   Object.defineProperty(window, 'gloss', { value: Object.freeze(bridge) });
   window.__glossMenu = (command) => listeners.forEach((l) => l(command));
+  window.__glossShowDocument = (id) => showListeners.forEach((l) => l(id));
 }
 
 export interface BrowserSession {
@@ -57,14 +64,16 @@ export interface BrowserSession {
   blockedRequests: string[];
 }
 
-export async function openInBrowser(
-  browser: Browser,
-  dataDir: string,
-  chooseExportPath: (suggestedName: string) => Promise<string | null>,
-): Promise<BrowserSession> {
+/** The native dialogs, stubbed by the tests at their one call site. */
+export interface DialogStubs {
+  chooseExportPath(suggestedName: string): Promise<string | null>;
+  chooseFilesToOpen(): Promise<string[]>;
+}
+
+export async function openInBrowser(browser: Browser, dataDir: string, dialogs: DialogStubs): Promise<BrowserSession> {
   const store = await LibraryStore.open(dataDir);
   await store.addSampleOnce(await readFile(SAMPLE_PATH, 'utf8'));
-  const handlers = createHandlers({ store, chooseExportPath, now: () => new Date() });
+  const handlers = createHandlers({ store, ...dialogs, now: () => new Date() });
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const blockedRequests: string[] = [];

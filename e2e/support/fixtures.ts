@@ -22,6 +22,8 @@ export interface GlossApp {
   dataDir: string;
   /** Where the next export goes (null: the user cancels the dialog). */
   setExportPath(path: string | null): Promise<void>;
+  /** What the user picks in the next Open dialog (empty: they cancel). */
+  setFilesToOpen(paths: string[]): Promise<void>;
   /** Quit and start again over the same data folder. */
   restart(): Promise<void>;
   /** Acts as if the user picked a native menu item. */
@@ -33,7 +35,7 @@ interface Running {
   close(): Promise<void>;
   menu(command: MenuCommand): Promise<void>;
   blockedRequests: string[];
-  stubDialog(path: string | null): Promise<void>;
+  stubDialog(): Promise<void>;
 }
 
 export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
@@ -53,6 +55,7 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
     }
     const dataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-'));
     let exportPath: string | null = null;
+    let filesToOpen: string[] = [];
     const errors: string[] = [];
     const browser =
       glossTarget === 'chromium' ? await playwright.chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS }) : null;
@@ -66,7 +69,10 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
 
     const start = async (): Promise<Running> => {
       if (browser) {
-        const session: BrowserSession = await openInBrowser(browser, dataDir, async () => exportPath);
+        const session: BrowserSession = await openInBrowser(browser, dataDir, {
+          chooseExportPath: async () => exportPath,
+          chooseFilesToOpen: async () => filesToOpen,
+        });
         watch(session.page);
         return {
           page: session.page,
@@ -81,11 +87,12 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
       const app: ElectronApplication = await playwright._electron.launch({ executablePath: electron!.path, args });
       const page = await app.firstWindow();
       watch(page);
-      const stubDialog = (path: string | null) =>
-        app.evaluate(({ dialog }, p) => {
+      const stubDialog = () =>
+        app.evaluate(({ dialog }, [p, files]) => {
           dialog.showSaveDialog = (async () => (p ? { canceled: false, filePath: p } : { canceled: true, filePath: '' })) as typeof dialog.showSaveDialog;
-        }, path);
-      await stubDialog(exportPath);
+          dialog.showOpenDialog = (async () => ({ canceled: files.length === 0, filePaths: files })) as typeof dialog.showOpenDialog;
+        }, [exportPath, filesToOpen] as const);
+      await stubDialog();
       return {
         page,
         blockedRequests: [],
@@ -109,7 +116,11 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
       dataDir,
       setExportPath: async (path) => {
         exportPath = path;
-        await running.stubDialog(path);
+        await running.stubDialog();
+      },
+      setFilesToOpen: async (paths) => {
+        filesToOpen = paths;
+        await running.stubDialog();
       },
       restart: async () => {
         await running.close();

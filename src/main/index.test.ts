@@ -4,7 +4,7 @@
  * network and permission rules, navigation blocking, and one IPC handler per
  * contract channel.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -20,6 +20,8 @@ const fake = vi.hoisted(() => {
     permissionRequest: undefined as undefined | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
     permissionCheck: undefined as undefined | (() => boolean),
     menuTemplate: [] as any[],
+    appEvents: new Map<string, (...args: any[]) => unknown>(),
+    sent: [] as [string, unknown][],
     ready: undefined as undefined | Promise<void>,
   };
   return state;
@@ -35,11 +37,15 @@ vi.mock('electron', () => {
       this.webContents = {
         on: (name: string, fn: Listener) => events.set(name, fn),
         setWindowOpenHandler: (fn: () => unknown) => (record.openHandler = fn),
-        send: () => {},
+        send: (channel: string, payload: unknown) => fake.sent.push([channel, payload]),
       };
     }
     once() {}
     on() {}
+    isMinimized() {
+      return false;
+    }
+    focus() {}
     async loadFile(path: string) {
       fake.windows.at(-1)!.loaded = path;
     }
@@ -49,7 +55,9 @@ vi.mock('electron', () => {
   }
   const app = {
     getPath: () => tmpdir(),
-    on: () => {},
+    isPackaged: false,
+    requestSingleInstanceLock: () => true,
+    on: (name: string, fn: (...args: any[]) => unknown) => fake.appEvents.set(name, fn),
     quit: () => {},
     exit: () => {},
     whenReady: () => {
@@ -60,7 +68,11 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showSaveDialog: async () => ({ canceled: true }), showErrorBox: () => {} },
+    dialog: {
+      showSaveDialog: async () => ({ canceled: true }),
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showErrorBox: () => {},
+    },
     ipcMain: { handle: (channel: string, fn: (event: unknown, request: unknown) => unknown) => fake.handlers.set(channel, fn) },
     Menu: {
       buildFromTemplate: (template: unknown[]) => {
@@ -137,8 +149,17 @@ describe('the Electron entry point', () => {
     expect(fake.permissionCheck!()).toBe(false);
   });
 
-  test('has a File menu item that exports to Markdown', () => {
+  test('has File menu items to open transcripts, show the library and export to Markdown', () => {
     const file = fake.menuTemplate.find((m) => m.label === 'File');
-    expect(file.submenu.map((i: any) => i.id)).toContain('export-markdown');
+    expect(file.submenu.map((i: any) => i.id)).toEqual(expect.arrayContaining(['import', 'show-library', 'export-markdown']));
+  });
+
+  test('a second launch hands its files to the running app, which imports and shows them', async () => {
+    const path = join(dataDir, 'lecture.srt');
+    await writeFile(path, '1\n00:00:01,000 --> 00:00:02,000\nAnn Lee: Welcome.\n');
+    await fake.appEvents.get('second-instance')!({}, ['/usr/bin/electron', '/app', '--data-dir', dataDir, 'lecture.srt'], dataDir);
+    await vi.waitFor(() => expect(fake.sent.at(-1)?.[0]).toBe('documents:show'));
+    const list = (await fake.handlers.get('library:list')!({ senderFrame: { url: 'file:///app/index.html' } }, {})) as { value: { id: string; title: string }[] };
+    expect(list.value.find((d) => d.id === fake.sent.at(-1)![1])?.title).toBe('lecture');
   });
 });

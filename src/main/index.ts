@@ -1,14 +1,16 @@
 /**
  * Electron entry point: the glue between Electron and the Electron-free parts
- * (store, handlers). Opens the library, registers one IPC handler per
- * contract channel, and shows the reading window.
+ * (store, import, handlers). Opens the library, registers one IPC handler per
+ * contract channel, shows the reading window, and imports files named on the
+ * command line, including those handed over by a second launch.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { CHANNELS } from '../shared/contract';
-import { resolveDataDir } from './data-dir';
+import { CHANNELS, SHOW_DOCUMENT_CHANNEL } from '../shared/contract';
+import { filesFromArgv, resolveDataDir } from './command-line';
+import { importPaths } from './import/import-files';
 import { createHandlers } from './ipc/handlers';
 import { buildMenu } from './menu';
 import { LibraryStore } from './store/library-store';
@@ -16,6 +18,13 @@ import { createReadingWindow, isAllowedUrl, lockDownSession } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+/** Arguments after the executable and, when not packaged, the app path. */
+const userArgs = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2);
+
+const TRANSCRIPT_FILTERS = [
+  { name: 'Transcripts', extensions: ['txt', 'md', 'markdown', 'vtt', 'srt'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'library'));
@@ -31,6 +40,11 @@ async function start(): Promise<void> {
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    chooseFilesToOpen: async () => {
+      const options = { properties: ['openFile' as const, 'multiSelections' as const], filters: TRANSCRIPT_FILTERS };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
   });
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, request: unknown) => {
@@ -42,16 +56,41 @@ async function start(): Promise<void> {
     });
   }
 
+  /** Imports files from a command line and shows the last one that worked; failures are shown in a dialog. */
+  const openFromCommandLine = async (argv: string[], cwd: string) => {
+    const paths = filesFromArgv(argv, cwd);
+    if (paths.length === 0) return;
+    const results = await importPaths(store, paths);
+    const failures = results.flatMap((r) => (r.ok ? [] : [r.message]));
+    if (failures.length) dialog.showErrorBox('Some files could not be opened', failures.join('\n'));
+    const last = results.filter((r) => r.ok).at(-1);
+    if (last?.ok && win) win.webContents.send(SHOW_DOCUMENT_CHANNEL, last.document.id);
+  };
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    void openFromCommandLine(userArgs(argv), workingDirectory);
+  });
+
   lockDownSession(session.defaultSession, devServerUrl);
   Menu.setApplicationMenu(buildMenu(() => win));
   win = createReadingWindow(join(here, '../preload/index.cjs'));
   win.on('closed', () => (win = null));
   if (devServerUrl) await win.loadURL(devServerUrl);
   else await win.loadFile(join(here, '../renderer/index.html'));
+  await openFromCommandLine(userArgs(process.argv), process.cwd());
 }
 
-app.on('window-all-closed', () => app.quit());
-app.whenReady().then(start, (error: unknown) => {
-  dialog.showErrorBox('Gloss could not start', String(error));
-  app.exit(1);
-});
+// One Gloss at a time: a second launch hands its files to this one and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox('Gloss could not start', String(error));
+    app.exit(1);
+  });
+}

@@ -12,6 +12,9 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
     {
       label: 'File',
       submenu: [
+        { id: 'import', label: 'Open Transcripts…', accelerator: 'CmdOrCtrl+O', click: send('import') },
+        { id: 'show-library', label: 'Library', accelerator: 'CmdOrCtrl+L', click: send('show-library') },
+        { type: 'separator' },
         { id: 'export-markdown', label: 'Export Highlights to Markdown…', accelerator: 'CmdOrCtrl+E', click: send('export-markdown') },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },

@@ -4,7 +4,7 @@
  * `ipcRenderer` itself is never exposed.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, MENU_CHANNEL, MENU_COMMANDS, type GlossBridge, type MenuCommand } from '../shared/contract';
+import { CHANNELS, MENU_CHANNEL, MENU_COMMANDS, SHOW_DOCUMENT_CHANNEL, type GlossBridge, type MenuCommand } from '../shared/contract';
 
 const channels = new Set<string>(CHANNELS);
 
@@ -19,6 +19,13 @@ const bridge: GlossBridge = {
     };
     ipcRenderer.on(MENU_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(MENU_CHANNEL, wrapped);
+  },
+  onShowDocument: (listener) => {
+    const wrapped = (_event: IpcRendererEvent, documentId: unknown) => {
+      if (typeof documentId === 'string') listener(documentId);
+    };
+    ipcRenderer.on(SHOW_DOCUMENT_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(SHOW_DOCUMENT_CHANNEL, wrapped);
   },
 };
 

@@ -6,6 +6,8 @@
 import type {
   Annotation,
   DocumentSummary,
+  DroppedFile,
+  ImportResult,
   HighlightColor,
   HighlightSelectors,
   OpenedDocument,
@@ -14,8 +16,15 @@ import type {
 export interface Contract {
   /** Every document in the library, most recently opened first. */
   'library:list': { request: Record<string, never>; response: DocumentSummary[] };
+  /** Show the native Open dialog (several files at once) and import what the user picks. */
+  'library:import-dialog': { request: Record<string, never>; response: ImportResult[] };
+  /** Import files dropped on the window, sent as bytes. */
+  'library:import-files': { request: { files: DroppedFile[] }; response: ImportResult[] };
   /** Load a document with its transcript and highlights; marks it as opened now. */
   'documents:open': { request: { documentId: string }; response: OpenedDocument };
+  'documents:rename': { request: { documentId: string; title: string }; response: DocumentSummary };
+  /** Remove a document with its highlights and notes (kept in the data folder's removed/ folder). */
+  'documents:remove': { request: { documentId: string }; response: { id: string } };
   /** Create a highlight. The id is chosen by the renderer (a UUID) so it can paint at once. */
   'annotations:create': {
     request: {
@@ -47,7 +56,11 @@ export type ResponseOf<C extends Channel> = Contract[C]['response'];
 /** The channel names, for code that must enumerate them at run time (preload, bridges, tests). */
 export const CHANNELS = [
   'library:list',
+  'library:import-dialog',
+  'library:import-files',
   'documents:open',
+  'documents:rename',
+  'documents:remove',
   'annotations:create',
   'annotations:update',
   'annotations:delete',
@@ -59,15 +72,19 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: E
 export type ErrorCode = 'invalid-request' | 'not-found' | 'conflict' | 'storage' | 'internal';
 
 /** Commands sent from the native menu to the renderer. */
-export const MENU_COMMANDS = ['export-markdown'] as const;
+export const MENU_COMMANDS = ['export-markdown', 'import', 'show-library'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';
+/** Sent when files given on the command line (or to a second launch) were imported: open this document. */
+export const SHOW_DOCUMENT_CHANNEL = 'documents:show';
 
 /** The API preload puts on `window.gloss`. */
 export interface GlossBridge {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Envelope<ResponseOf<C>>>;
   /** Subscribe to native menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribe to requests from main to show a document (imported from the command line). */
+  onShowDocument(listener: (documentId: string) => void): () => void;
 }
 
 // Compile-time check that CHANNELS lists every channel of the contract.

@@ -15,6 +15,10 @@ export const PARAGRAPH_SEPARATOR = '\n\n';
 
 export type TurnKind = 'speech' | 'aside' | 'heading';
 
+/** The formats Gloss reads transcripts from. */
+export const TRANSCRIPT_FORMATS = ['text', 'markdown', 'webvtt', 'srt'] as const;
+export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
+
 /** One paragraph of a turn (or one caption cue), with its offsets in the transcript's plain text. */
 export interface Paragraph {
   text: string;
@@ -81,12 +85,14 @@ export interface DocumentSummary {
   title: string;
   /** Where the text came from: a file name, or "Sample transcript". */
   source: string;
-  format: 'text';
+  format: TranscriptFormat;
   /** SHA-256 of the normalised text, hex. */
   hash: string;
   speakers: string[];
   wordCount: number;
   highlightCount: number;
+  /** Highlights that carry a note. */
+  noteCount: number;
   addedAt: string;
   openedAt: string | null;
 }
@@ -96,4 +102,15 @@ export interface OpenedDocument {
   document: DocumentSummary;
   transcript: Transcript;
   annotations: Annotation[];
+}
+
+/** What happened to one file the user asked to import. */
+export type ImportResult =
+  | { fileName: string; ok: true; document: DocumentSummary; /** The same text was already in the library. */ duplicate: boolean }
+  | { fileName: string; ok: false; message: string };
+
+/** A file handed over by the renderer (dropped on the window): its name and bytes. */
+export interface DroppedFile {
+  name: string;
+  bytes: Uint8Array;
 }

@@ -3,7 +3,9 @@
  * time lines), then by its file extension, else as plain text.
  */
 
-export type TranscriptFormat = 'webvtt' | 'srt' | 'markdown' | 'text';
+import type { TranscriptFormat } from '../../shared/model';
+
+export type { TranscriptFormat };
 
 const SRT_TIME = /^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}/m;
 

@@ -2,9 +2,9 @@
  * Parses a plain-text transcript into a title and turns: labelled speech,
  * unlabelled text (an intro), and asides (captions, sidebar boxes, page debris).
  */
-import type { Paragraph, Transcript, Turn, TurnKind } from '../../shared/model';
-import { PARAGRAPH_SEPARATOR } from '../../shared/model';
+import type { Transcript, TurnKind } from '../../shared/model';
 import { isCaption, isDebris, isHeadingLike } from './aside';
+import { withOffsets } from './offsets';
 import { acceptedLabels, matchLabel } from './speaker-label';
 
 /** Text as written, before offsets are assigned. */
@@ -48,23 +48,6 @@ function isTitle(block: string[]): boolean {
   if (block.length !== 1 || matchLabel(block[0])) return false;
   const t = block[0];
   return t.split(/\s+/).length <= 20 && !/[.,;:]$/.test(t);
-}
-
-/** Assigns each paragraph its offsets in the plain text (paragraphs joined by PARAGRAPH_SEPARATOR). */
-function withOffsets(drafts: DraftTurn[]): Turn[] {
-  let offset = 0;
-  let first = true;
-  return drafts.map((d) => ({
-    speaker: d.speaker,
-    kind: d.kind,
-    paragraphs: d.texts.map((text): Paragraph => {
-      if (!first) offset += PARAGRAPH_SEPARATOR.length;
-      first = false;
-      const p = { text, start: offset, end: offset + text.length };
-      offset = p.end;
-      return p;
-    }),
-  }));
 }
 
 /**

@@ -17,6 +17,7 @@ let handlers: Handlers;
 let documentId: string;
 let text: string;
 let exportTo: string | null;
+let filesToOpen: string[] = [];
 
 function value<T>(e: Envelope<T>): T {
   if (!e.ok) throw new Error(e.error.message);
@@ -28,7 +29,12 @@ beforeEach(async () => {
   const store = await LibraryStore.open(join(dir, 'data'));
   await store.addSampleOnce(sample);
   exportTo = join(dir, 'export.md');
-  handlers = createHandlers({ store, chooseExportPath: async () => exportTo, now: () => new Date('2026-11-26T12:00:00Z') });
+  handlers = createHandlers({
+    store,
+    chooseExportPath: async () => exportTo,
+    chooseFilesToOpen: async () => filesToOpen,
+    now: () => new Date('2026-11-26T12:00:00Z'),
+  });
   documentId = value(await handlers['library:list']({}))[0].id;
   text = plainTextOf(value(await handlers['documents:open']({ documentId })).transcript);
 });
@@ -51,6 +57,19 @@ test('creates, updates, deletes and exports through the handlers', async () => {
   expect(exported).toEqual({ path: exportTo });
   expect(await readFile(exportTo!, 'utf8')).toContain('> gremlin');
   expect(value(await handlers['annotations:delete']({ documentId, id: ID }))).toEqual({ id: ID });
+});
+
+test('imports what the Open dialog returns, one result per file', async () => {
+  const { writeFile } = await import('node:fs/promises');
+  filesToOpen = [join(dir, 'talk.vtt'), join(dir, 'photo.txt')];
+  await writeFile(filesToOpen[0], 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann Lee>Hello.\n');
+  await writeFile(filesToOpen[1], Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+  const results = value(await handlers['library:import-dialog']({}));
+  expect(results).toEqual([
+    { fileName: 'talk.vtt', ok: true, duplicate: false, document: expect.objectContaining({ format: 'webvtt', speakers: ['Ann Lee'] }) },
+    { fileName: 'photo.txt', ok: false, message: 'Could not open photo.txt: it is not a text file (it contains binary data).' },
+  ]);
+  expect(value(await handlers['library:list']({}))).toHaveLength(2);
 });
 
 test('a cancelled save dialog writes nothing', async () => {

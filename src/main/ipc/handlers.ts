@@ -8,12 +8,15 @@ import { exportFileName, exportMarkdown } from '../../core/export/markdown';
 import type { Channel, Envelope, RequestOf, ResponseOf } from '../../shared/contract';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
+import { importDroppedFiles, importPaths } from '../import/import-files';
 import { describeIssues, requestSchemas } from './schemas';
 
 export interface HandlerDeps {
   store: LibraryStore;
-  /** Asks the user where to save; null when they cancel. The one place a native dialog is used. */
+  /** Asks the user where to save; null when they cancel. The one place the save dialog is used. */
   chooseExportPath(suggestedName: string): Promise<string | null>;
+  /** Asks the user which transcripts to open; empty when they cancel. The one place the open dialog is used. */
+  chooseFilesToOpen(): Promise<string[]>;
   now(): Date;
 }
 
@@ -21,10 +24,14 @@ export type Handlers = { [C in Channel]: (request: unknown) => Promise<Envelope<
 
 type Implementations = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
-function implementations({ store, chooseExportPath, now }: HandlerDeps): Implementations {
+function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: HandlerDeps): Implementations {
   return {
     'library:list': () => store.list(),
+    'library:import-dialog': async () => importPaths(store, await chooseFilesToOpen()),
+    'library:import-files': ({ files }) => importDroppedFiles(store, files),
     'documents:open': ({ documentId }) => store.open(documentId),
+    'documents:rename': ({ documentId, title }) => store.renameDocument(documentId, title),
+    'documents:remove': ({ documentId }) => store.removeDocument(documentId),
     'annotations:create': (request) => store.createAnnotation(request),
     'annotations:update': (request) => store.updateAnnotation(request),
     'annotations:delete': async ({ documentId, id }) => {

@@ -6,11 +6,15 @@
 import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/contract';
 import { HIGHLIGHT_COLORS } from '../../shared/model';
+import { MAX_IMPORT_BYTES } from '../import/read-transcript-file';
 
 /** Longest note accepted, in characters (about 30 pages of prose). */
 export const MAX_NOTE_LENGTH = 100_000;
 /** Longest quote accepted in one highlight, in characters. */
 export const MAX_QUOTE_LENGTH = 1_000_000;
+/** Most files one drop may import. */
+export const MAX_DROPPED_FILES = 50;
+export const MAX_TITLE_LENGTH = 500;
 
 const id = z.uuid({ message: 'must be a UUID' });
 const color = z.enum(HIGHLIGHT_COLORS);
@@ -35,7 +39,27 @@ const selectors = z
 /** One schema per channel; `satisfies` keeps them in step with the contract's types. */
 export const requestSchemas = {
   'library:list': z.strictObject({}),
+  'library:import-dialog': z.strictObject({}),
+  'library:import-files': z.strictObject({
+    files: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(1000),
+          bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large'),
+        }),
+      )
+      .min(1)
+      .max(MAX_DROPPED_FILES),
+  }),
   'documents:open': z.strictObject({ documentId: id }),
+  'documents:rename': z.strictObject({
+    documentId: id,
+    title: z
+      .string()
+      .transform((t) => t.replace(/\s+/g, ' ').trim())
+      .pipe(z.string().min(1, 'must not be empty').max(MAX_TITLE_LENGTH)),
+  }),
+  'documents:remove': z.strictObject({ documentId: id }),
   'annotations:create': z.strictObject({ documentId: id, id, color, selectors, note: note.optional() }),
   'annotations:update': z
     .strictObject({ documentId: id, id, color: color.optional(), note: note.optional() })

@@ -146,4 +146,34 @@ describe('LibraryStore', () => {
     await expect(store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') })).rejects.toThrow(/Could not save/);
     expect((await store.open(doc.id)).annotations).toEqual([]);
   });
+  test('renames a document, and the new title survives a rebuilt index', async () => {
+    const { store, doc } = await storeWithSample();
+    expect((await store.renameDocument(doc.id, 'Amodei on AI, FT 2024')).title).toBe('Amodei on AI, FT 2024');
+    expect((await (await LibraryStore.open(dir)).list())[0].title).toBe('Amodei on AI, FT 2024');
+    await writeFile(join(dir, 'library.json'), 'garbage');
+    expect((await (await LibraryStore.open(dir)).list())[0].title).toBe('Amodei on AI, FT 2024');
+  });
+
+  test('removes a document with its highlights into the removed folder, where they can still be recovered', async () => {
+    const { store, doc, at } = await storeWithSample();
+    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin'), note: 'kept' });
+    expect((await store.list())[0]).toMatchObject({ highlightCount: 1, noteCount: 1 });
+    await store.removeDocument(doc.id);
+    expect(await store.list()).toEqual([]);
+    expect(await (await LibraryStore.open(dir)).list()).toEqual([]);
+    const [removed] = await readdir(join(dir, 'removed'));
+    expect(removed.startsWith(doc.id)).toBe(true);
+    expect(await readFile(join(dir, 'removed', removed, 'annotations.json'), 'utf8')).toContain('kept');
+    await expect(store.open(doc.id)).rejects.toThrow(/No document/);
+  });
+
+  test('reports a re-import of the same text as a duplicate of the existing document', async () => {
+    const store = await LibraryStore.open(dir);
+    const transcript = { title: 'T', speakers: [], turns: [] };
+    const first = await store.importTranscript({ text: 'WEBVTT\n', transcript, format: 'webvtt', source: 'a.vtt' });
+    const again = await store.importTranscript({ text: 'WEBVTT\r\n', transcript, format: 'webvtt', source: 'b.vtt' });
+    expect(first.duplicate).toBe(false);
+    expect(again).toEqual({ document: first.document, duplicate: true });
+    expect(first.document.format).toBe('webvtt');
+  });
 });

@@ -21,12 +21,13 @@ import type {
   HighlightSelectors,
   OpenedDocument,
   Transcript,
+  TranscriptFormat,
 } from '../../shared/model';
 import { SCHEMA_VERSION } from '../../shared/model';
 import { type DataFile, describe, openDataFile, readJson } from './data-file';
 import { GlossError } from './errors';
 
-type LibraryEntry = Omit<DocumentSummary, 'highlightCount'>;
+type LibraryEntry = Omit<DocumentSummary, 'highlightCount' | 'noteCount'>;
 
 interface LibraryFile {
   schemaVersion: number;
@@ -140,40 +141,51 @@ export class LibraryStore {
     return file;
   }
 
+  /** How many highlights and notes a document has; zero when its annotations file is damaged (reported on open). */
+  private async counts(documentId: string): Promise<{ highlightCount: number; noteCount: number }> {
+    try {
+      const annotations = (await this.annotations(documentId)).data.annotations;
+      return { highlightCount: annotations.length, noteCount: annotations.filter((a) => a.note.trim() !== '').length };
+    } catch {
+      return { highlightCount: 0, noteCount: 0 };
+    }
+  }
+
+  private async summary(documentId: string): Promise<DocumentSummary> {
+    return { ...this.entry(documentId), ...(await this.counts(documentId)) };
+  }
+
   /** Every document, most recently opened (or added) first. */
   async list(): Promise<DocumentSummary[]> {
     const entries = [...this.library.data.documents].sort((a, b) =>
       (b.openedAt ?? b.addedAt).localeCompare(a.openedAt ?? a.addedAt),
     );
     return Promise.all(
-      entries.map(async (entry) => {
-        let highlightCount = 0;
-        try {
-          highlightCount = (await this.annotations(entry.id)).data.annotations.length;
-        } catch {
-          // A damaged annotations file is reported when the document is opened.
-        }
-        return { ...entry, highlightCount };
-      }),
+      entries.map(async (entry) => ({ ...entry, ...(await this.counts(entry.id)) })),
     );
   }
 
   /**
-   * Adds a plain-text transcript. Text already in the library (same content
-   * hash) is not added twice: the existing document is returned.
+   * Adds a parsed transcript. Text already in the library (same content hash,
+   * line ends aside) is not added twice: the existing document is returned.
    */
-  async importText(input: { text: string; source: string; fallbackTitle: string }): Promise<DocumentSummary> {
+  async importTranscript(input: {
+    text: string;
+    transcript: Transcript;
+    format: TranscriptFormat;
+    source: string;
+  }): Promise<{ document: DocumentSummary; duplicate: boolean }> {
     const text = normaliseText(input.text);
     const hash = createHash('sha256').update(text).digest('hex');
     const existing = this.library.data.documents.find((d) => d.hash === hash);
-    if (existing) return (await this.list()).find((d) => d.id === existing.id)!;
+    if (existing) return { document: await this.summary(existing.id), duplicate: true };
 
-    const transcript = parsePlainText(text, input.fallbackTitle);
+    const { transcript } = input;
     const entry: LibraryEntry = {
       id: randomUUID(),
       title: transcript.title,
       source: input.source,
-      format: 'text',
+      format: input.format,
       hash,
       speakers: transcript.speakers,
       wordCount: wordCountOf(transcript),
@@ -190,7 +202,42 @@ export class LibraryStore {
     await file.write();
     this.library.data.documents.push(entry);
     await this.library.write();
-    return { ...entry, highlightCount: 0 };
+    return { document: { ...entry, highlightCount: 0, noteCount: 0 }, duplicate: false };
+  }
+
+  /** Adds a plain-text transcript (the sample, tests). */
+  async importText(input: { text: string; source: string; fallbackTitle: string }): Promise<DocumentSummary> {
+    const transcript = parsePlainText(normaliseText(input.text), input.fallbackTitle);
+    return (await this.importTranscript({ text: input.text, transcript, format: 'text', source: input.source })).document;
+  }
+
+  /** Gives a document a new title, in the index and in its own folder (so a rebuilt index keeps it). */
+  async renameDocument(documentId: string, title: string): Promise<DocumentSummary> {
+    const entry = this.entry(documentId);
+    const loaded = await this.loadTranscript(documentId);
+    const path = join(this.documentDir(documentId), 'transcript.json');
+    const file = await openDataFile<TranscriptFile>(path, loaded.file, SCHEMA_VERSION);
+    file.data.document = { ...file.data.document, title };
+    await file.write();
+    entry.title = title;
+    loaded.file.document.title = title;
+    await this.library.write();
+    return this.summary(documentId);
+  }
+
+  /**
+   * Removes a document from the library with its highlights and notes. Its
+   * folder is moved to <dataDir>/removed/, not deleted, so a mistake can be undone by hand.
+   */
+  async removeDocument(documentId: string): Promise<{ id: string }> {
+    this.entry(documentId);
+    await mkdir(join(this.dataDir, 'removed'), { recursive: true });
+    await rename(this.documentDir(documentId), join(this.dataDir, 'removed', `${documentId}-${this.now().getTime()}`));
+    this.library.data.documents = this.library.data.documents.filter((d) => d.id !== documentId);
+    this.transcripts.delete(documentId);
+    this.annotationFiles.delete(documentId);
+    await this.library.write();
+    return { id: documentId };
   }
 
   /** Adds the sample transcript the first time the library is opened. */
@@ -208,7 +255,7 @@ export class LibraryStore {
     entry.openedAt = this.now().toISOString();
     await this.library.write();
     return {
-      document: { ...entry, highlightCount: annotations.length },
+      document: await this.summary(documentId),
       transcript: file.transcript,
       annotations,
     };

@@ -45,3 +45,7 @@ export function call<C extends Channel>(channel: C, request: RequestOf<C>): Prom
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return window.gloss ? window.gloss.onMenuCommand(listener) : () => {};
 }
+
+export function onShowDocument(listener: (documentId: string) => void): () => void {
+  return window.gloss ? window.gloss.onShowDocument(listener) : () => {};
+}

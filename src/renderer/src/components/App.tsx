@@ -1,41 +1,81 @@
 /**
- * The reading view: toolbar, transcript, side panel of highlights, status
- * line. Opens the most recently read document (the sample on first start).
+ * The app shell: the reading view (toolbar, transcript, side panel of
+ * highlights) or the library, the status line, menu commands, and files
+ * dropped anywhere on the window. Opens the most recently read document
+ * (the sample on first start).
  */
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useEffect, useState } from 'react';
-import { call, onMenuCommand } from '../gloss-client';
-import { readingStore, useReading } from '../state/reading-store';
+import { onMenuCommand, onShowDocument } from '../gloss-client';
+import { importDropped, importWithDialog, openDocument, refreshLibrary, showView, useLibrary } from '../state/library-state';
+import { useReading } from '../state/reading-store';
+import { exportMarkdown } from './export-action';
 import { HighlightList } from './HighlightList';
+import { LibraryView } from './LibraryView';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { editorConfigFor, TranscriptView } from './TranscriptView';
-import { exportMarkdown } from './export-action';
+
+function hasFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes('Files') ?? false;
+}
+
+/** Files dropped anywhere are imported; the window itself never navigates to them. */
+function useFileDrop(): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    const onDragOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      setOver(true);
+    };
+    const onDragLeave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setOver(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setOver(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length) void importDropped(files);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
+  return over;
+}
 
 export function App() {
   const opened = useReading((s) => s.opened);
+  const view = useLibrary((s) => s.view);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const dropping = useFileDrop();
 
   useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      const documents = await call('library:list', {});
-      if (documents.length === 0) throw new Error('The library is empty.');
-      const doc = await call('documents:open', { documentId: documents[0].id });
-      if (!cancelled) readingStore.load(doc);
-    })().catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
-    return () => {
-      cancelled = true;
-    };
+    refreshLibrary()
+      .then((documents) => (documents.length ? openDocument(documents[0].id) : showView('library')))
+      .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
   }, []);
 
-  useEffect(
-    () =>
-      onMenuCommand((command) => {
-        if (command === 'export-markdown') void exportMarkdown();
-      }),
-    [],
-  );
+  useEffect(() => {
+    const offMenu = onMenuCommand((command) => {
+      if (command === 'export-markdown') void exportMarkdown();
+      else if (command === 'import') void importWithDialog();
+      else if (command === 'show-library') showView('library');
+    });
+    const offShow = onShowDocument((id) => void openDocument(id));
+    return () => {
+      offMenu();
+      offShow();
+    };
+  }, []);
 
   if (loadError) {
     return (
@@ -45,16 +85,28 @@ export function App() {
       </div>
     );
   }
-  if (!opened) return <div className="app-message">Opening…</div>;
 
+  const content =
+    view === 'library' || !opened ? (
+      <LibraryView />
+    ) : (
+      <LexicalComposer key={opened.document.id} initialConfig={editorConfigFor(opened)}>
+        <div className="app">
+          <Toolbar />
+          <TranscriptView />
+          <HighlightList />
+          <StatusBar />
+        </div>
+      </LexicalComposer>
+    );
   return (
-    <LexicalComposer key={opened.document.id} initialConfig={editorConfigFor(opened)}>
-      <div className="app">
-        <Toolbar />
-        <TranscriptView />
-        <HighlightList />
-        <StatusBar />
-      </div>
-    </LexicalComposer>
+    <>
+      {content}
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop to import into the library
+        </div>
+      )}
+    </>
   );
 }

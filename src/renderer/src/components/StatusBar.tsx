@@ -1,7 +1,7 @@
 /** One line at the bottom: the latest message (errors stay until dismissed) and the highlight count. */
 import { readingStore, useReading } from '../state/reading-store';
 
-export function StatusBar() {
+export function StatusBar({ counts = true }: { counts?: boolean }) {
   const status = useReading((s) => s.status);
   const count = useReading((s) => s.annotations.size);
   const saving = useReading((s) => s.savingNotes.size > 0);
@@ -15,10 +15,12 @@ export function StatusBar() {
           </button>
         )}
       </span>
-      <span className="statusbar__counts">
-        {saving ? 'Saving… · ' : ''}
-        {count} {count === 1 ? 'highlight' : 'highlights'}
-      </span>
+      {counts && (
+        <span className="statusbar__counts">
+          {saving ? 'Saving… · ' : ''}
+          {count} {count === 1 ? 'highlight' : 'highlights'}
+        </span>
+      )}
     </footer>
   );
 }

@@ -2,6 +2,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { HIGHLIGHT_COLORS } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND } from '../editor/commands';
+import { showView } from '../state/library-state';
 import { useReading } from '../state/reading-store';
 import { exportMarkdown } from './export-action';
 
@@ -13,6 +14,9 @@ export function Toolbar() {
 
   return (
     <header className="toolbar">
+      <button type="button" className="button" onClick={() => showView('library')} title="Show the library (Ctrl+L)">
+        Library
+      </button>
       <div className="toolbar__title" title={title}>
         {title}
       </div>

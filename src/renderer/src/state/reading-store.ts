@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 import { resolveSelectors, type TextRange } from '../../../core/anchoring/selectors';
 import { plainTextOf } from '../../../core/transcript/plain-text';
-import type { Annotation, OpenedDocument } from '../../../shared/model';
+import type { Annotation, DocumentSummary, OpenedDocument } from '../../../shared/model';
 
 export interface Status {
   kind: 'info' | 'error';
@@ -66,6 +66,19 @@ export class ReadingStore {
       ranges,
       selectedId: null,
     });
+  }
+
+  /** Shows a new title for the open document, if it is the one renamed. */
+  renameOpened(document: DocumentSummary): void {
+    const opened = this.state.opened;
+    if (opened && opened.document.id === document.id) this.set({ opened: { ...opened, document } });
+  }
+
+  /** Closes the open document when it is the one removed. */
+  closeIfOpen(documentId: string): void {
+    if (this.state.opened?.document.id === documentId) {
+      this.set({ opened: null, plainText: '', annotations: new Map(), ranges: new Map(), selectedId: null });
+    }
   }
 
   upsert(annotation: Annotation, range?: TextRange): void {

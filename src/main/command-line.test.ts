@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { resolveDataDir } from './data-dir';
+import { filesFromArgv, resolveDataDir } from './command-line';
 
 test.each([
   ['--data-dir PATH', ['electron', '.', '--data-dir', '/tmp/a'], {}, resolve('/tmp/a')],
@@ -10,4 +10,13 @@ test.each([
   ['userData when the flag has no value', ['electron', '.', '--data-dir'], {}, '/home/u/.config/Gloss/library'],
 ])('takes the data folder from %s', (_what, argv, env, expected) => {
   expect(resolveDataDir(argv, env, '/home/u/.config/Gloss/library')).toBe(expected);
+});
+
+test('takes the files to open from the command line, skipping options and the data folder', () => {
+  expect(filesFromArgv(['talk.vtt', '--data-dir', '/data', '--inspect', 'notes/a.txt', '/abs/b.srt'], '/home/u')).toEqual([
+    resolve('/home/u/talk.vtt'),
+    resolve('/home/u/notes/a.txt'),
+    resolve('/abs/b.srt'),
+  ]);
+  expect(filesFromArgv(['--data-dir=/x'], '/home/u')).toEqual([]);
 });

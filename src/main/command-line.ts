@@ -1,0 +1,32 @@
+/**
+ * What the command line asks for. Where Gloss keeps its data: `--data-dir PATH` (or `--data-dir=PATH`) on the
+ * command line, else the GLOSS_DATA_DIR environment variable, else Electron's
+ * userData folder (tests and portable installs use the first two). And which
+ * transcript files to import and open (`gloss interview.vtt notes.txt`).
+ */
+import { resolve } from 'node:path';
+
+export function resolveDataDir(argv: readonly string[], env: Record<string, string | undefined>, fallback: string): string {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--data-dir' && argv[i + 1]) return resolve(argv[i + 1]);
+    if (arg.startsWith('--data-dir=') && arg.length > '--data-dir='.length) return resolve(arg.slice('--data-dir='.length));
+  }
+  if (env.GLOSS_DATA_DIR) return resolve(env.GLOSS_DATA_DIR);
+  return fallback;
+}
+
+/**
+ * Paths of the files named on the command line, resolved against `cwd`.
+ * `argv` is what follows the executable (and, unpackaged, the app path);
+ * options and the value of --data-dir are not files.
+ */
+export function filesFromArgv(argv: readonly string[], cwd: string): string[] {
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--data-dir') i++;
+    else if (!arg.startsWith('-')) files.push(resolve(cwd, arg));
+  }
+  return files;
+}

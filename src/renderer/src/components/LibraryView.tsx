@@ -1,0 +1,146 @@
+/**
+ * The library: every document with its format, speakers, size, highlights
+ * and dates. Open one, rename it in place, or remove it after a confirmation
+ * that says what goes with it.
+ */
+import { useEffect, useState } from 'react';
+import type { DocumentSummary } from '../../../shared/model';
+import { importWithDialog, openDocument, refreshLibrary, removeDocument, renameDocument, showView, useLibrary } from '../state/library-state';
+import { useReading } from '../state/reading-store';
+import { StatusBar } from './StatusBar';
+
+const FORMAT_NAMES: Record<DocumentSummary['format'], string> = { text: 'Text', markdown: 'Markdown', webvtt: 'WebVTT', srt: 'SRT' };
+
+function formatDate(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'Never';
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+function TitleCell({ doc }: { doc: DocumentSummary }) {
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(doc.title);
+  if (!editing) {
+    return (
+      <div className="library__title-cell">
+        <button type="button" className="library__open" onClick={() => void openDocument(doc.id)}>
+          {doc.title}
+        </button>
+        <button type="button" className="link-button" aria-label={`Rename ${doc.title}`} onClick={() => { setTitle(doc.title); setEditing(true); }}>
+          Rename
+        </button>
+      </div>
+    );
+  }
+  const save = () => {
+    setEditing(false);
+    if (title.trim() && title.trim() !== doc.title) void renameDocument(doc.id, title);
+  };
+  return (
+    <input
+      className="library__title-input"
+      aria-label="Title"
+      value={title}
+      autoFocus
+      onChange={(e) => setTitle(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') save();
+        if (e.key === 'Escape') setEditing(false);
+      }}
+    />
+  );
+}
+
+function RemoveCell({ doc }: { doc: DocumentSummary }) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" className="link-button link-button--danger" aria-label={`Remove ${doc.title}`} onClick={() => setConfirming(true)}>
+        Remove
+      </button>
+    );
+  }
+  return (
+    <div className="library__confirm" role="alertdialog" aria-label={`Remove ${doc.title}?`}>
+      <span>
+        Remove “{doc.title}” with its {plural(doc.highlightCount, 'highlight')} and {plural(doc.noteCount, 'note')}?
+      </span>
+      <button type="button" className="button button--danger" onClick={() => void removeDocument(doc.id)}>
+        Remove
+      </button>
+      <button type="button" className="button" onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+export function LibraryView() {
+  const documents = useLibrary((s) => s.documents);
+  const opened = useReading((s) => s.opened);
+  useEffect(() => {
+    void refreshLibrary();
+  }, []);
+
+  return (
+    <div className="library-app">
+      <header className="toolbar">
+        <div className="toolbar__title">Library</div>
+        {opened && (
+          <button type="button" className="button" onClick={() => showView('reader')}>
+            Back to “{opened.document.title}”
+          </button>
+        )}
+        <button type="button" className="button button--primary" onClick={() => void importWithDialog()} title="Open transcripts (Ctrl+O)">
+          Open transcripts…
+        </button>
+      </header>
+      <main className="library">
+        <p className="library__hint">Plain text, Markdown, WebVTT and SRT. Drop files anywhere in the window to import them.</p>
+        {documents.length === 0 ? (
+          <p className="library__empty">The library is empty. Open a transcript to start.</p>
+        ) : (
+          <table className="library__table">
+            <thead>
+              <tr>
+                <th>Title</th>
+                <th>Format</th>
+                <th>Speakers</th>
+                <th>Words</th>
+                <th>Highlights</th>
+                <th>Added</th>
+                <th>Last opened</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {documents.map((doc) => (
+                <tr key={doc.id} data-id={doc.id}>
+                  <td>
+                    <TitleCell doc={doc} />
+                    <div className="library__source">{doc.source}</div>
+                  </td>
+                  <td>{FORMAT_NAMES[doc.format]}</td>
+                  <td className="library__speakers">{doc.speakers.length ? doc.speakers.join(', ') : '—'}</td>
+                  <td className="num">{doc.wordCount.toLocaleString()}</td>
+                  <td className="num">{doc.highlightCount.toLocaleString()}</td>
+                  <td>{formatDate(doc.addedAt)}</td>
+                  <td>{formatDate(doc.openedAt)}</td>
+                  <td>
+                    <RemoveCell doc={doc} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </main>
+      <StatusBar counts={false} />
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The library side of the renderer: which view is showing, the documents in
+ * the library, and the actions on them (open, import, rename, remove). Import
+ * results and errors go to the reading store's status line.
+ */
+import { useSyncExternalStore } from 'react';
+import type { DroppedFile, DocumentSummary, ImportResult } from '../../../shared/model';
+import { call } from '../gloss-client';
+import { readingStore } from './reading-store';
+
+export type View = 'reader' | 'library';
+
+interface LibraryState {
+  view: View;
+  documents: DocumentSummary[];
+}
+
+type Listener = () => void;
+let state: LibraryState = { view: 'reader', documents: [] };
+const listeners = new Set<Listener>();
+
+function set(patch: Partial<LibraryState>): void {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useLibrary<T>(pick: (s: LibraryState) => T): T {
+  return useSyncExternalStore(subscribe, () => pick(state));
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function refreshLibrary(): Promise<DocumentSummary[]> {
+  const documents = await call('library:list', {});
+  set({ documents });
+  return documents;
+}
+
+export function showView(view: View): void {
+  set({ view });
+  if (view === 'library') refreshLibrary().catch((e) => readingStore.setStatus({ kind: 'error', message: errorMessage(e) }));
+}
+
+export async function openDocument(documentId: string): Promise<void> {
+  try {
+    readingStore.load(await call('documents:open', { documentId }));
+    set({ view: 'reader' });
+  } catch (error) {
+    readingStore.setStatus({ kind: 'error', message: `Could not open the document: ${errorMessage(error)}` });
+  }
+}
+
+/** Reports what an import did and opens the document when exactly one file was asked for and it worked. */
+async function afterImport(results: ImportResult[]): Promise<void> {
+  await refreshLibrary();
+  const failed = results.filter((r): r is Extract<ImportResult, { ok: false }> => !r.ok);
+  const added = results.filter((r) => r.ok && !r.duplicate).length;
+  const duplicates = results.filter((r) => r.ok && r.duplicate).length;
+  const parts = [
+    added ? `Imported ${added} ${added === 1 ? 'transcript' : 'transcripts'}.` : '',
+    duplicates ? `${duplicates} already in the library.` : '',
+    ...failed.map((f) => f.message),
+  ].filter(Boolean);
+  if (parts.length) readingStore.setStatus({ kind: failed.length ? 'error' : 'info', message: parts.join(' ') });
+  const ok = results.filter((r) => r.ok);
+  if (results.length === 1 && ok.length === 1 && ok[0].ok) await openDocument(ok[0].document.id);
+}
+
+export async function importWithDialog(): Promise<void> {
+  try {
+    const results = await call('library:import-dialog', {});
+    if (results.length) await afterImport(results);
+  } catch (error) {
+    readingStore.setStatus({ kind: 'error', message: `Import failed: ${errorMessage(error)}` });
+  }
+}
+
+export async function importDropped(files: readonly File[]): Promise<void> {
+  try {
+    const dropped: DroppedFile[] = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    await afterImport(await call('library:import-files', { files: dropped }));
+  } catch (error) {
+    readingStore.setStatus({ kind: 'error', message: `Import failed: ${errorMessage(error)}` });
+  }
+}
+
+export async function renameDocument(documentId: string, title: string): Promise<void> {
+  try {
+    const updated = await call('documents:rename', { documentId, title });
+    set({ documents: state.documents.map((d) => (d.id === documentId ? updated : d)) });
+    readingStore.renameOpened(updated);
+  } catch (error) {
+    readingStore.setStatus({ kind: 'error', message: `Could not rename: ${errorMessage(error)}` });
+  }
+}
+
+export async function removeDocument(documentId: string): Promise<void> {
+  try {
+    await call('documents:remove', { documentId });
+    readingStore.closeIfOpen(documentId);
+    await refreshLibrary();
+  } catch (error) {
+    readingStore.setStatus({ kind: 'error', message: `Could not remove: ${errorMessage(error)}` });
+  }
+}
