@@ -55,6 +55,10 @@ test('imports a WebVTT and a text file through the Open dialog and lists them in
   // Open the WebVTT document and highlight in it.
   await vttRow.getByRole('button', { name: 'hopper-kay', exact: true }).click();
   await expect(gloss.ui.paragraph('Humans are allergic to change.')).toBeVisible();
+  await expect(gloss.page.locator('.toolbar__title')).toHaveText('hopper-kay');
+  // Cue start times stand in the margin.
+  await expect(gloss.ui.paragraph('Humans are allergic to change.')).toHaveAttribute('data-time', '0:04');
+  expect(await gloss.ui.speakerOf('It’s easier to ask forgiveness'.replace('’', "'"))).toBe('Grace Hopper');
   await gloss.ui.highlight('allergic to change', 'green');
   await expect(gloss.ui.highlights.first()).toContainText('Grace Hopper');
 });

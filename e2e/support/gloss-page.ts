@@ -18,8 +18,9 @@ export class GlossPage {
     this.status = page.locator('.statusbar__message');
   }
 
+  /** Waits for the first screen: a transcript, or the library when no document is open. */
   async waitUntilOpen(): Promise<void> {
-    await expect(this.page.locator('.para--heading')).toBeVisible();
+    await expect(this.page.locator('.transcript p.para, .library').first()).toBeVisible();
   }
 
   /** The paragraph whose text starts with `start`. */

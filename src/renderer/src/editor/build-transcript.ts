@@ -58,6 +58,7 @@ export function $buildTranscript(transcript: Transcript, marks: PlacedMark[]): v
         firstOfTurn: i === 0,
         start: p.start,
         end: p.end,
+        startSeconds: p.startSeconds ?? null,
       });
       nodes.push(node.append(...$paragraphChildren(p, here)));
     });

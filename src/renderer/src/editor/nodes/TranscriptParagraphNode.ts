@@ -22,6 +22,17 @@ export interface ParagraphInfo {
   firstOfTurn: boolean;
   start: number;
   end: number;
+  /** Media time of the paragraph (a caption cue's start), shown in the margin; null when the source has none. */
+  startSeconds: number | null;
+}
+
+/** 75 -> "1:15", 3725 -> "1:02:05". */
+export function formatMediaTime(seconds: number): string {
+  const s = Math.floor(seconds);
+  const hh = Math.floor(s / 3600);
+  const mm = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return hh ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
 }
 
 export type SerializedTranscriptParagraphNode = Spread<ParagraphInfo, SerializedElementNode>;
@@ -47,8 +58,9 @@ export class TranscriptParagraphNode extends ElementNode {
   }
 
   override createDOM(_config: EditorConfig): HTMLElement {
-    const { speaker, speakerIndex, kind, firstOfTurn, start, end } = this.__info;
+    const { speaker, speakerIndex, kind, firstOfTurn, start, end, startSeconds } = this.__info;
     const p = document.createElement('p');
+    if (startSeconds !== null) p.dataset.time = formatMediaTime(startSeconds);
     p.className = `para para--${kind}${firstOfTurn ? ' para--first' : ''}`;
     p.dataset.start = String(start);
     p.dataset.end = String(end);
@@ -64,8 +76,8 @@ export class TranscriptParagraphNode extends ElementNode {
   }
 
   static override importJSON(json: Record<string, unknown>): TranscriptParagraphNode {
-    const { speaker, speakerIndex, kind, firstOfTurn, start, end } = json as unknown as ParagraphInfo;
-    return $createTranscriptParagraphNode({ speaker, speakerIndex, kind, firstOfTurn, start, end });
+    const { speaker, speakerIndex, kind, firstOfTurn, start, end, startSeconds } = json as unknown as ParagraphInfo;
+    return $createTranscriptParagraphNode({ speaker, speakerIndex, kind, firstOfTurn, start, end, startSeconds: startSeconds ?? null });
   }
 
   override exportJSON(): SerializedTranscriptParagraphNode {
