@@ -4,6 +4,7 @@
  */
 import type { Transcript } from '../../shared/model';
 import type { TranscriptFormat } from './detect-format';
+import { parseMarkdown } from './parse-markdown';
 import { parsePlainText } from './parse-plain-text';
 import { parseSrt } from './parse-srt';
 import { parseWebVtt } from './parse-webvtt';
@@ -15,8 +16,7 @@ export function parseTranscript(text: string, format: TranscriptFormat, fallback
     case 'srt':
       return parseSrt(text, fallbackTitle);
     case 'markdown':
-    // Markdown is read as plain text until its own parser lands (issue 3): markup characters stay visible.
-    // falls through
+      return parseMarkdown(text, fallbackTitle);
     case 'text':
       return parsePlainText(text, fallbackTitle);
   }
