@@ -15,6 +15,13 @@ export interface DraftTurn {
   texts: readonly DraftParagraph[];
 }
 
+/** A turn being built by a parser: paragraphs are appended as they are read. */
+export interface OpenTurn {
+  speaker: string | null;
+  kind: TurnKind;
+  texts: string[];
+}
+
 /** The turns with every paragraph's `start`/`end` in the plain text; media times are kept. */
 export function withOffsets(drafts: readonly DraftTurn[]): Turn[] {
   let offset = 0;

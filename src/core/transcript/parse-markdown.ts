@@ -8,7 +8,7 @@ import type { Content, Heading, Paragraph as MdParagraph, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Transcript } from '../../shared/model';
-import { withOffsets, type DraftTurn } from './offsets';
+import { withOffsets, type OpenTurn } from './offsets';
 import { acceptedLabels, isInitials } from './speaker-label';
 
 const NAME = /^(?:[A-Z][\p{L}'’.-]*)(?: [A-Z][\p{L}'’.-]*){0,3}$/u;
@@ -57,8 +57,8 @@ export function parseMarkdown(text: string, fallbackTitle: string): Transcript {
   const names = acceptedLabels([...labels, ...labels]);
 
   let title = fallbackTitle;
-  const drafts: { speaker: string | null; kind: DraftTurn['kind']; texts: string[] }[] = [];
-  let current: (typeof drafts)[number] | null = null;
+  const drafts: OpenTurn[] = [];
+  let current: OpenTurn | null = null;
   blocks.forEach((b, i) => {
     if (b.type === 'heading') {
       if (isSpeakerHeading(b, i)) {

@@ -2,17 +2,11 @@
  * Parses a plain-text transcript into a title and turns: labelled speech,
  * unlabelled text (an intro), and asides (captions, sidebar boxes, page debris).
  */
-import type { Transcript, TurnKind } from '../../shared/model';
+import type { Transcript } from '../../shared/model';
 import { isCaption, isDebris, isHeadingLike } from './aside';
-import { withOffsets } from './offsets';
+import { withOffsets, type OpenTurn as DraftTurn } from './offsets';
 import { acceptedLabels, matchLabel } from './speaker-label';
 
-/** Text as written, before offsets are assigned. */
-interface DraftTurn {
-  speaker: string | null;
-  kind: TurnKind;
-  texts: string[];
-}
 
 /** Line ends normalised to LF, byte-order mark removed. */
 export function normaliseText(input: string): string {
