@@ -19,7 +19,8 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    // Tests and their support files may read fixtures from disk.
+    ignores: ['**/*.test.ts', '**/testing/**'],
     rules: restrict(
       'src/core and src/shared are pure TypeScript: no Electron, React, Lexical, DOM, Node or storage imports, and nothing from the layers above.',
       ['electron', 'react', 'react-dom', 'react/*', 'lexical', '@lexical/*', 'lowdb', 'lowdb/*', 'zod'],

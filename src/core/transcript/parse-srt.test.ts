@@ -1,18 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Transcript } from '../../shared/model';
 import { CaptionFormatError } from './caption-cues';
 import { parseSrt } from './parse-srt';
-import { paragraphsOf, plainTextOf } from './plain-text';
-
-const fixture = (name: string) => readFileSync(new URL(`../../../test-fixtures/captions/${name}`, import.meta.url), 'utf8');
-
-/** Each turn as [speaker, paragraph texts]. */
-const turnsOf = (t: Transcript) => t.turns.map((turn) => [turn.speaker, turn.paragraphs.map((p) => p.text)]);
-const timesOf = (t: Transcript, turn: number, paragraph: number) => {
-  const p = t.turns[turn].paragraphs[paragraph];
-  return [p.startSeconds, p.endSeconds];
-};
+import { captionFixture as fixture, expectOffsetsToSliceText, randomLatin1, timesOf, turnsOf } from './testing/transcript-fixtures';
 
 describe('a file with CRLF, a BOM, missing numbers and extra blank lines', () => {
   const t = parseSrt(fixture('crlf-bom.srt'), 'short-film.srt');
@@ -37,8 +26,7 @@ describe('a file with CRLF, a BOM, missing numbers and extra blank lines', () =>
 
   test('uses the fallback title and gives offsets that slice the plain text', () => {
     expect(t.title).toBe('short-film.srt');
-    const text = plainTextOf(t);
-    for (const p of paragraphsOf(t)) expect(text.slice(p.start, p.end)).toBe(p.text);
+    expectOffsetsToSliceText(t);
   });
 });
 
@@ -88,14 +76,3 @@ describe('rejection', () => {
     expect(() => parseSrt(randomLatin1(4096, 11), 'noise.srt')).toThrow(CaptionFormatError);
   });
 });
-
-/** Deterministic pseudo-random bytes (a linear congruential generator), decoded as latin1. */
-function randomLatin1(length: number, seed: number): string {
-  let state = seed;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    out += String.fromCharCode(state >> 23);
-  }
-  return out;
-}

@@ -1,18 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Transcript } from '../../shared/model';
 import { CaptionFormatError } from './caption-cues';
 import { parseWebVtt } from './parse-webvtt';
-import { paragraphsOf, plainTextOf } from './plain-text';
-
-const fixture = (name: string) => readFileSync(new URL(`../../../test-fixtures/captions/${name}`, import.meta.url), 'utf8');
-
-/** Each turn as [speaker, paragraph texts]. */
-const turnsOf = (t: Transcript) => t.turns.map((turn) => [turn.speaker, turn.paragraphs.map((p) => p.text)]);
-const timesOf = (t: Transcript, turn: number, paragraph: number) => {
-  const p = t.turns[turn].paragraphs[paragraph];
-  return [p.startSeconds, p.endSeconds];
-};
+import { paragraphsOf } from './plain-text';
+import { captionFixture as fixture, expectOffsetsToSliceText, randomLatin1, timesOf, turnsOf } from './testing/transcript-fixtures';
 
 describe('a YouTube-style file with voice spans', () => {
   const t = parseWebVtt(fixture('youtube-voices.vtt'), 'river-talk.vtt');
@@ -40,8 +30,7 @@ describe('a YouTube-style file with voice spans', () => {
 
   test('uses the fallback title and gives offsets that slice the plain text', () => {
     expect(t.title).toBe('river-talk.vtt');
-    const text = plainTextOf(t);
-    for (const p of paragraphsOf(t)) expect(text.slice(p.start, p.end)).toBe(p.text);
+    expectOffsetsToSliceText(t);
   });
 });
 
@@ -181,14 +170,3 @@ describe('the file structure', () => {
     expect(t.turns.at(-1)?.paragraphs.at(-1)).toMatchObject({ text: 'Cue number 10000.', startSeconds: 9999, endSeconds: 10000 });
   });
 });
-
-/** Deterministic pseudo-random bytes (a linear congruential generator), decoded as latin1. */
-function randomLatin1(length: number, seed: number): string {
-  let state = seed;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    out += String.fromCharCode(state >> 23);
-  }
-  return out;
-}

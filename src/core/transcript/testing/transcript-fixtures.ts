@@ -1,0 +1,39 @@
+/**
+ * Helpers for the transcript parsers' tests: fixture files, turns and times
+ * in a form easy to compare, and the offsets invariant every parser keeps.
+ * Test support only (it reads files), so it sits outside the pure-core rules.
+ */
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { Transcript } from '../../../shared/model';
+import { paragraphsOf, plainTextOf } from '../plain-text';
+
+/** A caption fixture from test-fixtures/captions. */
+export const captionFixture = (name: string): string =>
+  readFileSync(new URL(`../../../../test-fixtures/captions/${name}`, import.meta.url), 'utf8');
+
+/** Each turn as [speaker, paragraph texts]. */
+export const turnsOf = (t: Transcript) => t.turns.map((turn) => [turn.speaker, turn.paragraphs.map((p) => p.text)]);
+
+/** A paragraph's media times as [start, end]. */
+export const timesOf = (t: Transcript, turn: number, paragraph: number) => {
+  const p = t.turns[turn].paragraphs[paragraph];
+  return [p.startSeconds, p.endSeconds];
+};
+
+/** Every paragraph's offsets slice exactly its own text out of the transcript's plain text. */
+export function expectOffsetsToSliceText(t: Transcript): void {
+  const text = plainTextOf(t);
+  for (const p of paragraphsOf(t)) expect(text.slice(p.start, p.end)).toBe(p.text);
+}
+
+/** Deterministic pseudo-random bytes (a linear congruential generator), decoded as latin1. */
+export function randomLatin1(length: number, seed: number): string {
+  let state = seed;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    out += String.fromCharCode(state >> 23);
+  }
+  return out;
+}
