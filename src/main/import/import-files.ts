@@ -3,6 +3,7 @@
  * the one already holding the same text) or the reason it was refused. One
  * bad file never stops the others.
  */
+import { basename } from 'node:path';
 import type { ImportResult } from '../../shared/model';
 import type { LibraryStore } from '../store/library-store';
 import { ImportError, parseTranscriptBytes, readTranscriptFile, type ReadTranscript } from './read-transcript-file';
@@ -21,8 +22,7 @@ async function importOne(store: LibraryStore, fileName: string, read: () => Prom
 export async function importPaths(store: LibraryStore, paths: readonly string[]): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const path of paths) {
-    const fileName = path.split(/[\\/]/).pop() ?? path;
-    results.push(await importOne(store, fileName, () => readTranscriptFile(path)));
+    results.push(await importOne(store, basename(path), () => readTranscriptFile(path)));
   }
   return results;
 }

@@ -29,6 +29,7 @@ beforeEach(async () => {
   const store = await LibraryStore.open(join(dir, 'data'));
   await store.addSampleOnce(sample);
   exportTo = join(dir, 'export.md');
+  filesToOpen = [];
   handlers = createHandlers({
     store,
     chooseExportPath: async () => exportTo,

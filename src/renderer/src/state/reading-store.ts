@@ -28,16 +28,11 @@ export interface ReadingState {
 
 type Listener = () => void;
 
+/** The document part of the state when no document is open. */
+const NO_DOCUMENT = { opened: null, plainText: '', annotations: new Map(), ranges: new Map(), selectedId: null } as const;
+
 export class ReadingStore {
-  private state: ReadingState = {
-    opened: null,
-    plainText: '',
-    annotations: new Map(),
-    ranges: new Map(),
-    selectedId: null,
-    status: null,
-    savingNotes: new Set(),
-  };
+  private state: ReadingState = { ...NO_DOCUMENT, status: null, savingNotes: new Set() };
   private readonly listeners = new Set<Listener>();
 
   readonly subscribe = (listener: Listener): (() => void) => {
@@ -77,7 +72,7 @@ export class ReadingStore {
   /** Closes the open document when it is the one removed. */
   closeIfOpen(documentId: string): void {
     if (this.state.opened?.document.id === documentId) {
-      this.set({ opened: null, plainText: '', annotations: new Map(), ranges: new Map(), selectedId: null });
+      this.set(NO_DOCUMENT);
     }
   }
 
