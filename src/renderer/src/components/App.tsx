@@ -56,12 +56,15 @@ export function App() {
   const opened = useReading((s) => s.opened);
   const view = useLibrary((s) => s.view);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Until the first document is open, show neither an empty library nor an empty reader.
+  const [starting, setStarting] = useState(true);
   const dropping = useFileDrop();
 
   useEffect(() => {
     refreshLibrary()
       .then((documents) => (documents.length ? openDocument(documents[0].id) : showView('library')))
-      .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)))
+      .finally(() => setStarting(false));
   }, []);
 
   useEffect(() => {
@@ -85,6 +88,8 @@ export function App() {
       </div>
     );
   }
+
+  if (starting) return <div className="app-message">Opening…</div>;
 
   const content =
     view === 'library' || !opened ? (
