@@ -1,6 +1,5 @@
 /** The library: import by the Open dialog and by drag and drop, duplicates, rename, remove. */
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 
 const VTT = `WEBVTT
@@ -21,17 +20,6 @@ Ada Lovelace: The engine weaves algebraic patterns.
 
 Charles Babbage: As the loom weaves flowers and leaves.
 `;
-
-/** Drops files on the window the way a file manager does. */
-async function dropFiles(page: Page, files: { name: string; content: string }[]) {
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.content], f.name, { type: 'text/plain' }));
-    return dt;
-  }, files);
-  await page.dispatchEvent('body', 'dragover', { dataTransfer });
-  await page.dispatchEvent('body', 'drop', { dataTransfer });
-}
 
 test('imports a WebVTT and a text file through the Open dialog and lists them in the library', async ({ gloss }, testInfo) => {
   const { page } = gloss;
@@ -64,18 +52,18 @@ test('imports a WebVTT and a text file through the Open dialog and lists them in
 });
 
 test('imports files dropped on the window and opens a single one', async ({ gloss }) => {
-  await dropFiles(gloss.page, [{ name: 'engines.txt', content: TXT }]);
-  await expect(gloss.page.locator('.para--heading')).toHaveText('A conversation about compilers');
+  await gloss.ui.dropFiles([{ name: 'engines.txt', content: TXT }]);
+  await expect(gloss.page.locator('.para--title')).toHaveText('A conversation about compilers');
   expect(await gloss.ui.speakerOf('The engine weaves')).toBe('Ada Lovelace');
   await gloss.ui.highlight('algebraic patterns', 'blue');
   await expect(gloss.ui.highlights).toHaveCount(1);
 });
 
 test('importing the same text again opens the existing document instead of adding a copy', async ({ gloss }) => {
-  await dropFiles(gloss.page, [{ name: 'engines.txt', content: TXT }]);
-  await expect(gloss.page.locator('.para--heading')).toHaveText('A conversation about compilers');
+  await gloss.ui.dropFiles([{ name: 'engines.txt', content: TXT }]);
+  await expect(gloss.page.locator('.para--title')).toHaveText('A conversation about compilers');
   await gloss.ui.highlight('algebraic patterns', 'blue');
-  await dropFiles(gloss.page, [{ name: 'engines-copy.txt', content: TXT.replace(/\n/g, '\r\n') }]);
+  await gloss.ui.dropFiles([{ name: 'engines-copy.txt', content: TXT.replace(/\n/g, '\r\n') }]);
   await expect(gloss.ui.status).toContainText('1 already in the library.');
   await expect(gloss.ui.highlights).toHaveCount(1);
   await gloss.page.getByRole('button', { name: 'Library', exact: true }).click();
@@ -83,7 +71,7 @@ test('importing the same text again opens the existing document instead of addin
 });
 
 test('a file that is not a transcript is refused with its name and the reason, and nothing is imported', async ({ gloss }) => {
-  await dropFiles(gloss.page, [{ name: 'broken.vtt', content: 'just some words' }, { name: 'empty.txt', content: '' }]);
+  await gloss.ui.dropFiles([{ name: 'broken.vtt', content: 'just some words' }, { name: 'empty.txt', content: '' }]);
   await expect(gloss.ui.status).toContainText('Could not open broken.vtt: not a WebVTT file');
   await expect(gloss.ui.status).toContainText('Could not open empty.txt: it is empty.');
   await gloss.page.getByRole('button', { name: 'Library', exact: true }).click();

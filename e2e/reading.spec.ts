@@ -3,7 +3,7 @@ import { expect, test } from './support/fixtures';
 
 test('shows the sample interview as turns under the speakers’ full names', async ({ gloss }) => {
   const { ui } = gloss;
-  await expect(gloss.page.locator('.para--heading')).toHaveText('Democracies must maintain the lead in AI');
+  await expect(gloss.page.locator('.para--title')).toHaveText('Democracies must maintain the lead in AI');
   await expect(gloss.page.locator('.toolbar__title')).toHaveText('Democracies must maintain the lead in AI');
   expect(await ui.speakerOf('I want to kick off by talking about your essay')).toBe('Madhumita Murgia');
   expect(await ui.speakerOf('In a sense, it shouldn’t be new')).toBe('Dario Amodei');
@@ -16,7 +16,7 @@ test('shows the sample interview as turns under the speakers’ full names', asy
   expect(await ui.speakerOf('And the second would be applications')).toBeNull();
   // A photo caption is an aside, not speech.
   await expect(ui.paragraph('The Anthropic website and mobile phone app © AP')).toHaveClass(/para--aside/);
-  await expect(gloss.page.locator('p.para[data-speaker]')).toHaveCount(38);
+  await expect(gloss.page.locator('.para[data-speaker]')).toHaveCount(38);
 });
 
 test('the transcript cannot be changed by typing, paste, drop, cut or IME input', async ({ gloss }) => {

@@ -20,12 +20,23 @@ export class GlossPage {
 
   /** Waits for the first screen: a transcript, or the library when no document is open. */
   async waitUntilOpen(): Promise<void> {
-    await expect(this.page.locator('.transcript p.para, .library').first()).toBeVisible();
+    await expect(this.page.locator('.transcript .para, .library').first()).toBeVisible();
   }
 
   /** The paragraph whose text starts with `start`. */
   paragraph(start: string): Locator {
-    return this.transcript.locator('p.para').filter({ hasText: start }).first();
+    return this.transcript.locator('.para').filter({ hasText: start }).first();
+  }
+
+  /** Drops files on the window the way a file manager does. */
+  async dropFiles(files: { name: string; content: string }[]): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.content], f.name, { type: 'text/plain' }));
+      return dt;
+    }, files);
+    await this.page.dispatchEvent('body', 'dragover', { dataTransfer });
+    await this.page.dispatchEvent('body', 'drop', { dataTransfer });
   }
 
   /** The speaker name shown above the turn that opens with `start` (drawn by CSS). */

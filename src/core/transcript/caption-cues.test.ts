@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PARAGRAPH_SEPARATOR } from '../../shared/model';
-import { CaptionFormatError, cuesToTranscript, decodeEntities, toSeconds, withSpeakerLabels, type Cue } from './caption-cues';
+import { CaptionFormatError, cuesToTranscript, decodeEntities, withSpeakerLabels, type Cue } from './caption-cues';
 import { paragraphsOf, plainTextOf } from './plain-text';
 
 const cue = (start: number, end: number, speaker: string | null, text: string): Cue => ({ start, end, speaker, text });
@@ -78,17 +78,6 @@ describe('decodeEntities', () => {
     ['&unknown; &#0; &#xD800; & alone', '&unknown; &#0; &#xD800; & alone'],
   ])('%s', (input, output) => {
     expect(decodeEntities(input)).toBe(output);
-  });
-});
-
-describe('toSeconds', () => {
-  test.each([
-    [[undefined, '00', '01', '500'], 1.5],
-    [['01', '02', '03', '456'], 3723.456],
-    [['0', '0', '5', '5'], 5.5],
-    [['0', '0', '5', '05'], 5.05],
-  ] as const)('%j is %d seconds', ([h, m, s, f], seconds) => {
-    expect(toSeconds(h, m, s, f)).toBe(seconds);
   });
 });
 

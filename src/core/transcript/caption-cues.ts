@@ -53,7 +53,11 @@ export function cuesToTranscript(cues: Cue[], title: string): Transcript {
  * parser does, so a one-off "Note:" stays text and "MM:" resolves to a full name.
  */
 export function withSpeakerLabels(cues: Cue[]): Cue[] {
-  const labels = cues.map((cue) => (cue.speaker === null ? matchLabel(cue.text) : null));
+  const labels = cues.map((cue) => {
+    const label = cue.speaker === null ? matchLabel(cue.text) : null;
+    // A cue that is only a name is a caption of a name, not a label for the next cue.
+    return label && !label.standalone ? label : null;
+  });
   const speakersByLabel = acceptedLabels(labels.flatMap((m) => (m ? [m.label] : [])));
   return cues.map((cue, i) => {
     const label = labels[i];
@@ -94,10 +98,4 @@ export function decodeEntities(text: string): string {
     const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
     return valid ? String.fromCodePoint(code) : whole;
   });
-}
-
-/** Seconds from the parts of a time stamp; the fraction is read as decimal digits ("5" is half a second). */
-export function toSeconds(hours: string | undefined, minutes: string, seconds: string, fraction: string): number {
-  const millis = Math.round(Number(`0.${fraction}`) * 1000);
-  return (Number(hours ?? 0) * 3_600_000 + Number(minutes) * 60_000 + Number(seconds) * 1000 + millis) / 1000;
 }

@@ -4,7 +4,8 @@
  * (missing numbers, extra blank lines, dot or short milliseconds, CRLF, BOM).
  */
 import type { Transcript } from '../../shared/model';
-import { CaptionFormatError, collapseSpace, cuesToTranscript, toSeconds, withSpeakerLabels, type Cue } from './caption-cues';
+import { CaptionFormatError, collapseSpace, cuesToTranscript, withSpeakerLabels, type Cue } from './caption-cues';
+import { toSeconds } from './time-stamp';
 
 const TIMESTAMP = String.raw`(\d{1,3}):(\d{1,2}):(\d{1,2})[,.](\d{1,3})`;
 // Some files add display coordinates after the end time ("X1:100 X2:200 ..."); they are ignored.

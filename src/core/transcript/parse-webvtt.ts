@@ -4,7 +4,8 @@
  * STYLE / REGION blocks skipped, speakers from voice spans or "Name:" labels.
  */
 import type { Transcript } from '../../shared/model';
-import { CaptionFormatError, collapseSpace, cuesToTranscript, decodeEntities, toSeconds, withSpeakerLabels, type Cue } from './caption-cues';
+import { CaptionFormatError, collapseSpace, cuesToTranscript, decodeEntities, withSpeakerLabels, type Cue } from './caption-cues';
+import { toSeconds } from './time-stamp';
 
 // [hh:]mm:ss.ttt; hours take any number of digits, minutes and seconds two, the fraction three.
 const TIMESTAMP = String.raw`(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})`;

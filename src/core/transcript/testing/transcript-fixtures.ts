@@ -8,9 +8,11 @@ import { expect } from 'vitest';
 import type { Transcript } from '../../../shared/model';
 import { paragraphsOf, plainTextOf } from '../plain-text';
 
+/** A file from test-fixtures, e.g. "plays/shakespeare-hamlet.txt". */
+export const fixtureText = (path: string): string => readFileSync(new URL(`../../../../test-fixtures/${path}`, import.meta.url), 'utf8');
+
 /** A caption fixture from test-fixtures/captions. */
-export const captionFixture = (name: string): string =>
-  readFileSync(new URL(`../../../../test-fixtures/captions/${name}`, import.meta.url), 'utf8');
+export const captionFixture = (name: string): string => fixtureText(`captions/${name}`);
 
 /** Each turn as [speaker, paragraph texts]. */
 export const turnsOf = (t: Transcript) => t.turns.map((turn) => [turn.speaker, turn.paragraphs.map((p) => p.text)]);

@@ -126,7 +126,9 @@ export function LibraryView() {
                     <div className="library__source">{doc.source}</div>
                   </td>
                   <td>{FORMAT_NAMES[doc.format]}</td>
-                  <td className="library__speakers">{doc.speakers.length ? doc.speakers.join(', ') : '—'}</td>
+                  <td className="library__speakers" title={doc.speakers.join(', ')}>
+                    {speakerSummary(doc.speakers)}
+                  </td>
                   <td className="num">{doc.wordCount.toLocaleString()}</td>
                   <td className="num">{doc.highlightCount.toLocaleString()}</td>
                   <td>{formatDate(doc.addedAt)}</td>
@@ -143,4 +145,11 @@ export function LibraryView() {
       <StatusBar counts={false} />
     </div>
   );
+}
+
+/** The first few speakers by name, then how many more: a play has dozens. */
+export function speakerSummary(speakers: readonly string[], shown = 4): string {
+  if (speakers.length === 0) return '—';
+  if (speakers.length <= shown + 1) return speakers.join(', ');
+  return `${speakers.slice(0, shown).join(', ')} and ${speakers.length - shown} more`;
 }

@@ -45,7 +45,8 @@ export function $buildTranscript(transcript: Transcript, marks: PlacedMark[]): v
   let next = 0;
   let active: PlacedMark[] = [];
   const nodes: LexicalNode[] = [];
-  for (const turn of transcript.turns) {
+  transcript.turns.forEach((turn, turnIndex) => {
+    const isTitle = turnIndex === 0 && turn.kind === 'heading' && turn.paragraphs[0]?.text === transcript.title;
     const speakerIndex = turn.speaker ? transcript.speakers.indexOf(turn.speaker) : -1;
     turn.paragraphs.forEach((p, i) => {
       while (next < byStart.length && byStart[next].start < p.end) active.push(byStart[next++]);
@@ -54,7 +55,7 @@ export function $buildTranscript(transcript: Transcript, marks: PlacedMark[]): v
       const node = $createTranscriptParagraphNode({
         speaker: turn.speaker,
         speakerIndex,
-        kind: turn.kind,
+        kind: isTitle ? 'title' : turn.kind,
         firstOfTurn: i === 0,
         start: p.start,
         end: p.end,
@@ -62,6 +63,6 @@ export function $buildTranscript(transcript: Transcript, marks: PlacedMark[]): v
       });
       nodes.push(node.append(...$paragraphChildren(p, here)));
     });
-  }
+  });
   root.append(...nodes);
 }

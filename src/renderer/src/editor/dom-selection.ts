@@ -6,7 +6,7 @@
  */
 import type { TextRange } from '../../../core/anchoring/selectors';
 
-const PARAGRAPH = 'p[data-start]';
+const PARAGRAPH = '.para[data-start]';
 
 function paragraphsOf(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(PARAGRAPH));

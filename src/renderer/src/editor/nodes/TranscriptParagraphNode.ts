@@ -18,7 +18,8 @@ export interface ParagraphInfo {
   speaker: string | null;
   /** Position of the speaker in the transcript's speaker list, for their accent colour; -1 for none. */
   speakerIndex: number;
-  kind: TurnKind;
+  /** The turn's kind, or 'title' for the heading that is the document's title. */
+  kind: TurnKind | 'title';
   firstOfTurn: boolean;
   start: number;
   end: number;
@@ -59,7 +60,8 @@ export class TranscriptParagraphNode extends ElementNode {
 
   override createDOM(_config: EditorConfig): HTMLElement {
     const { speaker, speakerIndex, kind, firstOfTurn, start, end, startSeconds } = this.__info;
-    const p = document.createElement('p');
+    // Headings are real headings, so that assistive technology can move between sections.
+    const p = document.createElement(kind === 'title' ? 'h1' : kind === 'heading' ? 'h2' : 'p');
     if (startSeconds !== null) p.dataset.time = formatMediaTime(startSeconds);
     p.className = `para para--${kind}${firstOfTurn ? ' para--first' : ''}`;
     p.dataset.start = String(start);
