@@ -55,7 +55,9 @@ describe('withSpeakerLabels', () => {
   test.each([
     ['a full name label becomes the speaker', ['Alice Smith: Hi.'], [['Alice Smith', 'Hi.']]],
     ['initials resolve to the full name used elsewhere', ['Madhumita Murgia: Hi.', 'MM: Again.'], [['Madhumita Murgia', 'Hi.'], ['Madhumita Murgia', 'Again.']]],
-    ['a one-off "Note:" stays text', ['Alice Smith: Hi.', 'Note: inaudible.'], [['Alice Smith', 'Hi.'], [null, 'Note: inaudible.']]],
+    ['a one-off "Note:" stays text', ['Note: inaudible.', 'Alice Smith: Hi.'], [[null, 'Note: inaudible.'], ['Alice Smith', 'Hi.']]],
+    ['a cue finishing a sentence the speaker began is theirs', ['Alice Smith: I went to the', 'shop on', 'Monday.', 'Then home.', 'Bob Jones: Why?'], [['Alice Smith', 'I went to the'], ['Alice Smith', 'shop on'], ['Alice Smith', 'Monday.'], [null, 'Then home.'], ['Bob Jones', 'Why?']]],
+    ['a speaker-change mark stops the speaker carrying on', ['Alice Smith: Ready or', '- Yes', 'not?'], [['Alice Smith', 'Ready or'], [null, '- Yes'], [null, 'not?']]],
     ['a recurring capitalised label counts', ['NARRATOR: One.', 'NARRATOR: Two.'], [['NARRATOR', 'One.'], ['NARRATOR', 'Two.']]],
     ['lower-case text before a colon is not a label', ['well: maybe'], [[null, 'well: maybe']]],
   ])('%s', (_name, texts, expected) => {

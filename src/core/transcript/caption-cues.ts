@@ -47,10 +47,18 @@ export function cuesToTranscript(cues: Cue[], title: string): Transcript {
   return { title, speakers, turns: withOffsets(drafts) };
 }
 
+/** Marks caption writers put where the speaker changes without naming them ("- Yes.", ">> And you?"). */
+const SPEAKER_CHANGE = /^(?:-|–|—|>>)\s/;
+const SENTENCE_END = /[.?!…]["'”’)\]]*\s*$/;
+
 /**
  * Gives cues without a speaker the one their text opens with ("Alice Smith: ..."),
  * removing the label. Labels are judged over the whole file as the plain-text
  * parser does, so a one-off "Note:" stays text and "MM:" resolves to a full name.
+ * A cue with no label continues the speaker of a sentence left unfinished in
+ * the cue before it ("Alice: I went to the" / "shop on Monday."), unless it
+ * opens with a speaker-change mark; after a finished sentence an unlabelled cue
+ * may be anyone (film subtitles label few lines), so it is left without one.
  */
 export function withSpeakerLabels(cues: Cue[]): Cue[] {
   const labels = cues.map((cue) => {
@@ -59,10 +67,17 @@ export function withSpeakerLabels(cues: Cue[]): Cue[] {
     return label && !label.standalone ? label : null;
   });
   const speakersByLabel = acceptedLabels(labels.flatMap((m) => (m ? [m.label] : [])));
+  let previous: Cue | null = null;
   return cues.map((cue, i) => {
     const label = labels[i];
     const speaker = label ? speakersByLabel.get(label.label) : undefined;
-    return label && speaker ? { ...cue, speaker, text: label.rest.trim() } : cue;
+    let result = cue;
+    if (label && speaker) result = { ...cue, speaker, text: label.rest.trim() };
+    else if (cue.speaker === null && previous?.speaker && !SPEAKER_CHANGE.test(cue.text) && !SENTENCE_END.test(previous.text)) {
+      result = { ...cue, speaker: previous.speaker };
+    }
+    previous = result;
+    return result;
   });
 }
 
