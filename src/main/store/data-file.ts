@@ -1,14 +1,52 @@
 /**
  * One JSON data file on disk through lowdb (atomic write: temp file, then
- * rename). A file that exists but cannot be read is never overwritten: the
- * caller gets a clear error naming the file.
+ * rename). Written compact, without indentation: a change rewrites the whole
+ * file, and spaces would make it a third longer (pretty-printed files written
+ * by earlier versions still read). A file that exists but cannot be read is
+ * never overwritten: the caller gets a clear error naming the file.
  */
 import { readFile } from 'node:fs/promises';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { type Adapter, Low } from 'lowdb';
+import { TextFile } from 'lowdb/node';
 import { GlossError } from './errors';
 
-export type DataFile<T> = Low<T>;
+/** lowdb's text file adapter holding compact JSON, remembering how long the text it last read or wrote was. */
+class CompactJsonFile<T> implements Adapter<T> {
+  private readonly file: TextFile;
+  /** Characters of JSON last read or written. */
+  length = 0;
+
+  constructor(path: string) {
+    this.file = new TextFile(path);
+  }
+
+  async read(): Promise<T | null> {
+    const text = await this.file.read();
+    if (text === null) return null;
+    this.length = text.length;
+    return JSON.parse(text) as T;
+  }
+
+  write(data: T): Promise<void> {
+    const text = JSON.stringify(data);
+    this.length = text.length;
+    return this.file.write(text);
+  }
+}
+
+export class DataFile<T> extends Low<T> {
+  constructor(
+    private readonly file: CompactJsonFile<T>,
+    initial: T,
+  ) {
+    super(file, initial);
+  }
+
+  /** Characters of JSON on disk, as last read or written (0 before the file exists). */
+  get length(): number {
+    return this.file.length;
+  }
+}
 
 /** Opens `path`, creating it with `initial` on first use. */
 export async function openDataFile<T extends { schemaVersion: number }>(
@@ -16,7 +54,7 @@ export async function openDataFile<T extends { schemaVersion: number }>(
   initial: T,
   maxVersion: number,
 ): Promise<DataFile<T>> {
-  const db = new Low<T>(new JSONFile<T>(path), initial);
+  const db = new DataFile<T>(new CompactJsonFile<T>(path), initial);
   try {
     await db.read();
   } catch (error) {

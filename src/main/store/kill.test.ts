@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
 import { plainTextOf } from '../../core/transcript/plain-text';
+import type { ChangeLogOptions } from './highlights-file';
 import { LibraryStore } from './library-store';
 
 const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
@@ -20,9 +21,10 @@ afterEach(async () => {
 });
 
 /** Starts the writer and kills it right after it reports `killAfter` acknowledged writes. */
-function writeAndKill(dataDir: string, documentId: string, start: number, end: number, killAfter: number): Promise<number> {
+function writeAndKill(dataDir: string, documentId: string, start: number, end: number, killAfter: number, changeLog?: ChangeLogOptions): Promise<number> {
+  const args = [dataDir, documentId, String(start), String(end), '1000', ...(changeLog ? [JSON.stringify(changeLog)] : [])];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'src/main/store/testing/write-then-die.mjs'), dataDir, documentId, String(start), String(end), '1000'], {
+    const child = spawn(process.execPath, [join(root, 'src/main/store/testing/write-then-die.mjs'), ...args], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -40,14 +42,21 @@ function writeAndKill(dataDir: string, documentId: string, start: number, end: n
   });
 }
 
-test.each([1, 25, 60])('every highlight acknowledged before a SIGKILL after %i writes is on disk, intact', async (killAfter) => {
+/** A library holding the sample transcript, and where 'gremlin' starts in its text. */
+async function sampleLibrary() {
   const dataDir = await mkdtemp(join(tmpdir(), 'gloss-kill-'));
   dirs.push(dataDir);
   const store = await LibraryStore.open(dataDir);
   await store.addSampleOnce(sample);
   const [doc] = await store.list();
   const text = plainTextOf((await store.open(doc.id)).transcript);
-  const start = text.indexOf('gremlin');
+  return { dataDir, doc, start: text.indexOf('gremlin') };
+}
+
+const notesUpTo = (n: number) => Array.from({ length: n }, (_, i) => `note ${i + 1}`);
+
+test.each([1, 25, 60])('every highlight acknowledged before a SIGKILL after %i writes is on disk, intact', async (killAfter) => {
+  const { dataDir, doc, start } = await sampleLibrary();
 
   const acknowledged = await writeAndKill(dataDir, doc.id, start, start + 7, killAfter);
   expect(acknowledged).toBeGreaterThanOrEqual(killAfter);
@@ -55,7 +64,19 @@ test.each([1, 25, 60])('every highlight acknowledged before a SIGKILL after %i w
   const raw = await readFile(join(dataDir, 'documents', doc.id, 'annotations.json'), 'utf8');
   const saved = JSON.parse(raw).annotations as { note: string }[];
   expect(saved.length).toBeGreaterThanOrEqual(acknowledged);
-  expect(saved.slice(0, acknowledged).map((a) => a.note)).toEqual(Array.from({ length: acknowledged }, (_, i) => `note ${i + 1}`));
+  expect(saved.slice(0, acknowledged).map((a) => a.note)).toEqual(notesUpTo(acknowledged));
   const reopened = await LibraryStore.open(dataDir);
   expect((await reopened.open(doc.id)).annotations.length).toBe(saved.length);
+}, 30_000);
+
+test.each([1, 25, 60])('with changes appended to the log and folded now and then, every highlight acknowledged before a SIGKILL after %i writes survives', async (killAfter) => {
+  const { dataDir, doc, start } = await sampleLibrary();
+
+  // Every change is logged until the log is twice the snapshot's size, then folded into it.
+  const acknowledged = await writeAndKill(dataDir, doc.id, start, start + 7, killAfter, { appendFrom: 0, foldAt: 2 });
+  expect(acknowledged).toBeGreaterThanOrEqual(killAfter);
+
+  const { annotations } = await (await LibraryStore.open(dataDir)).open(doc.id);
+  expect(annotations.length).toBeGreaterThanOrEqual(acknowledged);
+  expect(annotations.slice(0, acknowledged).map((a) => a.note)).toEqual(notesUpTo(acknowledged));
 }, 30_000);

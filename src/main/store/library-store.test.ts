@@ -76,6 +76,25 @@ describe('LibraryStore', () => {
     expect(after.map((s, i) => s.mtimeMs > before[i].mtimeMs)).toEqual([false, false, true]);
   });
 
+  test('in a document with many highlights, a change appends to its log and leaves annotations.json alone', async () => {
+    const { doc, at } = await storeWithSample();
+    const logging = await LibraryStore.open(dir, undefined, { appendFrom: 0, foldAt: 1e9 });
+    await logging.open(doc.id);
+    await logging.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
+    const snapshot = join(dir, 'documents', doc.id, 'annotations.json');
+    const before = await readFile(snapshot, 'utf8');
+    await logging.updateAnnotation({ documentId: doc.id, id: id(1), note: 'Agents as gremlins' });
+    await logging.createAnnotation({ documentId: doc.id, id: id(2), color: 'pink', selectors: at('scaling laws') });
+    await logging.deleteAnnotation(doc.id, id(1));
+    expect(await readFile(snapshot, 'utf8')).toBe(before);
+    const log = await readFile(join(dir, 'documents', doc.id, 'annotations.log'), 'utf8');
+    expect(log.trimEnd().split('\n')).toHaveLength(3);
+
+    const reopened = await LibraryStore.open(dir);
+    expect((await reopened.open(doc.id)).annotations.map((a) => [a.id, a.color])).toEqual([[id(2), 'pink']]);
+    expect((await reopened.list())[0]).toMatchObject({ highlightCount: 1, noteCount: 0 });
+  });
+
   test('refuses a highlight whose quote does not match the text at its position', async () => {
     const { store, doc, at } = await storeWithSample();
     const selectors = at('gremlin');

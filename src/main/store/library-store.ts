@@ -1,11 +1,11 @@
 /**
  * The library on disk, owned by the main process. One small index file, and a
  * folder per document holding its transcript (written once) and its
- * annotations (the only file a highlight or note change rewrites):
+ * highlights (the only files a highlight or note change writes; see highlights-file.ts):
  *
  *   <dataDir>/library.json
  *   <dataDir>/documents/<id>/transcript.json
- *   <dataDir>/documents/<id>/annotations.json
+ *   <dataDir>/documents/<id>/annotations.json   (and annotations.log, for documents with many highlights)
  *
  * The index can be rebuilt from the transcript files, so a damaged index loses nothing.
  */
@@ -26,6 +26,7 @@ import type {
 import { SCHEMA_VERSION } from '../../shared/model';
 import { type DataFile, describe, openDataFile, readJson } from './data-file';
 import { GlossError } from './errors';
+import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightChange, HighlightsFile } from './highlights-file';
 
 type LibraryEntry = Omit<DocumentSummary, 'highlightCount' | 'noteCount'>;
 
@@ -42,12 +43,6 @@ interface TranscriptFile {
   /** The text as imported (line ends normalised). */
   text: string;
   transcript: Transcript;
-}
-
-interface AnnotationsFile {
-  schemaVersion: number;
-  documentId: string;
-  annotations: Annotation[];
 }
 
 export interface NewAnnotation {
@@ -79,16 +74,21 @@ interface LoadedDocument {
 
 export class LibraryStore {
   private readonly transcripts = new Map<string, LoadedDocument>();
-  private readonly annotationFiles = new Map<string, Promise<DataFile<AnnotationsFile>>>();
+  private readonly highlightFiles = new Map<string, Promise<HighlightsFile>>();
 
   private constructor(
     readonly dataDir: string,
     private readonly library: DataFile<LibraryFile>,
     private readonly now: () => Date,
+    private readonly changeLog: ChangeLogOptions,
   ) {}
 
-  /** Opens (or creates) the library in `dataDir`. */
-  static async open(dataDir: string, now: () => Date = () => new Date()): Promise<LibraryStore> {
+  /** Opens (or creates) the library in `dataDir`. `changeLog` is for tests: when highlight changes are logged rather than rewritten. */
+  static async open(
+    dataDir: string,
+    now: () => Date = () => new Date(),
+    changeLog: ChangeLogOptions = DEFAULT_CHANGE_LOG,
+  ): Promise<LibraryStore> {
     await mkdir(join(dataDir, 'documents'), { recursive: true });
     const path = join(dataDir, 'library.json');
     const initial: LibraryFile = { schemaVersion: SCHEMA_VERSION, sampleAdded: false, documents: [] };
@@ -104,7 +104,7 @@ export class LibraryStore {
       library.data.sampleAdded = library.data.documents.length > 0;
       await library.write();
     }
-    return new LibraryStore(dataDir, library, now);
+    return new LibraryStore(dataDir, library, now, changeLog);
   }
 
   private documentDir(id: string): string {
@@ -128,15 +128,14 @@ export class LibraryStore {
     return loaded;
   }
 
-  private annotations(documentId: string): Promise<DataFile<AnnotationsFile>> {
+  private highlights(documentId: string): Promise<HighlightsFile> {
     this.entry(documentId);
-    let file = this.annotationFiles.get(documentId);
+    let file = this.highlightFiles.get(documentId);
     if (!file) {
-      const initial: AnnotationsFile = { schemaVersion: SCHEMA_VERSION, documentId, annotations: [] };
-      file = openDataFile(join(this.documentDir(documentId), 'annotations.json'), initial, SCHEMA_VERSION);
+      file = HighlightsFile.open(this.documentDir(documentId), documentId, this.changeLog);
       // A failed open is not cached, so the next attempt reads the file again.
-      file.catch(() => this.annotationFiles.delete(documentId));
-      this.annotationFiles.set(documentId, file);
+      file.catch(() => this.highlightFiles.delete(documentId));
+      this.highlightFiles.set(documentId, file);
     }
     return file;
   }
@@ -144,7 +143,7 @@ export class LibraryStore {
   /** How many highlights and notes a document has; zero when its annotations file is damaged (reported on open). */
   private async counts(documentId: string): Promise<{ highlightCount: number; noteCount: number }> {
     try {
-      const annotations = (await this.annotations(documentId)).data.annotations;
+      const { annotations } = await this.highlights(documentId);
       return { highlightCount: annotations.length, noteCount: annotations.filter((a) => a.note.trim() !== '').length };
     } catch {
       return { highlightCount: 0, noteCount: 0 };
@@ -235,7 +234,7 @@ export class LibraryStore {
     await rename(this.documentDir(documentId), join(this.dataDir, 'removed', `${documentId}-${this.now().getTime()}`));
     this.library.data.documents = this.library.data.documents.filter((d) => d.id !== documentId);
     this.transcripts.delete(documentId);
-    this.annotationFiles.delete(documentId);
+    this.highlightFiles.delete(documentId);
     await this.library.write();
     return { id: documentId };
   }
@@ -250,7 +249,7 @@ export class LibraryStore {
 
   async open(documentId: string): Promise<OpenedDocument> {
     const { file } = await this.loadTranscript(documentId);
-    const annotations = (await this.annotations(documentId)).data.annotations;
+    const { annotations } = await this.highlights(documentId);
     const entry = this.entry(documentId);
     entry.openedAt = this.now().toISOString();
     await this.library.write();
@@ -270,8 +269,8 @@ export class LibraryStore {
     if (plainText.slice(start, end) !== input.selectors.quote.exact) {
       throw new GlossError('invalid-request', 'The quoted text does not match the transcript at the given position.');
     }
-    const db = await this.annotations(input.documentId);
-    if (db.data.annotations.some((a) => a.id === input.id)) {
+    const file = await this.highlights(input.documentId);
+    if (file.annotations.some((a) => a.id === input.id)) {
       throw new GlossError('conflict', `A highlight with id ${input.id} already exists.`);
     }
     const at = this.now().toISOString();
@@ -284,41 +283,41 @@ export class LibraryStore {
       createdAt: at,
       updatedAt: at,
     };
-    db.data.annotations.push(annotation);
-    await this.commit(db, () => db.data.annotations.splice(db.data.annotations.indexOf(annotation), 1));
+    file.annotations.push(annotation);
+    await this.commit(file, { put: annotation }, () => file.annotations.splice(file.annotations.indexOf(annotation), 1));
     return annotation;
   }
 
   async updateAnnotation(change: AnnotationChange): Promise<Annotation> {
-    const db = await this.annotations(change.documentId);
-    const annotation = db.data.annotations.find((a) => a.id === change.id);
+    const file = await this.highlights(change.documentId);
+    const annotation = file.annotations.find((a) => a.id === change.id);
     if (!annotation) throw new GlossError('not-found', `No highlight with id ${change.id} in this document.`);
     const before = { ...annotation };
     if (change.color !== undefined) annotation.color = change.color;
     if (change.note !== undefined) annotation.note = change.note;
     annotation.updatedAt = this.now().toISOString();
-    await this.commit(db, () => Object.assign(annotation, before));
+    await this.commit(file, { put: annotation }, () => Object.assign(annotation, before));
     return annotation;
   }
 
   async deleteAnnotation(documentId: string, id: string): Promise<void> {
-    const db = await this.annotations(documentId);
-    const index = db.data.annotations.findIndex((a) => a.id === id);
+    const file = await this.highlights(documentId);
+    const index = file.annotations.findIndex((a) => a.id === id);
     if (index === -1) throw new GlossError('not-found', `No highlight with id ${id} in this document.`);
-    const [removed] = db.data.annotations.splice(index, 1);
-    await this.commit(db, () => db.data.annotations.splice(index, 0, removed));
+    const [removed] = file.annotations.splice(index, 1);
+    await this.commit(file, { delete: id }, () => file.annotations.splice(index, 0, removed));
   }
 
   async forExport(documentId: string): Promise<DocumentForExport> {
     const { file } = await this.loadTranscript(documentId);
-    const annotations = (await this.annotations(documentId)).data.annotations;
+    const { annotations } = await this.highlights(documentId);
     return { document: this.entry(documentId), transcript: file.transcript, annotations };
   }
 
-  /** Writes the file; when that fails, `undo` puts memory back to what is on disk. */
-  private async commit(db: DataFile<AnnotationsFile>, undo: () => void): Promise<void> {
+  /** Saves a change made in memory; when that fails, `undo` puts memory back to what is on disk. */
+  private async commit(file: HighlightsFile, change: HighlightChange, undo: () => void): Promise<void> {
     try {
-      await db.write();
+      await file.save(change);
     } catch (error) {
       undo();
       throw new GlossError('storage', `Could not save: ${describe(error)}`);
