@@ -49,7 +49,20 @@ export class GlossPage {
    * last character of `to` (default: `from` itself), as a reader would.
    */
   async select(from: string, to: string = from): Promise<void> {
-    const points = await this.page.evaluate(
+    // Twice: paragraphs scrolled into view are laid out only then (content-visibility), which can move the text.
+    await this.pointsOf(from, to);
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const points = await this.pointsOf(from, to);
+    await this.page.mouse.move(points.x1, points.y1);
+    await this.page.mouse.down();
+    await this.page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
+    await this.page.mouse.move(points.x2, points.y2, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  /** Scrolls the text into view and gives the screen points of its first and last characters. */
+  private async pointsOf(from: string, to: string): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+    return this.page.evaluate(
       ([fromText, toText]) => {
         const root = document.querySelector('.transcript')!;
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -82,11 +95,6 @@ export class GlossPage {
       },
       [from, to],
     );
-    await this.page.mouse.move(points.x1, points.y1);
-    await this.page.mouse.down();
-    await this.page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
-    await this.page.mouse.move(points.x2, points.y2, { steps: 4 });
-    await this.page.mouse.up();
   }
 
   async selectedText(): Promise<string> {

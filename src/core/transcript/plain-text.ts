@@ -26,11 +26,19 @@ export function wordCountOf(transcript: Transcript): number {
  * order, or what kind of text it is ("Aside", "Title", "Introduction").
  */
 export function attributionOf(transcript: Transcript, start: number, end: number): string {
+  const { turns } = transcript;
+  // Turns are in text order: find the first that ends after `start` by bisection (a book has thousands).
+  let low = 0;
+  let high = turns.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const last = turns[mid].paragraphs[turns[mid].paragraphs.length - 1];
+    if (last.end <= start) low = mid + 1;
+    else high = mid;
+  }
   const names: string[] = [];
-  for (const turn of transcript.turns) {
-    const first = turn.paragraphs[0];
-    const last = turn.paragraphs[turn.paragraphs.length - 1];
-    if (last.end <= start || first.start >= end) continue;
+  for (let i = low; i < turns.length && turns[i].paragraphs[0].start < end; i++) {
+    const turn = turns[i];
     const name = turn.speaker ?? (turn.kind === 'aside' ? 'Aside' : turn.kind === 'heading' ? 'Title' : 'Introduction');
     if (!names.includes(name)) names.push(name);
   }

@@ -6,6 +6,7 @@
  */
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useEffect, useState } from 'react';
+import type { OpenedDocument } from '../../../shared/model';
 import { onMenuCommand, onShowDocument } from '../gloss-client';
 import { importDropped, importWithDialog, openDocument, refreshLibrary, showView, useLibrary } from '../state/library-state';
 import { useReading } from '../state/reading-store';
@@ -14,7 +15,7 @@ import { HighlightList } from './HighlightList';
 import { LibraryView } from './LibraryView';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
-import { editorConfigFor, TranscriptView } from './TranscriptView';
+import { TranscriptView, transcriptLoadFor } from './TranscriptView';
 
 function hasFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
@@ -50,6 +51,21 @@ function useFileDrop(): boolean {
     };
   }, []);
   return over;
+}
+
+/** The reading view of one document; its editor content is built when it mounts, with the highlights as they are then. */
+function ReaderView({ opened }: { opened: OpenedDocument }) {
+  const [load] = useState(() => transcriptLoadFor(opened));
+  return (
+    <LexicalComposer initialConfig={load.config}>
+      <div className="app">
+        <Toolbar />
+        <TranscriptView builder={load.builder} />
+        <HighlightList />
+        <StatusBar />
+      </div>
+    </LexicalComposer>
+  );
 }
 
 export function App() {
@@ -92,18 +108,7 @@ export function App() {
   if (starting) return <div className="app-message">Opening…</div>;
 
   const content =
-    view === 'library' || !opened ? (
-      <LibraryView />
-    ) : (
-      <LexicalComposer key={opened.document.id} initialConfig={editorConfigFor(opened)}>
-        <div className="app">
-          <Toolbar />
-          <TranscriptView />
-          <HighlightList />
-          <StatusBar />
-        </div>
-      </LexicalComposer>
-    );
+    view === 'library' || !opened ? <LibraryView /> : <ReaderView key={opened.document.id} opened={opened} />;
   return (
     <>
       {content}

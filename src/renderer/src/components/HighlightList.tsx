@@ -4,7 +4,7 @@
  * transcript; the selected one opens its note for editing.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo } from 'react';
 import { attributionOf } from '../../../core/transcript/plain-text';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
@@ -12,11 +12,55 @@ import { readingStore, useReading } from '../state/reading-store';
 import { NoteEditor } from './NoteEditor';
 
 const QUOTE_PREVIEW = 180;
+const NONE: Annotation[] = [];
 
 function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
+
+interface ItemProps {
+  annotation: Annotation;
+  speaker: string;
+  selected: boolean;
+  onOpen: (id: string) => void;
+}
+
+/** One highlight in the list; re-rendered only when its own data changes (a book has thousands). */
+const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, selected, onOpen }: ItemProps) {
+  const [editor] = useLexicalComposerContext();
+  return (
+    <li className={`highlight-item${selected ? ' is-selected' : ''}`} data-id={a.id} data-color={a.color}>
+      <button type="button" className="highlight-item__open" onClick={() => onOpen(a.id)} aria-current={selected || undefined}>
+        <span className="highlight-item__speaker">
+          <span className={`dot dot--${a.color}`} aria-label={a.color} />
+          {speaker}
+        </span>
+        <span className="highlight-item__quote">{shorten(a.selectors.quote.exact, QUOTE_PREVIEW)}</span>
+        {!selected && a.note && <span className="highlight-item__note">{shorten(a.note, 240)}</span>}
+      </button>
+      {selected && (
+        <div className="highlight-item__detail">
+          <NoteEditor key={a.id} annotation={a} />
+          <div className="highlight-item__actions">
+            {HIGHLIGHT_COLORS.map((color) => (
+              <button
+                key={color}
+                type="button"
+                className={`swatch swatch--small swatch--${color}${a.color === color ? ' is-current' : ''}`}
+                aria-label={`Change colour to ${color}`}
+                onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
+              />
+            ))}
+            <button type="button" className="link-button link-button--danger" onClick={() => editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, a.id)}>
+              Delete
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+});
 
 export function HighlightList() {
   const [editor] = useLexicalComposerContext();
@@ -26,15 +70,36 @@ export function HighlightList() {
   const selectedId = useReading((s) => s.selectedId);
 
   const ordered = useMemo(() => {
-    const list = [...annotations.values()];
-    const at = (a: Annotation) => ranges.get(a.id)?.start ?? Number.MAX_SAFE_INTEGER;
-    return list.sort((a, b) => at(a) - at(b) || (ranges.get(a.id)?.end ?? 0) - (ranges.get(b.id)?.end ?? 0));
+    // Positions looked up once, not in every comparison: this runs on every change, over thousands.
+    const list = [...annotations.values()].map((a) => {
+      const range = ranges.get(a.id);
+      return { a, start: range?.start ?? Number.MAX_SAFE_INTEGER, end: range?.end ?? 0 };
+    });
+    return list.sort((x, y) => x.start - y.start || x.end - y.end).map((x) => x.a);
   }, [annotations, ranges]);
+  // A document with thousands of highlights shows its text first; the list follows in the background.
+  const shown = useDeferredValue(ordered, NONE);
 
-  const open = (id: string) => {
-    readingStore.select(id);
-    editor.dispatchCommand(REVEAL_HIGHLIGHT_COMMAND, id);
-  };
+  const speakers = useMemo(() => {
+    const bySpan = new Map<string, string>();
+    const of = (id: string) => {
+      const range = ranges.get(id);
+      if (!range || !transcript) return 'Text not found';
+      const key = `${range.start}:${range.end}`;
+      let name = bySpan.get(key);
+      if (name === undefined) bySpan.set(key, (name = attributionOf(transcript, range.start, range.end)));
+      return name;
+    };
+    return of;
+  }, [ranges, transcript]);
+
+  const open = useCallback(
+    (id: string) => {
+      readingStore.select(id);
+      editor.dispatchCommand(REVEAL_HIGHLIGHT_COMMAND, id);
+    },
+    [editor],
+  );
 
   return (
     <aside className="side-panel" aria-label="Highlights">
@@ -45,42 +110,9 @@ export function HighlightList() {
         </p>
       )}
       <ol className="highlight-list">
-        {ordered.map((a) => {
-          const range = ranges.get(a.id);
-          const speaker = range && transcript ? attributionOf(transcript, range.start, range.end) : 'Text not found';
-          const selected = a.id === selectedId;
-          return (
-            <li key={a.id} className={`highlight-item${selected ? ' is-selected' : ''}`} data-id={a.id} data-color={a.color}>
-              <button type="button" className="highlight-item__open" onClick={() => open(a.id)} aria-current={selected || undefined}>
-                <span className="highlight-item__speaker">
-                  <span className={`dot dot--${a.color}`} aria-label={a.color} />
-                  {speaker}
-                </span>
-                <span className="highlight-item__quote">{shorten(a.selectors.quote.exact, QUOTE_PREVIEW)}</span>
-                {!selected && a.note && <span className="highlight-item__note">{shorten(a.note, 240)}</span>}
-              </button>
-              {selected && (
-                <div className="highlight-item__detail">
-                  <NoteEditor key={a.id} annotation={a} />
-                  <div className="highlight-item__actions">
-                    {HIGHLIGHT_COLORS.map((color) => (
-                      <button
-                        key={color}
-                        type="button"
-                        className={`swatch swatch--small swatch--${color}${a.color === color ? ' is-current' : ''}`}
-                        aria-label={`Change colour to ${color}`}
-                        onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
-                      />
-                    ))}
-                    <button type="button" className="link-button link-button--danger" onClick={() => editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, a.id)}>
-                      Delete
-                    </button>
-                  </div>
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {shown.map((a) => (
+          <HighlightItem key={a.id} annotation={a} speaker={speakers(a.id)} selected={a.id === selectedId} onOpen={open} />
+        ))}
       </ol>
     </aside>
   );

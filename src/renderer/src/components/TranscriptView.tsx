@@ -1,18 +1,30 @@
 /**
  * The transcript as a read-only Lexical editor: text can be selected and
  * copied, never changed. Typing, paste, drop, cut and IME composition have
- * nothing to act on because the editor is not editable.
+ * nothing to act on because the editor is not editable. A long transcript
+ * shows its first screen at once and builds the rest just after.
  */
 import { MarkNode } from '@lexical/mark';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { $getRoot } from 'lexical';
 import type { OpenedDocument } from '../../../shared/model';
 import { readingStore } from '../state/reading-store';
-import { $buildTranscript, type PlacedMark } from '../editor/build-transcript';
+import { TranscriptBuilder, type PlacedMark } from '../editor/build-transcript';
 import { TranscriptParagraphNode } from '../editor/nodes/TranscriptParagraphNode';
 import { HighlightPlugin } from '../editor/plugins/HighlightPlugin';
+import { ProgressiveLoadPlugin } from '../editor/plugins/ProgressiveLoadPlugin';
 
-export function editorConfigFor(opened: OpenedDocument): InitialConfigType {
+/** Paragraphs built before the first paint: more than a tall window shows. */
+const FIRST_SCREEN_PARAGRAPHS = 40;
+
+export interface TranscriptLoad {
+  config: InitialConfigType;
+  builder: TranscriptBuilder;
+}
+
+/** The editor's configuration for a document, with the builder that fills it in. */
+export function transcriptLoadFor(opened: OpenedDocument): TranscriptLoad {
   const { ranges } = readingStore.getState();
   const marks: PlacedMark[] = [...opened.annotations]
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
@@ -20,7 +32,8 @@ export function editorConfigFor(opened: OpenedDocument): InitialConfigType {
       const r = ranges.get(a.id);
       return r ? [{ id: a.id, ...r }] : [];
     });
-  return {
+  const builder = new TranscriptBuilder(opened.transcript, marks);
+  const config: InitialConfigType = {
     namespace: 'gloss-transcript',
     editable: false,
     nodes: [TranscriptParagraphNode, MarkNode],
@@ -28,15 +41,20 @@ export function editorConfigFor(opened: OpenedDocument): InitialConfigType {
     onError: (error: Error) => {
       readingStore.setStatus({ kind: 'error', message: `Display error: ${error.message}` });
     },
-    editorState: () => $buildTranscript(opened.transcript, marks),
+    editorState: () => {
+      $getRoot().clear();
+      builder.$appendParagraphs(FIRST_SCREEN_PARAGRAPHS);
+    },
   };
+  return { config, builder };
 }
 
-export function TranscriptView() {
+export function TranscriptView({ builder }: { builder: TranscriptBuilder }) {
   return (
     <main className="reader">
       <ContentEditable className="transcript" aria-label="Transcript" aria-readonly="true" spellCheck={false} />
       <HighlightPlugin />
+      <ProgressiveLoadPlugin builder={builder} />
     </main>
   );
 }

@@ -1,12 +1,12 @@
 /**
- * Builds the editor content for a transcript in one pass: one paragraph node
- * per paragraph, with highlights already cut into MarkNodes, instead of
- * inserting text and then wrapping marks one by one.
+ * Builds the editor content for a transcript: one paragraph node per
+ * paragraph, with highlights already cut into MarkNodes (instead of inserting
+ * text and then wrapping marks one by one), a slice at a time.
  */
 import { $createMarkNode } from '@lexical/mark';
 import { $createTextNode, $getRoot, type LexicalNode } from 'lexical';
 import type { Paragraph, Transcript } from '../../../shared/model';
-import { $createTranscriptParagraphNode } from './nodes/TranscriptParagraphNode';
+import { $createTranscriptParagraphNode, type ParagraphInfo } from './nodes/TranscriptParagraphNode';
 
 export interface PlacedMark {
   id: string;
@@ -33,36 +33,64 @@ function $paragraphChildren(p: Paragraph, marks: PlacedMark[]): LexicalNode[] {
   return children;
 }
 
+/** One paragraph to build, with what it needs to know about its turn. */
+interface PendingParagraph {
+  paragraph: Paragraph;
+  speaker: string | null;
+  speakerIndex: number;
+  kind: ParagraphInfo['kind'];
+  firstOfTurn: boolean;
+}
+
 /**
- * Replaces the editor's content with the transcript.
- * @param marks highlights placed in the plain text, oldest first (later ones stack on top)
+ * Builds the editor content for a transcript a slice at a time, so the first
+ * screen can be shown before the rest of a long transcript is built. Each
+ * call appends the next paragraphs, marks cut in, to the root.
  */
-export function $buildTranscript(transcript: Transcript, marks: PlacedMark[]): void {
-  const root = $getRoot();
-  root.clear();
-  const byStart = [...marks].sort((a, b) => a.start - b.start);
-  const order = new Map(marks.map((m, i) => [m.id, i]));
-  let next = 0;
-  let active: PlacedMark[] = [];
-  const nodes: LexicalNode[] = [];
-  transcript.turns.forEach((turn, turnIndex) => {
-    const isTitle = turnIndex === 0 && turn.kind === 'heading' && turn.paragraphs[0]?.text === transcript.title;
-    const speakerIndex = turn.speaker ? transcript.speakers.indexOf(turn.speaker) : -1;
-    turn.paragraphs.forEach((p, i) => {
-      while (next < byStart.length && byStart[next].start < p.end) active.push(byStart[next++]);
-      active = active.filter((m) => m.end > p.start);
-      const here = active.filter((m) => m.start < p.end).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-      const node = $createTranscriptParagraphNode({
-        speaker: turn.speaker,
-        speakerIndex,
-        kind: isTitle ? 'title' : turn.kind,
-        firstOfTurn: i === 0,
-        start: p.start,
-        end: p.end,
-        startSeconds: p.startSeconds ?? null,
-      });
-      nodes.push(node.append(...$paragraphChildren(p, here)));
+export class TranscriptBuilder {
+  private readonly pending: PendingParagraph[] = [];
+  private readonly byStart: PlacedMark[];
+  private readonly order: Map<string, number>;
+  private built = 0;
+  private nextMark = 0;
+  private active: PlacedMark[] = [];
+
+  /** @param marks highlights placed in the plain text, oldest first (later ones stack on top) */
+  constructor(transcript: Transcript, marks: readonly PlacedMark[]) {
+    const speakerIndexes = new Map(transcript.speakers.map((name, i) => [name, i]));
+    transcript.turns.forEach((turn, turnIndex) => {
+      const isTitle = turnIndex === 0 && turn.kind === 'heading' && turn.paragraphs[0]?.text === transcript.title;
+      const speakerIndex = turn.speaker ? (speakerIndexes.get(turn.speaker) ?? -1) : -1;
+      turn.paragraphs.forEach((paragraph, i) =>
+        this.pending.push({ paragraph, speaker: turn.speaker, speakerIndex, kind: isTitle ? 'title' : turn.kind, firstOfTurn: i === 0 }),
+      );
     });
-  });
-  root.append(...nodes);
+    this.byStart = [...marks].sort((a, b) => a.start - b.start);
+    this.order = new Map(marks.map((m, i) => [m.id, i]));
+  }
+
+  get done(): boolean {
+    return this.built >= this.pending.length;
+  }
+
+  /** Plain-text offset up to which the transcript is built. */
+  get builtTo(): number {
+    return this.built === 0 ? 0 : this.pending[this.built - 1].paragraph.end;
+  }
+
+  /** Appends up to `count` more paragraphs to the root; true when the whole transcript is built. */
+  $appendParagraphs(count: number): boolean {
+    const nodes: LexicalNode[] = [];
+    const until = Math.min(this.pending.length, this.built + count);
+    for (; this.built < until; this.built++) {
+      const { paragraph: p, ...info } = this.pending[this.built];
+      while (this.nextMark < this.byStart.length && this.byStart[this.nextMark].start < p.end) this.active.push(this.byStart[this.nextMark++]);
+      this.active = this.active.filter((m) => m.end > p.start);
+      const here = this.active.filter((m) => m.start < p.end).sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!);
+      const node = $createTranscriptParagraphNode({ ...info, start: p.start, end: p.end, startSeconds: p.startSeconds ?? null });
+      nodes.push(node.append(...$paragraphChildren(p, here)));
+    }
+    $getRoot().append(...nodes);
+    return this.done;
+  }
 }

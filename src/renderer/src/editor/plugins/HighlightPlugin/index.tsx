@@ -135,7 +135,10 @@ export function HighlightPlugin(): null {
         (id) => {
           const elements = painter.elementsOf(id);
           if (elements.length === 0) return true;
-          elements[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+          // Paragraphs far away are laid out only when near the window (content-visibility), so their
+          // real heights arrive with the jump: jump, then correct once they have been laid out.
+          elements[0].scrollIntoView({ block: 'center' });
+          requestAnimationFrame(() => elements[0].scrollIntoView({ block: 'center' }));
           // Flash once the passage is on screen, not while a long smooth scroll is still under way.
           const observer = new IntersectionObserver((entries) => {
             if (!entries.some((e) => e.isIntersecting)) return;
