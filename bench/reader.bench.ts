@@ -1,0 +1,259 @@
+/**
+ * The reader in real Chromium, with the real main-process handlers and real
+ * files (the end-to-end harness): opening a book-length transcript with
+ * thousands of highlights (against the same document as static HTML),
+ * highlighting, typing a note, scrolling, and memory.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, test, type Browser, type Page } from '@playwright/test';
+import { openInBrowser } from '../e2e/support/browser-bridge';
+import { CHROMIUM_ARGS, RENDERER_DIR, chromiumExecutable } from '../e2e/support/paths';
+import { LibraryStore } from '../src/main/store/library-store';
+import type { GlossBridge } from '../src/shared/contract';
+import { SCHEMA_VERSION } from '../src/shared/model';
+import { annotations, transcript, transcriptText } from './generate';
+import { record, summarise } from './results';
+import { staticHtml } from './static-html';
+
+const WORDS = Number(process.env.GLOSS_BENCH_WORDS ?? 250_000);
+const HIGHLIGHTS = Number(process.env.GLOSS_BENCH_HIGHLIGHTS ?? 5_000);
+const TITLE = 'A long hearing, generated for benchmarks';
+const label = `${Math.round(WORDS / 1000)}k words, ${HIGHLIGHTS.toLocaleString('en')} highlights`;
+
+test.describe.configure({ mode: 'serial' });
+
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+let documentId: string;
+let sampleId: string;
+let html: string;
+
+test.beforeAll(async () => {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('No built renderer in out/renderer: run `npm run build` first (npm run bench does).');
+  dataDir = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
+  const store = await LibraryStore.open(dataDir);
+  const text = transcriptText(WORDS);
+  const t = transcript(WORDS);
+  const { document } = await store.importTranscript({ text, transcript: t, format: 'text', source: 'generated.txt' });
+  documentId = document.id;
+  const highlights = annotations(t, documentId, HIGHLIGHTS);
+  writeFileSync(join(dataDir, 'documents', documentId, 'annotations.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, documentId, annotations: highlights }));
+  html = staticHtml(t, highlights);
+
+  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  const session = await openInBrowser(browser, dataDir, { chooseExportPath: async () => null, chooseFilesToOpen: async () => [] });
+  page = session.page;
+  await page.locator('.transcript .para, .library').first().waitFor();
+  sampleId = await page.evaluate(async () => {
+    const listed = await window.gloss.invoke('library:list', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    return listed.value.find((d) => d.source === 'Sample transcript')!.id;
+  });
+  await page.evaluate(installProbes);
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Page-side helpers: time from now to the frame after a condition holds (rAF, then a task after paint). */
+function installProbes(): void {
+  const afterPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  }));
+  const until = (condition: () => boolean, timeout = 60_000) =>
+    new Promise<number>((resolve, reject) => {
+      const began = performance.now();
+      const tick = () => {
+        if (condition()) void afterPaint().then(resolve);
+        else if (performance.now() - began > timeout) reject(new Error('timed out'));
+        else requestAnimationFrame(tick);
+      };
+      tick();
+    });
+  Object.assign(window, { __bench: { afterPaint, until } });
+}
+
+declare global {
+  interface Window {
+    gloss: GlossBridge;
+    __bench: { afterPaint(): Promise<number>; until(condition: () => boolean, timeout?: number): Promise<number> };
+  }
+}
+
+test('open', async () => {
+  const runs: { ipc: number; first: number; whole: number; clone: number }[] = [];
+  for (let i = 0; i < 6; i++) {
+    // Open the small sample first, so that each run opens the long document afresh.
+    await page.evaluate((id) => window.__glossShowDocument!(id), sampleId);
+    await page.locator('.toolbar__title').filter({ hasNotText: TITLE }).waitFor();
+    await page.waitForTimeout(300);
+    const run = await page.evaluate(
+      async ({ id, title }) => {
+        performance.clearMarks();
+        window.__glossShowDocument!(id);
+        await window.__bench.until(
+          () => document.querySelector('.transcript .para--title')?.textContent === title && performance.getEntriesByName('gloss:transcript-complete').length > 0,
+        );
+        const at = (name: string) => performance.getEntriesByName(name)[0].startTime;
+        // What Electron's IPC does with the same document (structured clone), for comparison with this harness's transport.
+        const opened = await window.gloss.invoke('documents:open', { documentId: id });
+        const began = performance.now();
+        structuredClone(opened);
+        const clone = performance.now() - began;
+        return {
+          ipc: at('gloss:open-received') - at('gloss:open-requested'),
+          first: at('gloss:first-screen') - at('gloss:open-received'),
+          whole: at('gloss:transcript-complete') - at('gloss:open-received'),
+          clone,
+        };
+      },
+      { id: documentId, title: TITLE },
+    );
+    if (i > 0) runs.push(run);
+  }
+  const median = (pick: (r: (typeof runs)[number]) => number) => summarise(runs.map(pick)).median;
+  const baseline: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    baseline.push(
+      await page.evaluate(async (markup) => {
+        const host = document.createElement('div');
+        host.className = 'transcript';
+        host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:#fff;z-index:10';
+        const began = performance.now();
+        host.innerHTML = markup;
+        document.body.append(host);
+        const shown = await window.__bench.afterPaint();
+        host.remove();
+        return shown - began;
+      }, html),
+    );
+  }
+  const base = summarise(baseline).median;
+  const clone = median((r) => r.clone);
+  record(`open ${label}: IPC in the test harness (Playwright binding, median)`, median((r) => r.ipc), 'ms');
+  record(`open ${label}: structured clone of the document, as Electron IPC does (median)`, clone, 'ms');
+  record(`open ${label}: static HTML baseline (median)`, base, 'ms');
+  record(`open ${label}: first screen with highlights, after IPC (median)`, median((r) => r.first), 'ms');
+  record(`open ${label}: first screen with highlights, with IPC as structured clone (median)`, median((r) => r.first) + clone, 'ms', { target: { max: 150 } });
+  record(`open ${label}: whole document highlightable, with IPC as structured clone (median)`, median((r) => r.whole) + clone, 'ms', { target: { max: 600 } });
+  record(`open ${label}: whole document vs static HTML`, median((r) => r.whole) + clone, 'ms', { baseline: base, target: { max: 2, of: 'ratio' } });
+});
+
+test('highlight', async () => {
+  const paint: number[] = [];
+  const durable: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = await page.evaluate(async (n) => {
+      const paragraphs = document.querySelectorAll<HTMLElement>('.transcript > p.para');
+      const p = paragraphs[10 + n * 7];
+      p.scrollIntoView({ block: 'center' });
+      await window.__bench.afterPaint();
+      // A few words of the paragraph's first text node, selected as a mouse would.
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const node = walker.nextNode() as Text;
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(node.data.length, 24));
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      const before = new Set([...p.querySelectorAll<HTMLElement>('mark[data-ids]')].flatMap((m) => m.dataset.ids!.split(' ')));
+      let acknowledged = 0;
+      const invoke = window.__glossInvoke!;
+      window.__glossInvoke = (channel, request) => {
+        const answer = invoke(channel, request);
+        if (channel === 'annotations:create') void answer.then(() => (acknowledged = performance.now()));
+        return answer;
+      };
+      const began = performance.now();
+      document.querySelector<HTMLButtonElement>('button[aria-label="Highlight green"]')!.click();
+      const painted = await window.__bench.until(() => [...p.querySelectorAll<HTMLElement>('mark[data-ids]')].some((m) => m.dataset.ids!.split(' ').some((id) => !before.has(id))));
+      await window.__bench.until(() => acknowledged > 0);
+      window.__glossInvoke = invoke;
+      return { paint: painted - began, durable: acknowledged - began };
+    }, i);
+    paint.push(t.paint);
+    durable.push(t.durable);
+  }
+  const at = `at ${HIGHLIGHTS.toLocaleString('en')} highlights`;
+  record(`highlight ${at}: applied to painted (median)`, summarise(paint).median, 'ms');
+  record(`highlight ${at}: applied to painted (p95)`, summarise(paint).p95, 'ms', { target: { max: 16 } });
+  record(`highlight ${at}: applied to durable write acknowledged (median)`, summarise(durable).median, 'ms');
+  record(`highlight ${at}: applied to durable write acknowledged (p95)`, summarise(durable).p95, 'ms', { target: { max: 50 } });
+});
+
+test('typing in a note', async () => {
+  await page.locator('.highlight-item').first().locator('button').first().click();
+  const note = page.getByPlaceholder('Write a note about this passage…');
+  await note.click();
+  await note.press('End');
+  await page.evaluate((selector) => {
+    const area = document.querySelector<HTMLTextAreaElement>(selector)!;
+    const delays: number[] = [];
+    let pressed = 0;
+    area.addEventListener('keydown', (e) => (pressed = e.timeStamp));
+    area.addEventListener('input', () => {
+      const at = pressed;
+      void window.__bench.afterPaint().then((painted) => delays.push(painted - at));
+    });
+    Object.assign(window, { __noteDelays: delays });
+  }, 'textarea');
+  // Long enough to cross the note's save delay several times, so saves land while typing.
+  await page.keyboard.type(' Compare this answer with what the witness said in the morning session, and check the record.', { delay: 45 });
+  await page.waitForTimeout(600);
+  const delays = await page.evaluate(() => (window as unknown as { __noteDelays: number[] }).__noteDelays);
+  record(`typing in a note, ${HIGHLIGHTS.toLocaleString('en')} highlights: keystroke to paint (median)`, summarise(delays).median, 'ms');
+  record(`typing in a note, ${HIGHLIGHTS.toLocaleString('en')} highlights: keystroke to paint (p95)`, summarise(delays).p95, 'ms', { target: { max: 16 } });
+});
+
+test('scrolling the whole transcript', async () => {
+  const frames = await page.evaluate(async () => {
+    const reader = document.querySelector<HTMLElement>('.reader')!;
+    reader.scrollTop = 0;
+    await window.__bench.afterPaint();
+    const gaps: number[] = [];
+    return new Promise<number[]>((resolve) => {
+      let last = performance.now();
+      const step = (now: number) => {
+        gaps.push(now - last);
+        last = now;
+        const before = reader.scrollTop;
+        reader.scrollTop += reader.clientHeight;
+        if (reader.scrollTop === before) resolve(gaps.slice(1));
+        else requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+  });
+  const { median, p95 } = summarise(frames);
+  record(`scrolling ${label}, a screen per frame: frames`, frames.length, 'frames');
+  record(`scrolling ${label}, a screen per frame: frame time (median)`, median, 'ms');
+  record(`scrolling ${label}, a screen per frame: frame time (p95)`, p95, 'ms');
+  record(`scrolling ${label}, a screen per frame: frames over 16.7 ms`, (frames.filter((f) => f > 16.7).length / frames.length) * 100, '%');
+});
+
+test('memory after opening', async () => {
+  const client = await page.context().newCDPSession(page);
+  await client.send('HeapProfiler.collectGarbage');
+  await client.send('Performance.enable');
+  const { metrics } = await client.send('Performance.getMetrics');
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
+  record(`renderer JavaScript heap, ${label} open`, heap / 2 ** 20, 'MiB', { target: { max: 150 } });
+  const browserSession = await browser.newBrowserCDPSession();
+  const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  const rss = processInfo
+    .filter((p) => p.type === 'renderer')
+    .map((p) => {
+      const status = existsSync(`/proc/${p.id}/status`) ? readFileSync(`/proc/${p.id}/status`, 'utf8') : '';
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    });
+  if (rss.some((r) => r > 0)) record(`renderer process resident memory, ${label} open`, Math.max(...rss) / 2 ** 20, 'MiB');
+  else console.log('renderer process memory: not measured (no /proc on this system)');
+});
