@@ -134,7 +134,10 @@ export class GlossPage {
     return this.highlights.evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.id!));
   }
 
+  /** The whole transcript's text, once all of it is built (a long one shows its first screen first). */
   async transcriptText(): Promise<string> {
-    return this.transcript.innerText();
+    await expect(this.transcript).toHaveAttribute('data-complete', 'true');
+    // Not innerText: it leaves out paragraphs off screen, which are not rendered (content-visibility).
+    return this.transcript.evaluate((el) => Array.from(el.querySelectorAll('.para'), (p) => p.textContent).join('\n\n'));
   }
 }

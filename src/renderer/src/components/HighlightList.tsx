@@ -5,6 +5,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { memo, useCallback, useDeferredValue, useMemo } from 'react';
+import type { TextRange } from '../../../core/anchoring/selectors';
 import { attributionOf } from '../../../core/transcript/plain-text';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
@@ -12,7 +13,8 @@ import { readingStore, useReading } from '../state/reading-store';
 import { NoteEditor } from './NoteEditor';
 
 const QUOTE_PREVIEW = 180;
-const NONE: Annotation[] = [];
+const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
+const NO_RANGES: ReadonlyMap<string, TextRange> = new Map();
 
 function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -22,13 +24,13 @@ function shorten(text: string, max: number): string {
 interface ItemProps {
   annotation: Annotation;
   speaker: string;
-  selected: boolean;
   onOpen: (id: string) => void;
 }
 
-/** One highlight in the list; re-rendered only when its own data changes (a book has thousands). */
-const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, selected, onOpen }: ItemProps) {
+/** One highlight in the list; re-rendered only when its own data or selection changes (a book has thousands). */
+const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOpen }: ItemProps) {
   const [editor] = useLexicalComposerContext();
+  const selected = useReading((s) => s.selectedId === a.id);
   return (
     <li className={`highlight-item${selected ? ' is-selected' : ''}`} data-id={a.id} data-color={a.color}>
       <button type="button" className="highlight-item__open" onClick={() => onOpen(a.id)} aria-current={selected || undefined}>
@@ -64,34 +66,24 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, sele
 
 export function HighlightList() {
   const [editor] = useLexicalComposerContext();
-  const annotations = useReading((s) => s.annotations);
-  const ranges = useReading((s) => s.ranges);
+  const current = useReading((s) => s.annotations);
   const transcript = useReading((s) => s.opened?.transcript);
-  const selectedId = useReading((s) => s.selectedId);
+  // The list follows changes in the background: highlighting, typing and opening a document with thousands of
+  // highlights paint first, and the list (sorted, then diffed item by item) catches up a moment later.
+  const annotations = useDeferredValue(current, NO_ANNOTATIONS);
+  const ranges = useDeferredValue(
+    useReading((s) => s.ranges),
+    NO_RANGES,
+  );
 
   const ordered = useMemo(() => {
-    // Positions looked up once, not in every comparison: this runs on every change, over thousands.
+    // Positions looked up once, not in every comparison.
     const list = [...annotations.values()].map((a) => {
       const range = ranges.get(a.id);
       return { a, start: range?.start ?? Number.MAX_SAFE_INTEGER, end: range?.end ?? 0 };
     });
     return list.sort((x, y) => x.start - y.start || x.end - y.end).map((x) => x.a);
   }, [annotations, ranges]);
-  // A document with thousands of highlights shows its text first; the list follows in the background.
-  const shown = useDeferredValue(ordered, NONE);
-
-  const speakers = useMemo(() => {
-    const bySpan = new Map<string, string>();
-    const of = (id: string) => {
-      const range = ranges.get(id);
-      if (!range || !transcript) return 'Text not found';
-      const key = `${range.start}:${range.end}`;
-      let name = bySpan.get(key);
-      if (name === undefined) bySpan.set(key, (name = attributionOf(transcript, range.start, range.end)));
-      return name;
-    };
-    return of;
-  }, [ranges, transcript]);
 
   const open = useCallback(
     (id: string) => {
@@ -101,19 +93,28 @@ export function HighlightList() {
     [editor],
   );
 
+  const items = useMemo(() => {
+    const bySpan = new Map<string, string>();
+    const speakerOf = (id: string) => {
+      const range = ranges.get(id);
+      if (!range || !transcript) return 'Text not found';
+      const key = `${range.start}:${range.end}`;
+      let name = bySpan.get(key);
+      if (name === undefined) bySpan.set(key, (name = attributionOf(transcript, range.start, range.end)));
+      return name;
+    };
+    return ordered.map((a) => <HighlightItem key={a.id} annotation={a} speaker={speakerOf(a.id)} onOpen={open} />);
+  }, [ordered, ranges, transcript, open]);
+
   return (
     <aside className="side-panel" aria-label="Highlights">
       <h2 className="side-panel__title">Highlights</h2>
-      {ordered.length === 0 && (
+      {current.size === 0 && (
         <p className="side-panel__empty">
           Select text in the transcript and pick a colour (or press Alt+1 to Alt+5) to highlight it.
         </p>
       )}
-      <ol className="highlight-list">
-        {shown.map((a) => (
-          <HighlightItem key={a.id} annotation={a} speaker={speakers(a.id)} selected={a.id === selectedId} onOpen={open} />
-        ))}
-      </ol>
+      <ol className="highlight-list">{items}</ol>
     </aside>
   );
 }
