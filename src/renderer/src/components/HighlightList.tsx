@@ -4,7 +4,7 @@
  * transcript; the selected one opens its note for editing.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { memo, useCallback, useDeferredValue, useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, type ReactElement } from 'react';
 import type { TextRange } from '../../../core/anchoring/selectors';
 import { attributionOf } from '../../../core/transcript/plain-text';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
@@ -13,6 +13,8 @@ import { readingStore, useReading } from '../state/reading-store';
 import { NoteEditor } from './NoteEditor';
 
 const QUOTE_PREVIEW = 180;
+/** Highlights per chunk of the list: the browser skips chunks off screen. */
+const CHUNK_ITEMS = 50;
 const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
 const NO_RANGES: ReadonlyMap<string, TextRange> = new Map();
 
@@ -32,7 +34,7 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
   const [editor] = useLexicalComposerContext();
   const selected = useReading((s) => s.selectedId === a.id);
   return (
-    <li className={`highlight-item${selected ? ' is-selected' : ''}`} data-id={a.id} data-color={a.color}>
+    <div role="listitem" className={`highlight-item${selected ? ' is-selected' : ''}`} data-id={a.id} data-color={a.color}>
       <button type="button" className="highlight-item__open" onClick={() => onOpen(a.id)} aria-current={selected || undefined}>
         <span className="highlight-item__speaker">
           <span className={`dot dot--${a.color}`} aria-label={a.color} />
@@ -60,7 +62,7 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
           </div>
         </div>
       )}
-    </li>
+    </div>
   );
 });
 
@@ -103,7 +105,19 @@ export function HighlightList() {
       if (name === undefined) bySpan.set(key, (name = attributionOf(transcript, range.start, range.end)));
       return name;
     };
-    return ordered.map((a) => <HighlightItem key={a.id} annotation={a} speaker={speakerOf(a.id)} onOpen={open} />);
+    const chunks: ReactElement[] = [];
+    for (let i = 0; i < ordered.length; i += CHUNK_ITEMS) {
+      const slice = ordered.slice(i, i + CHUNK_ITEMS);
+      // Keyed by position: a new highlight moves one item per later chunk into the next, rather than remounting them all.
+      chunks.push(
+        <div key={i} className="highlight-chunk" role="none">
+          {slice.map((a) => (
+            <HighlightItem key={a.id} annotation={a} speaker={speakerOf(a.id)} onOpen={open} />
+          ))}
+        </div>,
+      );
+    }
+    return chunks;
   }, [ordered, ranges, transcript, open]);
 
   return (
@@ -114,7 +128,9 @@ export function HighlightList() {
           Select text in the transcript and pick a colour (or press Alt+1 to Alt+5) to highlight it.
         </p>
       )}
-      <ol className="highlight-list">{items}</ol>
+      <div className="highlight-list" role="list">
+        {items}
+      </div>
     </aside>
   );
 }

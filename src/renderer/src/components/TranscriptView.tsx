@@ -11,6 +11,7 @@ import { $getRoot } from 'lexical';
 import type { OpenedDocument } from '../../../shared/model';
 import { readingStore } from '../state/reading-store';
 import { TranscriptBuilder, type PlacedMark } from '../editor/build-transcript';
+import { TranscriptChunkNode } from '../editor/nodes/TranscriptChunkNode';
 import { TranscriptParagraphNode } from '../editor/nodes/TranscriptParagraphNode';
 import { HighlightPlugin } from '../editor/plugins/HighlightPlugin';
 import { ProgressiveLoadPlugin } from '../editor/plugins/ProgressiveLoadPlugin';
@@ -36,7 +37,7 @@ export function transcriptLoadFor(opened: OpenedDocument): TranscriptLoad {
   const config: InitialConfigType = {
     namespace: 'gloss-transcript',
     editable: false,
-    nodes: [TranscriptParagraphNode, MarkNode],
+    nodes: [TranscriptChunkNode, TranscriptParagraphNode, MarkNode],
     theme: { mark: 'hl', markOverlap: 'hl--overlap' },
     onError: (error: Error) => {
       readingStore.setStatus({ kind: 'error', message: `Display error: ${error.message}` });

@@ -6,7 +6,11 @@
 import { $createMarkNode } from '@lexical/mark';
 import { $createTextNode, $getRoot, type LexicalNode } from 'lexical';
 import type { Paragraph, Transcript } from '../../../shared/model';
+import { $createTranscriptChunkNode, type TranscriptChunkNode } from './nodes/TranscriptChunkNode';
 import { $createTranscriptParagraphNode, type ParagraphInfo } from './nodes/TranscriptParagraphNode';
+
+/** Paragraphs per chunk, at least: a chunk ends with a turn. */
+const CHUNK_PARAGRAPHS = 48;
 
 export interface PlacedMark {
   id: string;
@@ -78,19 +82,30 @@ export class TranscriptBuilder {
     return this.built === 0 ? 0 : this.pending[this.built - 1].paragraph.end;
   }
 
-  /** Appends up to `count` more paragraphs to the root; true when the whole transcript is built. */
+  /**
+   * Appends up to `count` more paragraphs; true when the whole transcript is
+   * built. Paragraphs go into chunks of whole turns, about CHUNK_PARAGRAPHS each.
+   */
   $appendParagraphs(count: number): boolean {
-    const nodes: LexicalNode[] = [];
+    const chunks: TranscriptChunkNode[] = [];
+    let chunk: TranscriptChunkNode | null = null;
+    let inChunk = 0;
     const until = Math.min(this.pending.length, this.built + count);
     for (; this.built < until; this.built++) {
       const { paragraph: p, ...info } = this.pending[this.built];
+      if (chunk === null || (info.firstOfTurn && inChunk >= CHUNK_PARAGRAPHS)) {
+        chunk = $createTranscriptChunkNode();
+        chunks.push(chunk);
+        inChunk = 0;
+      }
       while (this.nextMark < this.byStart.length && this.byStart[this.nextMark].start < p.end) this.active.push(this.byStart[this.nextMark++]);
       this.active = this.active.filter((m) => m.end > p.start);
       const here = this.active.filter((m) => m.start < p.end).sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!);
       const node = $createTranscriptParagraphNode({ ...info, start: p.start, end: p.end, startSeconds: p.startSeconds ?? null });
-      nodes.push(node.append(...$paragraphChildren(p, here)));
+      chunk.append(node.append(...$paragraphChildren(p, here)));
+      inChunk++;
     }
-    $getRoot().append(...nodes);
+    $getRoot().append(...chunks);
     return this.done;
   }
 }

@@ -3,7 +3,7 @@
  * (a text node and an offset in it), so a highlight stored as selectors can
  * be wrapped in marks.
  */
-import { $createRangeSelection, $getRoot, type RangeSelection, type TextNode } from 'lexical';
+import { $createRangeSelection, $getRoot, $isElementNode, type RangeSelection, type TextNode } from 'lexical';
 import { $isTranscriptParagraphNode, type TranscriptParagraphNode } from './nodes/TranscriptParagraphNode';
 
 /** Index of the paragraph containing `offset`, or of the first paragraph after it. */
@@ -35,7 +35,10 @@ function $pointIn(paragraph: TranscriptParagraphNode, offset: number): { node: T
  * paragraphs snap inwards to the nearest text. Null when no text is inside.
  */
 export function $selectionForRange(start: number, end: number): RangeSelection | null {
-  const paragraphs = $getRoot().getChildren().filter($isTranscriptParagraphNode);
+  const paragraphs = $getRoot()
+    .getChildren()
+    .flatMap((child) => ($isElementNode(child) && !$isTranscriptParagraphNode(child) ? child.getChildren() : [child]))
+    .filter($isTranscriptParagraphNode);
   const first = indexAt(paragraphs, start);
   let last = indexAt(paragraphs, end);
   if (last >= paragraphs.length || paragraphs[last].getInfo().start >= end) last--;
