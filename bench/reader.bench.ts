@@ -30,6 +30,7 @@ let dataDir: string;
 let documentId: string;
 let sampleId: string;
 let html: string;
+let chunkedHtml: string;
 
 test.beforeAll(async () => {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('No built renderer in out/renderer: run `npm run build` first (npm run bench does).');
@@ -42,6 +43,7 @@ test.beforeAll(async () => {
   const highlights = annotations(t, documentId, HIGHLIGHTS);
   writeFileSync(join(dataDir, 'documents', documentId, 'annotations.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, documentId, annotations: highlights }));
   html = staticHtml(t, highlights);
+  chunkedHtml = staticHtml(t, highlights, 48);
 
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   const session = await openInBrowser(browser, dataDir, { chooseExportPath: async () => null, chooseFilesToOpen: async () => [] });
@@ -53,7 +55,6 @@ test.beforeAll(async () => {
     return listed.value.find((d) => d.source === 'Sample transcript')!.id;
   });
   await page.evaluate(installProbes);
-  if (process.env.GLOSS_BENCH_DEBUG) page.on('console', (m) => console.log('page:', m.text()));
 });
 
 test.afterAll(async () => {
@@ -120,31 +121,38 @@ test('open', async () => {
     if (i > 0) runs.push(run);
   }
   const median = (pick: (r: (typeof runs)[number]) => number) => summarise(runs.map(pick)).median;
-  const baseline: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    baseline.push(
-      await page.evaluate(async (markup) => {
-        const host = document.createElement('div');
-        host.className = 'transcript';
-        host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:#fff;z-index:10';
-        const began = performance.now();
-        host.innerHTML = markup;
-        document.body.append(host);
-        const shown = await window.__bench.afterPaint();
-        host.remove();
-        return shown - began;
-      }, html),
-    );
-  }
+  const renderStatic = async (markup: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      times.push(
+        await page.evaluate(async (content) => {
+          const host = document.createElement('div');
+          host.className = 'transcript';
+          host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:#fff;z-index:10';
+          const began = performance.now();
+          host.innerHTML = content;
+          document.body.append(host);
+          const shown = await window.__bench.afterPaint();
+          host.remove();
+          return shown - began;
+        }, markup),
+      );
+    }
+    return summarise(times).median;
+  };
+  const baseline = [await renderStatic(html)];
+  const chunkedBaseline = await renderStatic(chunkedHtml);
   const base = summarise(baseline).median;
   const clone = median((r) => r.clone);
   record(`open ${label}: IPC in the test harness (Playwright binding, median)`, median((r) => r.ipc), 'ms');
   record(`open ${label}: structured clone of the document, as Electron IPC does (median)`, clone, 'ms');
-  record(`open ${label}: static HTML baseline (median)`, base, 'ms');
+  record(`open ${label}: static HTML baseline, paragraphs and marks (median)`, base, 'ms');
+  record(`open ${label}: static HTML in the app's chunks, skipped off screen as the app does (median)`, chunkedBaseline, 'ms');
   record(`open ${label}: first screen with highlights, after IPC (median)`, median((r) => r.first), 'ms');
   record(`open ${label}: first screen with highlights, with IPC as structured clone (median)`, median((r) => r.first) + clone, 'ms', { target: { max: 150 } });
   record(`open ${label}: whole document highlightable, with IPC as structured clone (median)`, median((r) => r.whole) + clone, 'ms', { target: { max: 600 } });
   record(`open ${label}: whole document vs static HTML`, median((r) => r.whole) + clone, 'ms', { baseline: base, target: { max: 2, of: 'ratio' } });
+  record(`open ${label}: whole document vs static HTML in the app's chunks`, median((r) => r.whole) + clone, 'ms', { baseline: chunkedBaseline });
 });
 
 /** The long document open and wholly built (each test can run on its own). */
@@ -160,12 +168,6 @@ async function openLongDocument(): Promise<void> {
 
 test('highlight', async () => {
   await openLongDocument();
-  if (process.env.GLOSS_BENCH_DEBUG) {
-    const c = await page.context().newCDPSession(page);
-    await c.send('HeapProfiler.collectGarbage');
-    console.log('DOM counters', JSON.stringify(await c.send('Memory.getDOMCounters')));
-    await browser.startTracing(page, { path: '/tmp/hl-trace.json', categories: ['devtools.timeline', 'blink', 'v8.execute'] });
-  }
   const paint: number[] = [];
   const durable: number[] = [];
   for (let i = 0; i < 30; i++) {
@@ -193,19 +195,14 @@ test('highlight', async () => {
       };
       const began = performance.now();
       document.querySelector<HTMLButtonElement>('button[aria-label="Highlight green"]')!.click();
-      const clicked = performance.now();
-      await Promise.resolve();
-      const micro = performance.now();
       const painted = await window.__bench.until(() => [...p.querySelectorAll<HTMLElement>('mark[data-ids]')].some((m) => m.dataset.ids!.split(' ').some((id) => !before.has(id))));
       await window.__bench.until(() => acknowledged > 0);
       window.__glossInvoke = invoke;
-      console.log(`click ${Math.round(clicked - began)} micro ${Math.round(micro - began)} painted ${Math.round(painted - began)}`);
       return { paint: painted - began, durable: acknowledged - began };
     }, i);
     paint.push(t.paint);
     durable.push(t.durable);
   }
-  if (process.env.GLOSS_BENCH_DEBUG) await browser.stopTracing();
   const at = `at ${HIGHLIGHTS.toLocaleString('en')} highlights`;
   record(`highlight ${at}: applied to painted (median)`, summarise(paint).median, 'ms');
   record(`highlight ${at}: applied to painted (p95)`, summarise(paint).p95, 'ms', { target: { max: 16 } });

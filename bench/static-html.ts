@@ -10,7 +10,11 @@ import type { Annotation, Transcript } from '../src/shared/model';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function staticHtml(t: Transcript, annotations: readonly Annotation[]): string {
+/**
+ * @param chunkParagraphs when given, paragraphs are grouped in `.transcript-chunk`s of whole turns, at least this
+ *   many paragraphs each, as the app groups them; otherwise the paragraphs are flat.
+ */
+export function staticHtml(t: Transcript, annotations: readonly Annotation[], chunkParagraphs?: number): string {
   const text = plainTextOf(t);
   const ranges = annotations.flatMap((a) => {
     const r = resolveSelectors(text, a.selectors);
@@ -18,6 +22,7 @@ export function staticHtml(t: Transcript, annotations: readonly Annotation[]): s
   });
   ranges.sort((a, b) => a.start - b.start);
   const out: string[] = [];
+  let inChunk = 0;
   let next = 0;
   let active: typeof ranges = [];
   t.turns.forEach((turn, turnIndex) => {
@@ -42,8 +47,15 @@ export function staticHtml(t: Transcript, annotations: readonly Annotation[]): s
       const tag = kind === 'title' ? 'h1' : kind === 'heading' ? 'h2' : 'p';
       const speaker = i === 0 && turn.speaker ? ` data-speaker="${escape(turn.speaker)}" data-speaker-index="${speakerIndex}"` : '';
       const time = p.startSeconds != null ? ` data-time="${Math.floor(p.startSeconds / 60)}:${String(Math.floor(p.startSeconds % 60)).padStart(2, '0')}"` : '';
+      if (chunkParagraphs !== undefined && (out.length === 0 || (i === 0 && inChunk >= chunkParagraphs))) {
+        if (out.length > 0) out.push('</div>');
+        out.push('<div class="transcript-chunk">');
+        inChunk = 0;
+      }
+      inChunk++;
       out.push(`<${tag} class="para para--${kind}${i === 0 ? ' para--first' : ''}"${speaker}${time}>${inner}</${tag}>`);
     });
   });
+  if (chunkParagraphs !== undefined && out.length > 0) out.push('</div>');
   return out.join('');
 }
