@@ -4,7 +4,7 @@
  * transcript; the selected one opens its note for editing.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { memo, useCallback, useDeferredValue, useMemo, type ReactElement } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import type { TextRange } from '../../../core/anchoring/selectors';
 import { attributionOf } from '../../../core/transcript/plain-text';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
@@ -13,8 +13,8 @@ import { readingStore, useReading } from '../state/reading-store';
 import { NoteEditor } from './NoteEditor';
 
 const QUOTE_PREVIEW = 180;
-/** Highlights per chunk of the list: the browser skips chunks off screen. */
-const CHUNK_ITEMS = 50;
+/** Characters of transcript per group of the list (a few dozen highlights in a heavily marked book): the browser skips groups off screen. */
+const STRETCH_CHARS = 20_000;
 const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
 const NO_RANGES: ReadonlyMap<string, TextRange> = new Map();
 
@@ -66,26 +66,66 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
   );
 });
 
+interface Entry {
+  annotation: Annotation;
+  range: TextRange | undefined;
+  start: number;
+  end: number;
+  speaker: string;
+}
+
+function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
+  return a.length === b.length && a.every((e, i) => e.annotation === b[i].annotation && e.speaker === b[i].speaker);
+}
+
+/** The highlights of one stretch of the transcript; re-rendered only when one of them changes. */
+const HighlightChunk = memo(
+  function HighlightChunk({ entries, onOpen }: { entries: readonly Entry[]; onOpen: (id: string) => void }) {
+    return (
+      <div className="highlight-chunk" role="none">
+        {entries.map((e) => (
+          <HighlightItem key={e.annotation.id} annotation={e.annotation} speaker={e.speaker} onOpen={onOpen} />
+        ))}
+      </div>
+    );
+  },
+  (before, after) => before.onOpen === after.onOpen && sameEntries(before.entries, after.entries),
+);
+
 export function HighlightList() {
   const [editor] = useLexicalComposerContext();
   const current = useReading((s) => s.annotations);
   const transcript = useReading((s) => s.opened?.transcript);
   // The list follows changes in the background: highlighting, typing and opening a document with thousands of
-  // highlights paint first, and the list (sorted, then diffed item by item) catches up a moment later.
+  // highlights paint first, and the list catches up a moment later.
   const annotations = useDeferredValue(current, NO_ANNOTATIONS);
   const ranges = useDeferredValue(
     useReading((s) => s.ranges),
     NO_RANGES,
   );
 
-  const ordered = useMemo(() => {
-    // Positions looked up once, not in every comparison.
-    const list = [...annotations.values()].map((a) => {
-      const range = ranges.get(a.id);
-      return { a, start: range?.start ?? Number.MAX_SAFE_INTEGER, end: range?.end ?? 0 };
-    });
-    return list.sort((x, y) => x.start - y.start || x.end - y.end).map((x) => x.a);
-  }, [annotations, ranges]);
+  // Highlights grouped by the stretch of text they start in, each group in document order: a change
+  // re-renders only its own group. Highlights whose text is gone come last.
+  // Entries of unchanged highlights are kept from one change to the next: less to compute and to collect.
+  const known = useRef(new WeakMap<Annotation, Entry>());
+  const groups = useMemo(() => {
+    const byStretch = new Map<number, Entry[]>();
+    for (const annotation of annotations.values()) {
+      const range = ranges.get(annotation.id);
+      const stretch = range ? Math.floor(range.start / STRETCH_CHARS) : Number.MAX_SAFE_INTEGER;
+      let entry = known.current.get(annotation);
+      if (!entry || entry.range !== range) {
+        const speaker = range && transcript ? attributionOf(transcript, range.start, range.end) : 'Text not found';
+        entry = { annotation, range, start: range?.start ?? 0, end: range?.end ?? 0, speaker };
+        known.current.set(annotation, entry);
+      }
+      const group = byStretch.get(stretch);
+      if (group) group.push(entry);
+      else byStretch.set(stretch, [entry]);
+    }
+    for (const group of byStretch.values()) group.sort((x, y) => x.start - y.start || x.end - y.end);
+    return [...byStretch].sort(([a], [b]) => a - b);
+  }, [annotations, ranges, transcript]);
 
   const open = useCallback(
     (id: string) => {
@@ -94,31 +134,6 @@ export function HighlightList() {
     },
     [editor],
   );
-
-  const items = useMemo(() => {
-    const bySpan = new Map<string, string>();
-    const speakerOf = (id: string) => {
-      const range = ranges.get(id);
-      if (!range || !transcript) return 'Text not found';
-      const key = `${range.start}:${range.end}`;
-      let name = bySpan.get(key);
-      if (name === undefined) bySpan.set(key, (name = attributionOf(transcript, range.start, range.end)));
-      return name;
-    };
-    const chunks: ReactElement[] = [];
-    for (let i = 0; i < ordered.length; i += CHUNK_ITEMS) {
-      const slice = ordered.slice(i, i + CHUNK_ITEMS);
-      // Keyed by position: a new highlight moves one item per later chunk into the next, rather than remounting them all.
-      chunks.push(
-        <div key={i} className="highlight-chunk" role="none">
-          {slice.map((a) => (
-            <HighlightItem key={a.id} annotation={a} speaker={speakerOf(a.id)} onOpen={open} />
-          ))}
-        </div>,
-      );
-    }
-    return chunks;
-  }, [ordered, ranges, transcript, open]);
 
   return (
     <aside className="side-panel" aria-label="Highlights">
@@ -129,7 +144,9 @@ export function HighlightList() {
         </p>
       )}
       <div className="highlight-list" role="list">
-        {items}
+        {groups.map(([stretch, entries]) => (
+          <HighlightChunk key={stretch} entries={entries} onOpen={open} />
+        ))}
       </div>
     </aside>
   );
