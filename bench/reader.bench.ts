@@ -168,7 +168,6 @@ async function openLongDocument(): Promise<void> {
 
 test('highlight', async () => {
   await openLongDocument();
-  if (process.env.GLOSS_BENCH_TRACE) await browser.startTracing(page, { path: process.env.GLOSS_BENCH_TRACE, categories: ['devtools.timeline', 'blink', 'v8.execute'] });
   const paint: number[] = [];
   const durable: number[] = [];
   for (let i = 0; i < 30; i++) {
@@ -204,7 +203,6 @@ test('highlight', async () => {
     paint.push(t.paint);
     durable.push(t.durable);
   }
-  if (process.env.GLOSS_BENCH_TRACE) await browser.stopTracing();
   const at = `at ${HIGHLIGHTS.toLocaleString('en')} highlights`;
   record(`highlight ${at}: applied to painted (median)`, summarise(paint).median, 'ms');
   record(`highlight ${at}: applied to painted (p95)`, summarise(paint).p95, 'ms', { target: { max: 16 } });
