@@ -62,7 +62,11 @@ function linesOf(text: string): Line[] {
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
   for (let i = 0; i < lines.length - 1; i++) if (lines[i].length < 40 || lines[i].length > 100) return false;
-  return !lines.slice(1).some((l) => matchLabel(l) !== null);
+  // A wrapped line may well be a capitalised word or two ("New York"); only a real label starts a new paragraph.
+  return !lines.slice(1).some((l) => {
+    const label = matchLabel(l);
+    return label !== null && !label.bare;
+  });
 }
 
 function paragraph(text: string, seconds: number | null): DraftParagraph {
