@@ -77,11 +77,6 @@ export class TranscriptBuilder {
     return this.built >= this.pending.length;
   }
 
-  /** Plain-text offset up to which the transcript is built. */
-  get builtTo(): number {
-    return this.built === 0 ? 0 : this.pending[this.built - 1].paragraph.end;
-  }
-
   /**
    * Appends up to `count` more paragraphs; true when the whole transcript is
    * built. Paragraphs go into chunks of whole turns, about CHUNK_PARAGRAPHS each.
