@@ -59,6 +59,29 @@ test('a highlight can span paragraphs and turns', async ({ gloss }) => {
   );
 });
 
+test('a highlight can span the seam between two chunks of the transcript, and comes back whole after a restart', async ({ gloss }) => {
+  const { ui, page } = gloss;
+  await expect(ui.transcript).toHaveAttribute('data-complete', 'true');
+  // The last words of the first chunk and the first words of the second (chunks are how the reader lays out a long text).
+  const [before, after] = await page.evaluate(() => {
+    const [first, second] = Array.from(document.querySelectorAll('.transcript-chunk'));
+    const words = (el: Element | null | undefined, from: 'start' | 'end') => {
+      const text = (el?.textContent ?? '').trim().split(/\s+/);
+      return (from === 'end' ? text.slice(-3) : text.slice(0, 3)).join(' ');
+    };
+    return [words(first?.lastElementChild, 'end'), words(second?.firstElementChild, 'start')];
+  });
+  expect(before).not.toBe('');
+  expect(after).not.toBe('');
+  await ui.highlight(before, 'blue', after);
+  const [id] = await ui.highlightIds();
+  expect(await ui.textOfHighlight(id)).toBe(`${before}${after}`);
+  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir))[0]?.selectors.quote.exact).toBe(`${before}\n\n${after}`);
+  await gloss.restart();
+  await expect(gloss.ui.transcript).toHaveAttribute('data-complete', 'true');
+  expect(await gloss.ui.textOfHighlight(id)).toBe(`${before}${after}`);
+});
+
 test('clicking a highlight selects it; it can then be recoloured and deleted', async ({ gloss }) => {
   const { ui, page } = gloss;
   await ui.highlight('let a gremlin loose', 'yellow');
