@@ -35,10 +35,20 @@ function $pointIn(paragraph: TranscriptParagraphNode, offset: number): { node: T
  * paragraphs snap inwards to the nearest text. Null when no text is inside.
  */
 export function $selectionForRange(start: number, end: number): RangeSelection | null {
-  const paragraphs = $getRoot()
-    .getChildren()
-    .flatMap((child) => ($isElementNode(child) && !$isTranscriptParagraphNode(child) ? child.getChildren() : [child]))
-    .filter($isTranscriptParagraphNode);
+  // Only the paragraphs of chunks that overlap the range: a book has thousands of paragraphs, a highlight a few.
+  const paragraphs: TranscriptParagraphNode[] = [];
+  for (const child of $getRoot().getChildren()) {
+    if ($isTranscriptParagraphNode(child)) {
+      paragraphs.push(child);
+      continue;
+    }
+    if (!$isElementNode(child)) continue;
+    const first = child.getFirstChild();
+    const last = child.getLastChild();
+    if (!$isTranscriptParagraphNode(first) || !$isTranscriptParagraphNode(last)) continue;
+    if (last.getInfo().end < start || first.getInfo().start > end) continue;
+    for (const p of child.getChildren()) if ($isTranscriptParagraphNode(p)) paragraphs.push(p);
+  }
   const first = indexAt(paragraphs, start);
   let last = indexAt(paragraphs, end);
   if (last >= paragraphs.length || paragraphs[last].getInfo().start >= end) last--;
