@@ -13,7 +13,12 @@ export interface Cue {
   end: number;
   text: string;
   speaker: string | null;
+  /** The cue opened with a speaker-change mark the reader removed from its text ("- Yes." in SRT). */
+  speakerChange?: boolean;
 }
+
+/** A line with nothing but blank space: it separates caption blocks. */
+export const isBlank = (line: string): boolean => line.trim() === '';
 
 /** The file is not in the caption format it was read as; the message says why. */
 export class CaptionFormatError extends Error {
@@ -49,6 +54,7 @@ export function cuesToTranscript(cues: Cue[], title: string): Transcript {
 
 /** Marks caption writers put where the speaker changes without naming them ("- Yes.", ">> And you?"). */
 const SPEAKER_CHANGE = /^(?:-|–|—|>>)\s/;
+const opensWithSpeakerChange = (cue: Cue): boolean => cue.speakerChange === true || SPEAKER_CHANGE.test(cue.text);
 const SENTENCE_END = /[.?!…]["'”’)\]]*\s*$/;
 
 /**
@@ -73,7 +79,7 @@ export function withSpeakerLabels(cues: Cue[]): Cue[] {
     const speaker = label ? speakersByLabel.get(label.label) : undefined;
     let result = cue;
     if (label && speaker) result = { ...cue, speaker, text: label.rest.trim() };
-    else if (cue.speaker === null && previous?.speaker && !SPEAKER_CHANGE.test(cue.text) && !SENTENCE_END.test(previous.text)) {
+    else if (cue.speaker === null && previous?.speaker && !opensWithSpeakerChange(cue) && !SENTENCE_END.test(previous.text)) {
       result = { ...cue, speaker: previous.speaker };
     }
     previous = result;

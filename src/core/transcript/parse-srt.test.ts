@@ -3,6 +3,20 @@ import { CaptionFormatError } from './caption-cues';
 import { parseSrt } from './parse-srt';
 import { captionFixture as fixture, expectOffsetsToSliceText, randomLatin1, timesOf, turnsOf } from './testing/transcript-fixtures';
 
+test('a cue opening with a dialogue dash is another speaker, even in the middle of a labelled sentence', () => {
+  const srt = [
+    '1', '00:00:01,000 --> 00:00:02,000', 'Alice Smith: Are you ready or', '',
+    '2', '00:00:02,000 --> 00:00:03,000', '<i>- Not yet</i>', '',
+    '3', '00:00:03,000 --> 00:00:04,000', 'Alice Smith: Then I', '',
+    '4', '00:00:04,000 --> 00:00:05,000', 'go alone.', '',
+  ].join('\n');
+  expect(turnsOf(parseSrt(srt, 'dash.srt'))).toEqual([
+    ['Alice Smith', ['Are you ready or']],
+    [null, ['Not yet']],
+    ['Alice Smith', ['Then I', 'go alone.']],
+  ]);
+});
+
 describe('a file with CRLF, a BOM, missing numbers and extra blank lines', () => {
   const t = parseSrt(fixture('crlf-bom.srt'), 'short-film.srt');
 

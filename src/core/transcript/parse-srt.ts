@@ -4,17 +4,17 @@
  * (missing numbers, extra blank lines, dot or short milliseconds, CRLF, BOM).
  */
 import type { Transcript } from '../../shared/model';
-import { CaptionFormatError, collapseSpace, cuesToTranscript, withSpeakerLabels, type Cue } from './caption-cues';
+import { CaptionFormatError, collapseSpace, isBlank, cuesToTranscript, withSpeakerLabels, type Cue } from './caption-cues';
 import { toSeconds } from './time-stamp';
 
 const TIMESTAMP = String.raw`(\d{1,3}):(\d{1,2}):(\d{1,2})[,.](\d{1,3})`;
 // Some files add display coordinates after the end time ("X1:100 X2:200 ..."); they are ignored.
 const TIME_LINE = new RegExp(String.raw`^\s*${TIMESTAMP}\s*-->\s*${TIMESTAMP}(?:\s.*)?$`);
 const INDEX_LINE = /^\s*\d+\s*$/;
+// "- Yes." opens a line of dialogue by another speaker.
+const DIALOGUE_DASH = /^\s*[-–]\s+/;
 // Formatting tags SRT players understand, and ASS-style overrides such as {\an8}.
 const FORMATTING = /<\/?(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\}/gi;
-
-const isBlank = (line: string): boolean => line.trim() === '';
 
 /**
  * Parses the text of an SRT file.
@@ -36,7 +36,13 @@ export function parseSrt(text: string, fallbackTitle: string): Transcript {
     throw new CaptionFormatError('not an SRT file: no numbered cue with a "-->" time line was found');
   }
 
-  const cues: Cue[] = drafts.map((d) => ({ start: d.start, end: d.end, speaker: null, text: cueText(d.lines) }));
+  const cues: Cue[] = drafts.map((d) => ({
+    start: d.start,
+    end: d.end,
+    speaker: null,
+    text: cueText(d.lines),
+    speakerChange: d.lines.length > 0 && DIALOGUE_DASH.test(d.lines[0].replace(FORMATTING, '')),
+  }));
   return cuesToTranscript(withSpeakerLabels(cues), fallbackTitle);
 }
 
@@ -50,5 +56,5 @@ function isCueNumber(lines: string[], at: number): boolean {
 
 /** The cue's lines joined with spaces, formatting tags and dialogue dashes ("- Yes.") removed. */
 function cueText(lines: string[]): string {
-  return collapseSpace(lines.map((l) => l.replace(FORMATTING, '').replace(/^\s*[-–]\s+/, '')).join(' '));
+  return collapseSpace(lines.map((l) => l.replace(FORMATTING, '').replace(DIALOGUE_DASH, '')).join(' '));
 }

@@ -4,15 +4,13 @@
  * STYLE / REGION blocks skipped, speakers from voice spans or "Name:" labels.
  */
 import type { Transcript } from '../../shared/model';
-import { CaptionFormatError, collapseSpace, cuesToTranscript, decodeEntities, withSpeakerLabels, type Cue } from './caption-cues';
+import { CaptionFormatError, collapseSpace, isBlank, cuesToTranscript, decodeEntities, withSpeakerLabels, type Cue } from './caption-cues';
 import { toSeconds } from './time-stamp';
 
 // [hh:]mm:ss.ttt; hours take any number of digits, minutes and seconds two, the fraction three.
 const TIMESTAMP = String.raw`(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})`;
 // Start --> end, then cue settings (position, align...), which a transcript has no use for.
 const TIMING_LINE = new RegExp(String.raw`^[ \t]*${TIMESTAMP}[ \t]*-->[ \t]*${TIMESTAMP}(?:[ \t].*)?$`);
-
-const isBlank = (line: string): boolean => line.trim() === '';
 
 /**
  * Parses the text of a WebVTT file. Cues with an invalid time line are skipped.
