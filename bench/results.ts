@@ -6,10 +6,11 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from '../e2e/support/paths';
 
-export const ROOT = join(import.meta.dirname, '..');
-const SCRATCH = join(ROOT, 'test-results-bench', 'figures.jsonl');
-export const RESULTS_PATH = join(ROOT, 'bench-results.json');
+const OUTPUT_DIR = join(ROOT, 'test-results-bench');
+const SCRATCH = join(OUTPUT_DIR, 'figures.jsonl');
+const RESULTS_PATH = join(ROOT, 'bench-results.json');
 
 export interface Figure {
   name: string;
@@ -33,7 +34,7 @@ export interface Target {
 
 export function resetFigures(): void {
   rmSync(SCRATCH, { force: true });
-  mkdirSync(join(ROOT, 'test-results-bench'), { recursive: true });
+  mkdirSync(OUTPUT_DIR, { recursive: true });
 }
 
 /** Records one figure; rounds to a sensible precision. */
