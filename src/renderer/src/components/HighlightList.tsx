@@ -4,19 +4,15 @@
  * transcript; the selected one opens its note for editing.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react';
-import type { TextRange } from '../../../core/anchoring/selectors';
-import { attributionOf } from '../../../core/transcript/plain-text';
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type RefObject } from 'react';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
-import { readingStore, useReading } from '../state/reading-store';
+import { highlightGroups, useHighlightGroups, type Entry, type Group } from '../state/highlight-groups';
+import { readingStore, useIsSelected, useReading } from '../state/reading-store';
 import { NoteEditor } from './NoteEditor';
 
 const QUOTE_PREVIEW = 180;
-/** Characters of transcript per group of the list (a few dozen highlights in a heavily marked book): the browser skips groups off screen. */
-const STRETCH_CHARS = 20_000;
-const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
-const NO_RANGES: ReadonlyMap<string, TextRange> = new Map();
+const NO_GROUPS: readonly Group[] = [];
 
 function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -32,7 +28,7 @@ interface ItemProps {
 /** One highlight in the list; re-rendered only when its own data or selection changes (a book has thousands). */
 const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOpen }: ItemProps) {
   const [editor] = useLexicalComposerContext();
-  const selected = useReading((s) => s.selectedId === a.id);
+  const selected = useIsSelected(a.id);
   return (
     <div role="listitem" className={`highlight-item${selected ? ' is-selected' : ''}`} data-id={a.id} data-color={a.color}>
       <button type="button" className="highlight-item__open" onClick={() => onOpen(a.id)} aria-current={selected || undefined}>
@@ -66,66 +62,54 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
   );
 });
 
-interface Entry {
-  annotation: Annotation;
-  range: TextRange | undefined;
-  start: number;
-  end: number;
-  speaker: string;
+/** Until a group comes near the panel's window it is an empty box of about its height (a book has thousands of highlights). */
+const ITEM_HEIGHT_GUESS = 96;
+
+/** True once `ref`'s element has come within a panel's height of the side panel's window; stays true. */
+function useNearWindow(ref: RefObject<HTMLElement | null>, already: boolean): boolean {
+  const [near, setNear] = useState(already);
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    const observer = new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && setNear(true), {
+      root: el.closest('.side-panel'),
+      rootMargin: '100% 0px',
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, near]);
+  return near || already;
 }
 
-function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
-  return a.length === b.length && a.every((e, i) => e.annotation === b[i].annotation && e.speaker === b[i].speaker);
+interface ChunkProps {
+  entries: readonly Entry[];
+  /** Holds the selected highlight: mounted wherever it is, so that its note can take the focus. */
+  holdsSelected: boolean;
+  onOpen: (id: string) => void;
 }
 
 /** The highlights of one stretch of the transcript; re-rendered only when one of them changes. */
-const HighlightChunk = memo(
-  function HighlightChunk({ entries, onOpen }: { entries: readonly Entry[]; onOpen: (id: string) => void }) {
-    return (
-      <div className="highlight-chunk" role="none">
-        {entries.map((e) => (
-          <HighlightItem key={e.annotation.id} annotation={e.annotation} speaker={e.speaker} onOpen={onOpen} />
-        ))}
-      </div>
-    );
-  },
-  (before, after) => before.onOpen === after.onOpen && sameEntries(before.entries, after.entries),
-);
+const HighlightChunk = memo(function HighlightChunk({ entries, holdsSelected, onOpen }: ChunkProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const near = useNearWindow(ref, holdsSelected);
+  if (!near) return <div ref={ref} className="highlight-chunk" role="none" style={{ height: entries.length * ITEM_HEIGHT_GUESS }} />;
+  return (
+    <div ref={ref} className="highlight-chunk" role="none" style={{ containIntrinsicSize: `auto ${entries.length * ITEM_HEIGHT_GUESS}px` }}>
+      {entries.map((e) => (
+        <HighlightItem key={e.annotation.id} annotation={e.annotation} speaker={e.speaker} onOpen={onOpen} />
+      ))}
+    </div>
+  );
+});
 
 export function HighlightList() {
   const [editor] = useLexicalComposerContext();
-  const current = useReading((s) => s.annotations);
-  const transcript = useReading((s) => s.opened?.transcript);
+  const count = useReading((s) => s.annotations.size);
+  const selectedId = useReading((s) => s.selectedId);
   // The list follows changes in the background: highlighting, typing and opening a document with thousands of
   // highlights paint first, and the list catches up a moment later.
-  const annotations = useDeferredValue(current, NO_ANNOTATIONS);
-  const ranges = useDeferredValue(
-    useReading((s) => s.ranges),
-    NO_RANGES,
-  );
-
-  // Highlights grouped by the stretch of text they start in, each group in document order: a change
-  // re-renders only its own group. Highlights whose text is gone come last.
-  // Entries of unchanged highlights are kept from one change to the next: less to compute and to collect.
-  const known = useRef(new WeakMap<Annotation, Entry>());
-  const groups = useMemo(() => {
-    const byStretch = new Map<number, Entry[]>();
-    for (const annotation of annotations.values()) {
-      const range = ranges.get(annotation.id);
-      const stretch = range ? Math.floor(range.start / STRETCH_CHARS) : Number.MAX_SAFE_INTEGER;
-      let entry = known.current.get(annotation);
-      if (!entry || entry.range !== range) {
-        const speaker = range && transcript ? attributionOf(transcript, range.start, range.end) : 'Text not found';
-        entry = { annotation, range, start: range?.start ?? 0, end: range?.end ?? 0, speaker };
-        known.current.set(annotation, entry);
-      }
-      const group = byStretch.get(stretch);
-      if (group) group.push(entry);
-      else byStretch.set(stretch, [entry]);
-    }
-    for (const group of byStretch.values()) group.sort((x, y) => x.start - y.start || x.end - y.end);
-    return [...byStretch].sort(([a], [b]) => a - b);
-  }, [annotations, ranges, transcript]);
+  const groups = useDeferredValue(useHighlightGroups(), NO_GROUPS);
+  const selectedStretch = selectedId ? highlightGroups.stretchOf(selectedId) : undefined;
 
   const open = useCallback(
     (id: string) => {
@@ -138,14 +122,14 @@ export function HighlightList() {
   return (
     <aside className="side-panel" aria-label="Highlights">
       <h2 className="side-panel__title">Highlights</h2>
-      {current.size === 0 && (
+      {count === 0 && (
         <p className="side-panel__empty">
           Select text in the transcript and pick a colour (or press Alt+1 to Alt+5) to highlight it.
         </p>
       )}
       <div className="highlight-list" role="list">
         {groups.map(([stretch, entries]) => (
-          <HighlightChunk key={stretch} entries={entries} onOpen={open} />
+          <HighlightChunk key={stretch} entries={entries} holdsSelected={stretch === selectedStretch} onOpen={open} />
         ))}
       </div>
     </aside>

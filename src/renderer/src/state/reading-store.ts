@@ -3,8 +3,13 @@
  * highlights (the editor's marks carry only their ids), which highlight is
  * selected, and a status line. A tiny external store read with
  * useSyncExternalStore.
+ *
+ * A book can carry thousands of highlights, so one change must cost in
+ * proportion to itself: the highlight maps change in place (`revision`
+ * counts the changes), those who follow highlights hear which ids changed,
+ * and each list entry listens for its own selection only.
  */
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { resolveSelectors, type TextRange } from '../../../core/anchoring/selectors';
 import { plainTextOf } from '../../../core/transcript/plain-text';
 import type { Annotation, DocumentSummary, OpenedDocument } from '../../../shared/model';
@@ -17,9 +22,12 @@ export interface Status {
 export interface ReadingState {
   opened: OpenedDocument | null;
   plainText: string;
+  /** Changed in place: read `revision` to know that it changed. */
   annotations: ReadonlyMap<string, Annotation>;
-  /** Where each highlight sits in the plain text now; absent for orphans. */
+  /** Where each highlight sits in the plain text now; absent for orphans. Changed in place with `annotations`. */
   ranges: ReadonlyMap<string, TextRange>;
+  /** Goes up with every change to `annotations` or `ranges`. */
+  revision: number;
   selectedId: string | null;
   status: Status | null;
   /** Ids of highlights whose note has unsaved or in-flight changes. */
@@ -27,40 +35,80 @@ export interface ReadingState {
 }
 
 type Listener = () => void;
-
-/** The document part of the state when no document is open. */
-const NO_DOCUMENT = { opened: null, plainText: '', annotations: new Map(), ranges: new Map(), selectedId: null } as const;
+/** Told which highlights changed; `null` when the whole set did (a document opened or closed). */
+export type HighlightsListener = (ids: ReadonlySet<string> | null) => void;
+export type SelectionListener = (previous: string | null, next: string | null) => void;
 
 export class ReadingStore {
-  private state: ReadingState = { ...NO_DOCUMENT, status: null, savingNotes: new Set() };
+  private state: ReadingState = {
+    opened: null,
+    plainText: '',
+    annotations: new Map(),
+    ranges: new Map(),
+    revision: 0,
+    selectedId: null,
+    status: null,
+    savingNotes: new Set(),
+  };
+  private annotations = new Map<string, Annotation>();
+  private ranges = new Map<string, TextRange>();
   private readonly listeners = new Set<Listener>();
+  private readonly highlightListeners = new Set<HighlightsListener>();
+  private readonly selectionListeners = new Set<SelectionListener>();
+  private readonly selectedListeners = new Map<string, Set<Listener>>();
 
   readonly subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
+  /** Hears which highlights were added, changed or removed. */
+  subscribeHighlights(listener: HighlightsListener): () => void {
+    this.highlightListeners.add(listener);
+    return () => this.highlightListeners.delete(listener);
+  }
+
+  /** Hears every change of the selected highlight. */
+  subscribeSelection(listener: SelectionListener): () => void {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
+  }
+
+  /** Hears only when highlight `id` becomes selected or stops being selected. */
+  subscribeSelected(id: string, listener: Listener): () => void {
+    let set = this.selectedListeners.get(id);
+    if (!set) this.selectedListeners.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.selectedListeners.delete(id);
+    };
+  }
+
   readonly getState = (): ReadingState => this.state;
 
-  private set(patch: Partial<ReadingState>): void {
-    this.state = { ...this.state, ...patch };
+  private set(patch: Partial<ReadingState>, changed?: ReadonlySet<string> | null): void {
+    const previous = this.state.selectedId;
+    const revision = changed === undefined ? this.state.revision : this.state.revision + 1;
+    this.state = { ...this.state, ...patch, revision };
+    if (changed !== undefined) for (const l of this.highlightListeners) l(changed);
+    const next = this.state.selectedId;
+    if (next !== previous) {
+      for (const l of this.selectionListeners) l(previous, next);
+      for (const id of [previous, next]) if (id) this.selectedListeners.get(id)?.forEach((l) => l());
+    }
     for (const l of this.listeners) l();
   }
 
   load(opened: OpenedDocument): void {
     const plainText = plainTextOf(opened.transcript);
-    const ranges = new Map<string, TextRange>();
+    this.annotations = new Map(opened.annotations.map((a) => [a.id, a]));
+    this.ranges = new Map();
     for (const a of opened.annotations) {
       const r = resolveSelectors(plainText, a.selectors);
-      if (r) ranges.set(a.id, r);
+      if (r) this.ranges.set(a.id, r);
     }
-    this.set({
-      opened,
-      plainText,
-      annotations: new Map(opened.annotations.map((a) => [a.id, a])),
-      ranges,
-      selectedId: null,
-    });
+    this.set({ opened, plainText, annotations: this.annotations, ranges: this.ranges, selectedId: null }, null);
   }
 
   /** Shows a new title for the open document, if it is the one renamed. */
@@ -71,27 +119,28 @@ export class ReadingStore {
 
   /** Closes the open document when it is the one removed. */
   closeIfOpen(documentId: string): void {
-    if (this.state.opened?.document.id === documentId) {
-      this.set(NO_DOCUMENT);
-    }
+    if (this.state.opened?.document.id !== documentId) return;
+    this.annotations = new Map();
+    this.ranges = new Map();
+    this.set({ opened: null, plainText: '', annotations: this.annotations, ranges: this.ranges, selectedId: null }, null);
   }
 
   upsert(annotation: Annotation, range?: TextRange): void {
-    const annotations = new Map(this.state.annotations).set(annotation.id, annotation);
-    const ranges = range ? new Map(this.state.ranges).set(annotation.id, range) : this.state.ranges;
-    this.set({ annotations, ranges });
+    this.annotations.set(annotation.id, annotation);
+    if (range) this.ranges.set(annotation.id, range);
+    this.set({}, new Set([annotation.id]));
   }
 
   remove(id: string): void {
-    const annotations = new Map(this.state.annotations);
-    annotations.delete(id);
-    const ranges = new Map(this.state.ranges);
-    ranges.delete(id);
-    this.set({ annotations, ranges, selectedId: this.state.selectedId === id ? null : this.state.selectedId });
+    this.annotations.delete(id);
+    this.ranges.delete(id);
+    this.set({ selectedId: this.state.selectedId === id ? null : this.state.selectedId }, new Set([id]));
   }
 
+  /** Selects highlight `id` (or none); an id no longer known selects none. */
   select(id: string | null): void {
-    if (id !== this.state.selectedId) this.set({ selectedId: id });
+    const next = id !== null && this.annotations.has(id) ? id : null;
+    if (next !== this.state.selectedId) this.set({ selectedId: next });
   }
 
   setStatus(status: Status | null): void {
@@ -110,4 +159,10 @@ export const readingStore = new ReadingStore();
 
 export function useReading<T>(pick: (s: ReadingState) => T): T {
   return useSyncExternalStore(readingStore.subscribe, () => pick(readingStore.getState()));
+}
+
+/** Whether highlight `id` is the selected one; re-renders only when that answer changes. */
+export function useIsSelected(id: string): boolean {
+  const subscribe = useCallback((listener: Listener) => readingStore.subscribeSelected(id, listener), [id]);
+  return useSyncExternalStore(subscribe, () => readingStore.getState().selectedId === id);
 }

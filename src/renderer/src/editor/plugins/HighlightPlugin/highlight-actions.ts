@@ -6,6 +6,7 @@ import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode } from '@lexical
 import { $getNodeByKey, $setSelection, type LexicalEditor } from 'lexical';
 import { createSelectors, type TextRange } from '../../../../../core/anchoring/selectors';
 import type { Annotation, HighlightColor } from '../../../../../shared/model';
+import { afterNextPaint } from '../../../after-paint';
 import { call } from '../../../gloss-client';
 import { readingStore } from '../../../state/reading-store';
 import { $selectionForRange } from '../../text-points';
@@ -59,7 +60,8 @@ export async function createHighlight(editor: LexicalEditor, painter: MarkPainte
   };
   readingStore.upsert(annotation, range);
   wrap(editor, annotation.id, range);
-  readingStore.select(annotation.id);
+  // Opening its note (a list entry, a focused field) waits until the mark is on screen.
+  afterNextPaint(() => readingStore.select(annotation.id));
   try {
     const saved = await call('annotations:create', {
       documentId: annotation.documentId,

@@ -41,22 +41,7 @@ export function HighlightPlugin(): null {
 
   useEffect(() => {
     const painter = new MarkPainter(editor, readingStore.getState);
-    let previous = readingStore.getState();
     const flashTimers = new Set<number>();
-
-    const onStoreChange = () => {
-      const next = readingStore.getState();
-      const changed = new Set<string>();
-      if (next.annotations !== previous.annotations) {
-        for (const [id, a] of next.annotations) if (previous.annotations.get(id) !== a) changed.add(id);
-      }
-      if (next.selectedId !== previous.selectedId) {
-        if (previous.selectedId) changed.add(previous.selectedId);
-        if (next.selectedId) changed.add(next.selectedId);
-      }
-      previous = next;
-      if (changed.size) painter.repaint(changed);
-    };
 
     const onClick = (event: MouseEvent) => {
       if (!window.getSelection()?.isCollapsed) return;
@@ -94,7 +79,8 @@ export function HighlightPlugin(): null {
     return mergeRegister(
       () => document.removeEventListener('keydown', onKeyDown),
       () => flashTimers.forEach((t) => window.clearTimeout(t)),
-      readingStore.subscribe(onStoreChange),
+      readingStore.subscribeHighlights((ids) => (ids ? painter.repaint(ids) : painter.repaintAll())),
+      readingStore.subscribeSelection((previous, next) => painter.repaint([previous, next].filter((id) => id !== null))),
       editor.registerRootListener(rootListeners),
       editor.registerMutationListener(MarkNode, painter.onMutation, { skipInitialization: false }),
       // Overlapping highlights become one run of marks, each carrying every id that covers it.

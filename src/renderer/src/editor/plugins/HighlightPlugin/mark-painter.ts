@@ -72,4 +72,9 @@ export class MarkPainter {
     for (const id of ids) for (const key of this.keysById.get(id) ?? []) keys.add(key);
     for (const key of keys) this.paintKey(key);
   }
+
+  /** Repaints every mark (another document's highlights arrived). */
+  repaintAll(): void {
+    for (const key of this.idsByKey.keys()) this.paintKey(key);
+  }
 }

@@ -1,0 +1,125 @@
+/**
+ * The open document's highlights as the side panel lists them: grouped by
+ * the stretch of transcript they start in, each group in document order,
+ * orphans (text no longer found) last. Follows the reading store change by
+ * change: one changed highlight gives only its own group a new array, so the
+ * list re-renders that group alone, however many highlights the book has.
+ */
+import { useSyncExternalStore } from 'react';
+import type { TextRange } from '../../../core/anchoring/selectors';
+import { attributionOf } from '../../../core/transcript/plain-text';
+import type { Annotation } from '../../../shared/model';
+import { readingStore, type ReadingStore } from './reading-store';
+
+/** Characters of transcript per group (a few dozen highlights in a heavily marked book). */
+export const STRETCH_CHARS = 20_000;
+const ORPHANS = Number.MAX_SAFE_INTEGER;
+
+export interface Entry {
+  annotation: Annotation;
+  range: TextRange | undefined;
+  start: number;
+  end: number;
+  speaker: string;
+}
+
+export type Group = readonly [stretch: number, entries: readonly Entry[]];
+
+const before = (x: Entry, y: Entry) => x.start - y.start || x.end - y.end;
+
+export class HighlightGroups {
+  private readonly groups = new Map<number, Entry[]>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly stretches = new Map<string, number>();
+  private listed: readonly Group[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly store: ReadingStore) {
+    store.subscribeHighlights((ids) => {
+      if (ids === null) this.rebuild();
+      else for (const id of ids) this.update(id);
+      this.listed = [...this.groups].sort(([a], [b]) => a - b);
+      for (const l of this.listeners) l();
+    });
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The groups in document order; the same array until something changes. */
+  readonly list = (): readonly Group[] => this.listed;
+
+  /** The stretch whose group holds highlight `id`. */
+  stretchOf(id: string): number | undefined {
+    return this.stretches.get(id);
+  }
+
+  private entryFor(annotation: Annotation): Entry {
+    const range = this.store.getState().ranges.get(annotation.id);
+    const known = this.entries.get(annotation.id);
+    if (known && known.annotation === annotation && known.range === range) return known;
+    const transcript = this.store.getState().opened?.transcript;
+    const speaker = range && transcript ? attributionOf(transcript, range.start, range.end) : 'Text not found';
+    const entry = { annotation, range, start: range?.start ?? 0, end: range?.end ?? 0, speaker };
+    this.entries.set(annotation.id, entry);
+    return entry;
+  }
+
+  private rebuild(): void {
+    this.groups.clear();
+    this.entries.clear();
+    this.stretches.clear();
+    for (const annotation of this.store.getState().annotations.values()) {
+      const entry = this.entryFor(annotation);
+      const stretch = entry.range ? Math.floor(entry.start / STRETCH_CHARS) : ORPHANS;
+      this.stretches.set(annotation.id, stretch);
+      const group = this.groups.get(stretch);
+      if (group) group.push(entry);
+      else this.groups.set(stretch, [entry]);
+    }
+    for (const group of this.groups.values()) group.sort(before);
+  }
+
+  private update(id: string): void {
+    const annotation = this.store.getState().annotations.get(id);
+    const was = this.stretches.get(id);
+    const old = this.entries.get(id);
+    if (!annotation) {
+      this.entries.delete(id);
+      this.stretches.delete(id);
+      if (was !== undefined) this.withGroup(was, (entries) => entries.filter((e) => e.annotation.id !== id));
+      return;
+    }
+    const entry = this.entryFor(annotation);
+    if (entry === old) return;
+    const stretch = entry.range ? Math.floor(entry.start / STRETCH_CHARS) : ORPHANS;
+    this.stretches.set(id, stretch);
+    // Same place: the entry is swapped where it stands, so equal neighbours keep their order.
+    if (was === stretch && old && old.start === entry.start && old.end === entry.end) {
+      this.withGroup(stretch, (entries) => entries.map((e) => (e.annotation.id === id ? entry : e)));
+      return;
+    }
+    if (was !== undefined) this.withGroup(was, (entries) => entries.filter((e) => e.annotation.id !== id));
+    this.withGroup(stretch, (entries) => {
+      let at = entries.length;
+      while (at > 0 && before(entries[at - 1], entry) > 0) at--;
+      return [...entries.slice(0, at), entry, ...entries.slice(at)];
+    });
+  }
+
+  /** Replaces a group's entries with a new array (dropping the group when it empties). */
+  private withGroup(stretch: number, change: (entries: readonly Entry[]) => Entry[]): void {
+    const next = change(this.groups.get(stretch) ?? []);
+    if (next.length) this.groups.set(stretch, next);
+    else this.groups.delete(stretch);
+  }
+}
+
+export const highlightGroups = new HighlightGroups(readingStore);
+
+/** The side panel's groups, following every change. */
+export function useHighlightGroups(): readonly Group[] {
+  return useSyncExternalStore(highlightGroups.subscribe, highlightGroups.list);
+}
