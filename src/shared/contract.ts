@@ -10,8 +10,8 @@ import type {
   ImportResult,
   HighlightColor,
   HighlightSelectors,
-  OpenedDocument,
 } from './model';
+import type { PackedDocument } from './packed-document';
 
 export interface Contract {
   /** Every document in the library, most recently opened first. */
@@ -20,8 +20,8 @@ export interface Contract {
   'library:import-dialog': { request: Record<string, never>; response: ImportResult[] };
   /** Import files dropped on the window, sent as bytes. */
   'library:import-files': { request: { files: DroppedFile[] }; response: ImportResult[] };
-  /** Load a document with its transcript and highlights; marks it as opened now. */
-  'documents:open': { request: { documentId: string }; response: OpenedDocument };
+  /** Load a document with its transcript and highlights, packed for the crossing; marks it as opened now. */
+  'documents:open': { request: { documentId: string }; response: PackedDocument };
   'documents:rename': { request: { documentId: string; title: string }; response: DocumentSummary };
   /** Remove a document with its highlights and notes (kept in the data folder's removed/ folder). */
   'documents:remove': { request: { documentId: string }; response: { id: string } };

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createSelectors } from '../../core/anchoring/selectors';
 import { plainTextOf } from '../../core/transcript/plain-text';
 import { CHANNELS } from '../../shared/contract';
+import { unpackDocument } from '../../shared/packed-document';
 import type { Envelope } from '../../shared/contract';
 import { LibraryStore } from '../store/library-store';
 import { createHandlers, invokeHandler, type Handlers } from './handlers';
@@ -37,7 +38,7 @@ beforeEach(async () => {
     now: () => new Date('2026-11-26T12:00:00Z'),
   });
   documentId = value(await handlers['library:list']({}))[0].id;
-  text = plainTextOf(value(await handlers['documents:open']({ documentId })).transcript);
+  text = plainTextOf(unpackDocument(value(await handlers['documents:open']({ documentId }))).transcript);
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -101,7 +102,7 @@ describe('refuses hostile or malformed payloads with a clear error, changing not
     const result = await invokeHandler(handlers, channel, payload());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(message);
-    const annotations = value(await handlers['documents:open']({ documentId })).annotations;
+    const { annotations } = unpackDocument(value(await handlers['documents:open']({ documentId })));
     expect(annotations).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

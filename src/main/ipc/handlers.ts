@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { exportFileName, exportMarkdown } from '../../core/export/markdown';
 import type { Channel, Envelope, RequestOf, ResponseOf } from '../../shared/contract';
+import { packDocument } from '../../shared/packed-document';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
 import { importDroppedFiles, importPaths } from '../import/import-files';
@@ -29,7 +30,7 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: Ha
     'library:list': () => store.list(),
     'library:import-dialog': async () => importPaths(store, await chooseFilesToOpen()),
     'library:import-files': ({ files }) => importDroppedFiles(store, files),
-    'documents:open': ({ documentId }) => store.open(documentId),
+    'documents:open': async ({ documentId }) => packDocument(await store.open(documentId)),
     'documents:rename': ({ documentId, title }) => store.renameDocument(documentId, title),
     'documents:remove': ({ documentId }) => store.removeDocument(documentId),
     'annotations:create': (request) => store.createAnnotation(request),

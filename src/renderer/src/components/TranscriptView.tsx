@@ -8,7 +8,7 @@ import { MarkNode } from '@lexical/mark';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { $getRoot } from 'lexical';
-import type { OpenedDocument } from '../../../shared/model';
+import type { Annotation, OpenedDocument } from '../../../shared/model';
 import { readingStore } from '../state/reading-store';
 import { TranscriptBuilder, type PlacedMark } from '../editor/build-transcript';
 import { TranscriptChunkNode } from '../editor/nodes/TranscriptChunkNode';
@@ -27,13 +27,14 @@ export interface TranscriptLoad {
 /** The editor's configuration for a document, with the builder that fills it in. */
 export function transcriptLoadFor(opened: OpenedDocument): TranscriptLoad {
   const { ranges } = readingStore.getState();
-  const marks: PlacedMark[] = [...opened.annotations]
-    // ISO times compare as plain strings; localeCompare is far slower over thousands.
-    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
-    .flatMap((a) => {
-      const r = ranges.get(a.id);
-      return r ? [{ id: a.id, ...r }] : [];
-    });
+  // Stacked oldest first. Highlights are stored in the order they were made, so the sort is usually skipped.
+  const byAge = (a: Annotation, b: Annotation) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
+  const annotations = opened.annotations.every((a, i, all) => i === 0 || byAge(all[i - 1], a) <= 0) ? opened.annotations : [...opened.annotations].sort(byAge);
+  const marks: PlacedMark[] = [];
+  for (const a of annotations) {
+    const r = ranges.get(a.id);
+    if (r) marks.push({ id: a.id, start: r.start, end: r.end });
+  }
   const builder = new TranscriptBuilder(opened.transcript, marks);
   const config: InitialConfigType = {
     namespace: 'gloss-transcript',

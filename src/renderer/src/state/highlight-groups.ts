@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
 import type { TextRange } from '../../../core/anchoring/selectors';
 import { attributionOf } from '../../../core/transcript/plain-text';
 import type { Annotation } from '../../../shared/model';
+import { afterNextPaint } from '../after-paint';
 import { readingStore, type ReadingStore } from './reading-store';
 
 /** Characters of transcript per group (a few dozen highlights in a heavily marked book). */
@@ -34,13 +35,35 @@ export class HighlightGroups {
   private listed: readonly Group[] = [];
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly store: ReadingStore) {
+  /**
+   * `schedule` runs the grouping of a newly opened document: by default just after its first screen is painted,
+   * which the list can wait for and the text cannot.
+   */
+  constructor(
+    private readonly store: ReadingStore,
+    schedule: (task: () => void) => void = afterNextPaint,
+  ) {
+    let loads = 0;
     store.subscribeHighlights((ids) => {
-      if (ids === null) this.rebuild();
-      else for (const id of ids) this.update(id);
-      this.listed = [...this.groups].sort(([a], [b]) => a - b);
-      for (const l of this.listeners) l();
+      if (ids === null) {
+        const load = ++loads;
+        this.rebuild(true);
+        this.publish();
+        schedule(() => {
+          if (load !== loads) return;
+          this.rebuild(false);
+          this.publish();
+        });
+        return;
+      }
+      for (const id of ids) this.update(id);
+      this.publish();
     });
+  }
+
+  private publish(): void {
+    this.listed = [...this.groups].sort(([a], [b]) => a - b);
+    for (const l of this.listeners) l();
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -67,10 +90,12 @@ export class HighlightGroups {
     return entry;
   }
 
-  private rebuild(): void {
+  /** Groups every highlight afresh; `empty`: drops them all, until the grouping is done. */
+  private rebuild(empty: boolean): void {
     this.groups.clear();
     this.entries.clear();
     this.stretches.clear();
+    if (empty) return;
     for (const annotation of this.store.getState().annotations.values()) {
       const entry = this.entryFor(annotation);
       const stretch = entry.range ? Math.floor(entry.start / STRETCH_CHARS) : ORPHANS;

@@ -5,6 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { DroppedFile, DocumentSummary, ImportResult } from '../../../shared/model';
+import { unpackDocument } from '../../../shared/packed-document';
 import { call } from '../gloss-client';
 import { readingStore } from './reading-store';
 
@@ -52,9 +53,9 @@ export async function openDocument(documentId: string): Promise<void> {
   try {
     // User Timing marks: the benchmarks measure opening from here.
     performance.mark('gloss:open-requested');
-    const opened = await call('documents:open', { documentId });
+    const packed = await call('documents:open', { documentId });
     performance.mark('gloss:open-received');
-    readingStore.load(opened);
+    readingStore.load(unpackDocument(packed));
     set({ view: 'reader' });
   } catch (error) {
     readingStore.setStatus({ kind: 'error', message: `Could not open the document: ${errorMessage(error)}` });

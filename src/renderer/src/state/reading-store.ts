@@ -40,18 +40,18 @@ export type HighlightsListener = (ids: ReadonlySet<string> | null) => void;
 export type SelectionListener = (previous: string | null, next: string | null) => void;
 
 export class ReadingStore {
+  private annotations = new Map<string, Annotation>();
+  private ranges = new Map<string, TextRange>();
   private state: ReadingState = {
     opened: null,
     plainText: '',
-    annotations: new Map(),
-    ranges: new Map(),
+    annotations: this.annotations,
+    ranges: this.ranges,
     revision: 0,
     selectedId: null,
     status: null,
     savingNotes: new Set(),
   };
-  private annotations = new Map<string, Annotation>();
-  private ranges = new Map<string, TextRange>();
   private readonly listeners = new Set<Listener>();
   private readonly highlightListeners = new Set<HighlightsListener>();
   private readonly selectionListeners = new Set<SelectionListener>();

@@ -1,0 +1,50 @@
+import { expect, test } from 'vitest';
+import type { Annotation } from '../../../shared/model';
+import { ReadingStore } from './reading-store';
+
+function annotation(id: string): Annotation {
+  return {
+    id,
+    documentId: '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f',
+    selectors: { quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } },
+    color: 'yellow',
+    note: '',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+test('a change of selection reaches only the entries it concerns: the one left and the one chosen', () => {
+  const store = new ReadingStore();
+  for (const id of ['a', 'b', 'c']) store.upsert(annotation(id));
+  const heard: string[] = [];
+  for (const id of ['a', 'b', 'c']) store.subscribeSelected(id, () => heard.push(id));
+  store.select('a');
+  expect(heard).toEqual(['a']);
+  store.select('b');
+  expect(heard).toEqual(['a', 'a', 'b']);
+  store.upsert({ ...annotation('c'), note: 'changed' });
+  expect(heard).toEqual(['a', 'a', 'b']);
+});
+
+test('selecting a highlight that is not there selects none', () => {
+  const store = new ReadingStore();
+  store.upsert(annotation('a'));
+  store.select('a');
+  store.select('gone');
+  expect(store.getState().selectedId).toBeNull();
+});
+
+test('those who follow highlights hear which ones changed, and the revision counts each change', () => {
+  const store = new ReadingStore();
+  const heard: (string[] | null)[] = [];
+  store.subscribeHighlights((ids) => heard.push(ids && [...ids]));
+  const before = store.getState().revision;
+  store.upsert(annotation('a'));
+  store.upsert(annotation('b'));
+  store.remove('a');
+  store.setStatus({ kind: 'info', message: 'not a highlight change' });
+  expect(heard).toEqual([['a'], ['b'], ['a']]);
+  expect(store.getState().revision - before).toBe(3);
+  expect([...store.getState().annotations.keys()]).toEqual(['b']);
+});
