@@ -27,6 +27,26 @@ test('a passage selected with the mouse becomes a highlight, listed and saved', 
   expect(saved.color).toBe('yellow');
 });
 
+test('the colour is on screen before the mark is built, and the preview goes once the mark is there', async ({ gloss }) => {
+  const { ui, page } = gloss;
+  await ui.select('the scaling laws');
+  // Read in the same task as the click: the preview is there before any frame, the mark is not.
+  const atClick = await page.evaluate(() => {
+    document.querySelector<HTMLButtonElement>('button[aria-label="Highlight pink"]')!.click();
+    const preview = [...(CSS.highlights.get('gloss-pending-pink') ?? [])].map((shown) => {
+      const range = document.createRange();
+      range.setStart(shown.startContainer, shown.startOffset);
+      range.setEnd(shown.endContainer, shown.endOffset);
+      return range.toString();
+    });
+    return { preview, marks: document.querySelectorAll('.transcript mark').length };
+  });
+  expect(atClick).toEqual({ preview: ['the scaling laws'], marks: 0 });
+  await expect(ui.marksWith('the scaling laws')).toHaveAttribute('data-color', 'pink');
+  expect(await page.evaluate(() => CSS.highlights.get('gloss-pending-pink')?.size)).toBe(0);
+  await expect(ui.highlights).toHaveCount(1);
+});
+
 test('a keyboard shortcut highlights the selection', async ({ gloss }) => {
   const { ui, page } = gloss;
   await ui.select('the scaling laws');

@@ -44,8 +44,17 @@ function unwrap(editor: LexicalEditor, painter: MarkPainter, id: string): void {
   );
 }
 
-/** Highlights plain-text `range` in `color`; the new highlight becomes the selected one. */
-export async function createHighlight(editor: LexicalEditor, painter: MarkPainter, range: TextRange, color: HighlightColor): Promise<void> {
+/**
+ * Highlights plain-text `range` in `color`; the new highlight becomes the selected one. When its colour is already
+ * on screen (a pending preview), the mark is built after that frame is painted, and `hidePending` ends the preview.
+ */
+export async function createHighlight(
+  editor: LexicalEditor,
+  painter: MarkPainter,
+  range: TextRange,
+  color: HighlightColor,
+  hidePending: (() => void) | null = null,
+): Promise<void> {
   const { opened, plainText } = readingStore.getState();
   if (!opened) return;
   const now = new Date().toISOString();
@@ -58,19 +67,27 @@ export async function createHighlight(editor: LexicalEditor, painter: MarkPainte
     createdAt: now,
     updatedAt: now,
   };
+  // Sent at once; what main answers is taken in once the highlight is in place.
+  const saving = call('annotations:create', { documentId: annotation.documentId, id: annotation.id, color, selectors: annotation.selectors }).then(
+    (saved) => ({ saved }),
+    (error: unknown) => ({ error }),
+  );
+  // With the colour already on screen, the rest waits for that frame: the mark and the list entry, then the
+  // selection (its note field takes the focus), each after the frame that shows the step before.
+  if (hidePending) await new Promise<void>((resolve) => afterNextPaint(resolve));
+  if (readingStore.getState().opened?.document.id !== annotation.documentId) {
+    // Another document was opened meanwhile; main still saves this one.
+    hidePending?.();
+    return void (await saving);
+  }
   readingStore.upsert(annotation, range);
   wrap(editor, annotation.id, range);
-  // Opening its note (a list entry, a focused field) waits until the mark is on screen.
+  hidePending?.();
   afterNextPaint(() => readingStore.select(annotation.id));
-  try {
-    const saved = await call('annotations:create', {
-      documentId: annotation.documentId,
-      id: annotation.id,
-      color,
-      selectors: annotation.selectors,
-    });
-    readingStore.upsert(saved);
-  } catch (error) {
+  const answer = await saving;
+  if ('saved' in answer) readingStore.upsert(answer.saved);
+  else {
+    const { error } = answer;
     unwrap(editor, painter, annotation.id);
     readingStore.remove(annotation.id);
     reportError('The highlight was not saved', error);

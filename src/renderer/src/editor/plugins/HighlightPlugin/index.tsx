@@ -14,6 +14,7 @@ import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND
 import { selectedRange } from '../../dom-selection';
 import { createHighlight, deleteHighlight, recolorHighlight } from './highlight-actions';
 import { MarkPainter } from './mark-painter';
+import { showPending } from './pending-highlights';
 
 const FLASH_MS = 1200;
 
@@ -97,8 +98,9 @@ export function HighlightPlugin(): null {
           const { plainText, selectedId } = readingStore.getState();
           const range = root ? selectedRange(root, window.getSelection(), plainText) : null;
           if (range) {
+            const hidePending = showPending(root!, window.getSelection(), color);
             window.getSelection()?.removeAllRanges();
-            void createHighlight(editor, painter, range, color);
+            void createHighlight(editor, painter, range, color, hidePending);
           } else if (selectedId) {
             void recolorHighlight(selectedId, color);
           } else {
