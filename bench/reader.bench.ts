@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, RENDERER_DIR, chromiumExecutable } from '../e2e/support/
 import { LibraryStore } from '../src/main/store/library-store';
 import type { GlossBridge } from '../src/shared/contract';
 import { SCHEMA_VERSION } from '../src/shared/model';
+import { packDocument } from '../src/shared/packed-document';
 import { annotations, transcript, transcriptText } from './generate';
 import { record, summarise } from './results';
 import { staticHtml } from './static-html';
@@ -32,6 +33,8 @@ let documentId: string;
 let sampleId: string;
 let html: string;
 let chunkedHtml: string;
+/** Milliseconds main takes to read and pack the document, one per cold open. */
+const mainOpen: number[] = [];
 
 test.beforeAll(async () => {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('No built renderer in out/renderer: run `npm run build` first (npm run bench does).');
@@ -43,6 +46,13 @@ test.beforeAll(async () => {
   documentId = document.id;
   const highlights = annotations(t, documentId, HIGHLIGHTS);
   writeFileSync(join(dataDir, 'documents', documentId, 'annotations.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, documentId, annotations: highlights }));
+  // Main's part of opening, from a cold start (a fresh store reads the files): read, parse, pack for IPC.
+  for (let i = 0; i < 5; i++) {
+    const fresh = await LibraryStore.open(dataDir);
+    const began = performance.now();
+    packDocument(await fresh.open(documentId));
+    mainOpen.push(performance.now() - began);
+  }
   html = staticHtml(t, highlights);
   chunkedHtml = staticHtml(t, highlights, 48);
 
@@ -167,10 +177,13 @@ test('open', async () => {
   record(`open ${label}: static HTML baseline, paragraphs and marks (median)`, base, 'ms');
   record(`open ${label}: static HTML in the app's chunks, skipped off screen as the app does (median)`, chunkedBaseline, 'ms');
   record(`open ${label}: first screen with highlights, after IPC (median)`, median((r) => r.first), 'ms');
-  record(`open ${label}: first screen with highlights, with IPC as structured clone (median)`, median((r) => r.first) + clone, 'ms', { target: { max: 150 } });
-  record(`open ${label}: whole document highlightable, with IPC as structured clone (median)`, median((r) => r.whole) + clone, 'ms', { target: { max: 600 } });
-  record(`open ${label}: whole document vs static HTML`, median((r) => r.whole) + clone, 'ms', { baseline: base, target: { max: 2, of: 'ratio' } });
-  record(`open ${label}: whole document vs static HTML in the app's chunks`, median((r) => r.whole) + clone, 'ms', { baseline: chunkedBaseline });
+  // From asking: main reads and packs the document, IPC clones it, the renderer shows it.
+  const asked = summarise(mainOpen).median + clone;
+  record(`open ${label}: main reads and packs the document, cold (median)`, summarise(mainOpen).median, 'ms');
+  record(`open ${label}: first screen with highlights, from asking (main + IPC as structured clone + renderer, median)`, asked + median((r) => r.first), 'ms', { target: { max: 150 } });
+  record(`open ${label}: whole document highlightable, from asking (median)`, asked + median((r) => r.whole), 'ms', { target: { max: 600 } });
+  record(`open ${label}: whole document vs static HTML`, asked + median((r) => r.whole), 'ms', { baseline: base, target: { max: 2, of: 'ratio' } });
+  record(`open ${label}: whole document vs static HTML in the app's chunks`, asked + median((r) => r.whole), 'ms', { baseline: chunkedBaseline });
 });
 
 /** The long document open and wholly built (each test can run on its own). */

@@ -65,6 +65,30 @@ describe('LibraryStore', () => {
     expect(onDisk.annotations[0].note).toBe('Agents as gremlins');
   });
 
+  test('the imported text is kept in source.txt beside the transcript, which no longer carries it', async () => {
+    const { doc, store } = await storeWithSample();
+    const folder = join(dir, 'documents', doc.id);
+    expect(await readFile(join(folder, 'source.txt'), 'utf8')).toBe(sample.replace(/\r\n?/g, '\n'));
+    const file = JSON.parse(await readFile(join(folder, 'transcript.json'), 'utf8'));
+    expect(file).not.toHaveProperty('text');
+    expect((await store.open(doc.id)).transcript.turns.length).toBeGreaterThan(10);
+  });
+
+  test('a transcript file written by an earlier version, with the text inside, still opens', async () => {
+    const { doc } = await storeWithSample();
+    const folder = join(dir, 'documents', doc.id);
+    const file = JSON.parse(await readFile(join(folder, 'transcript.json'), 'utf8'));
+    await writeFile(join(folder, 'transcript.json'), JSON.stringify({ ...file, text: sample }));
+    await rm(join(folder, 'source.txt'));
+    const reopened = await LibraryStore.open(dir);
+    const opened = await reopened.open(doc.id);
+    expect(opened.transcript).toEqual(file.transcript);
+    const text = plainTextOf(opened.transcript);
+    const start = text.indexOf('gremlin');
+    await reopened.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: createSelectors(text, start, start + 7) });
+    expect((await reopened.open(doc.id)).annotations).toHaveLength(1);
+  });
+
   test('a highlight change rewrites only that document’s annotations file', async () => {
     const { store, doc, at } = await storeWithSample();
     await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
