@@ -7,7 +7,12 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: '.',
-  testMatch: '*.bench.ts',
+  // The reader first: the Node-side benchmarks (a 50 MB import among them) leave this worker with hundreds of
+  // megabytes to collect, and on two cores that collection would run beside the renderer being measured.
+  projects: [
+    { name: 'reader', testMatch: 'reader.bench.ts' },
+    { name: 'node', testMatch: '*.bench.ts', testIgnore: 'reader.bench.ts', dependencies: ['reader'] },
+  ],
   timeout: 300_000,
   workers: 1,
   fullyParallel: false,
