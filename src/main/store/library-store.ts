@@ -262,7 +262,9 @@ export class LibraryStore {
   }
 
   async open(documentId: string): Promise<OpenedDocument> {
-    // The two files are read, and the opening time written, side by side.
+    // An unknown id fails here, before any file is read; then the two files are read, and the opening time
+    // written, side by side.
+    this.entry(documentId);
     const [{ file }, { annotations }] = await Promise.all([this.loadTranscript(documentId), this.highlights(documentId), this.markOpened(documentId)]);
     return {
       document: await this.summary(documentId),
