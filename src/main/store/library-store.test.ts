@@ -89,15 +89,51 @@ describe('LibraryStore', () => {
     expect((await reopened.open(doc.id)).annotations).toHaveLength(1);
   });
 
+  test('the library lists highlight and note counts from a small file per document, without reading the highlights', async () => {
+    const { store, doc, at } = await storeWithSample();
+    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin'), note: 'a note' });
+    await store.createAnnotation({ documentId: doc.id, id: id(2), color: 'blue', selectors: at('scaling laws') });
+    const folder = join(dir, 'documents', doc.id);
+    expect(JSON.parse(await readFile(join(folder, 'counts.json'), 'utf8'))).toMatchObject({ highlightCount: 2, noteCount: 1 });
+    // Proof that a fresh listing reads counts.json alone: the highlights file is unreadable, and the counts still come.
+    const annotations = await readFile(join(folder, 'annotations.json'), 'utf8');
+    await writeFile(join(folder, 'annotations.json'), '{ not json');
+    expect(await (await LibraryStore.open(dir)).list()).toEqual([expect.objectContaining({ highlightCount: 2, noteCount: 1 })]);
+    await writeFile(join(folder, 'annotations.json'), annotations);
+  });
+
+  test('counts follow every change that alters them, and a missing or wrong counts file is put right', async () => {
+    const { store, doc, at } = await storeWithSample();
+    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
+    await store.updateAnnotation({ documentId: doc.id, id: id(1), note: 'now with a note' });
+    const folder = join(dir, 'documents', doc.id);
+    const saved = async () => JSON.parse(await readFile(join(folder, 'counts.json'), 'utf8'));
+    expect(await saved()).toMatchObject({ highlightCount: 1, noteCount: 1 });
+    await store.deleteAnnotation(doc.id, id(1));
+    expect(await saved()).toMatchObject({ highlightCount: 0, noteCount: 0 });
+    // A library from an earlier version has no counts file: the highlights are counted once and the file written.
+    await store.createAnnotation({ documentId: doc.id, id: id(2), color: 'yellow', selectors: at('gremlin') });
+    await rm(join(folder, 'counts.json'));
+    expect(await (await LibraryStore.open(dir)).list()).toEqual([expect.objectContaining({ highlightCount: 1 })]);
+    expect(await saved()).toMatchObject({ highlightCount: 1, noteCount: 0 });
+    // Counts left wrong (a crash between the two writes) are put right when the document is opened.
+    await writeFile(join(folder, 'counts.json'), JSON.stringify({ schemaVersion: 1, highlightCount: 7, noteCount: 3 }));
+    const reopened = await LibraryStore.open(dir);
+    expect((await reopened.open(doc.id)).document).toMatchObject({ highlightCount: 1, noteCount: 0 });
+    expect(await saved()).toMatchObject({ highlightCount: 1, noteCount: 0 });
+    expect(await reopened.list()).toEqual([expect.objectContaining({ highlightCount: 1, noteCount: 0 })]);
+  });
+
   test('a highlight change rewrites only that document’s annotations file', async () => {
     const { store, doc, at } = await storeWithSample();
     await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
-    const files = ['library.json', `documents/${doc.id}/transcript.json`, `documents/${doc.id}/annotations.json`];
+    const files = ['library.json', `documents/${doc.id}/transcript.json`, `documents/${doc.id}/annotations.json`, `documents/${doc.id}/counts.json`];
     const before = await Promise.all(files.map((f) => stat(join(dir, f))));
     await new Promise((r) => setTimeout(r, 20));
     await store.updateAnnotation({ documentId: doc.id, id: id(1), color: 'blue' });
     const after = await Promise.all(files.map((f) => stat(join(dir, f))));
-    expect(after.map((s, i) => s.mtimeMs > before[i].mtimeMs)).toEqual([false, false, true]);
+    // A colour change alters no count, so counts.json is left alone too.
+    expect(after.map((s, i) => s.mtimeMs > before[i].mtimeMs)).toEqual([false, false, true, false]);
   });
 
   test('in a document with many highlights, a change appends to its log and leaves annotations.json alone', async () => {

@@ -7,6 +7,7 @@
  *   <dataDir>/documents/<id>/transcript.json    (the parsed transcript, written once)
  *   <dataDir>/documents/<id>/source.txt         (the text as imported, written once)
  *   <dataDir>/documents/<id>/annotations.json   (and annotations.log, for documents with many highlights)
+ *   <dataDir>/documents/<id>/counts.json        (how many highlights and notes, for the library list)
  *
  * The index can be rebuilt from the transcript files, so a damaged index loses nothing.
  */
@@ -27,6 +28,7 @@ import type {
 } from '../../shared/model';
 import { SCHEMA_VERSION } from '../../shared/model';
 import { type DataFile, describe, openDataFile, readJson } from './data-file';
+import { type Counts, CountsFiles, countsOf, NO_COUNTS } from './counts-file';
 import { GlossError } from './errors';
 import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightChange, HighlightsFile } from './highlights-file';
 
@@ -88,6 +90,7 @@ class LoadedDocument {
 export class LibraryStore {
   private readonly transcripts = new Map<string, LoadedDocument>();
   private readonly highlightFiles = new Map<string, Promise<HighlightsFile>>();
+  private readonly countsFiles = new CountsFiles((id) => this.documentDir(id));
 
   private constructor(
     readonly dataDir: string,
@@ -153,13 +156,22 @@ export class LibraryStore {
     return file;
   }
 
-  /** How many highlights and notes a document has; zero when its annotations file is damaged (reported on open). */
-  private async counts(documentId: string): Promise<{ highlightCount: number; noteCount: number }> {
+  /**
+   * How many highlights and notes a document has: from its highlights when they are loaded (putting the saved
+   * counts right), else from its counts file, else from its highlights read now. Zero when its annotations file is
+   * damaged (reported on open).
+   */
+  private async counts(documentId: string): Promise<Counts> {
+    if (!this.highlightFiles.has(documentId)) {
+      const saved = await this.countsFiles.read(documentId);
+      if (saved) return saved;
+    }
     try {
-      const { annotations } = await this.highlights(documentId);
-      return { highlightCount: annotations.length, noteCount: annotations.filter((a) => a.note.trim() !== '').length };
+      const counts = countsOf((await this.highlights(documentId)).annotations);
+      await this.countsFiles.keep(documentId, counts);
+      return counts;
     } catch {
-      return { highlightCount: 0, noteCount: 0 };
+      return NO_COUNTS;
     }
   }
 
@@ -213,6 +225,7 @@ export class LibraryStore {
       SCHEMA_VERSION,
     );
     await file.write();
+    await this.countsFiles.keep(entry.id, NO_COUNTS);
     this.library.data.documents.push(entry);
     await this.library.write();
     return { document: { ...entry, highlightCount: 0, noteCount: 0 }, duplicate: false };
@@ -249,6 +262,7 @@ export class LibraryStore {
     this.library.data.documents = this.library.data.documents.filter((d) => d.id !== documentId);
     this.transcripts.delete(documentId);
     this.highlightFiles.delete(documentId);
+    this.countsFiles.forget(documentId);
     await this.library.write();
     return { id: documentId };
   }
@@ -302,7 +316,7 @@ export class LibraryStore {
       updatedAt: at,
     };
     file.annotations.push(annotation);
-    await this.commit(file, { put: annotation }, () => file.annotations.splice(file.annotations.indexOf(annotation), 1));
+    await this.commit(input.documentId, file, { put: annotation }, () => file.annotations.splice(file.annotations.indexOf(annotation), 1));
     return annotation;
   }
 
@@ -314,7 +328,7 @@ export class LibraryStore {
     if (change.color !== undefined) annotation.color = change.color;
     if (change.note !== undefined) annotation.note = change.note;
     annotation.updatedAt = this.now().toISOString();
-    await this.commit(file, { put: annotation }, () => Object.assign(annotation, before));
+    await this.commit(change.documentId, file, { put: annotation }, () => Object.assign(annotation, before));
     return annotation;
   }
 
@@ -323,7 +337,7 @@ export class LibraryStore {
     const index = file.annotations.findIndex((a) => a.id === id);
     if (index === -1) throw new GlossError('not-found', `No highlight with id ${id} in this document.`);
     const [removed] = file.annotations.splice(index, 1);
-    await this.commit(file, { delete: id }, () => file.annotations.splice(index, 0, removed));
+    await this.commit(documentId, file, { delete: id }, () => file.annotations.splice(index, 0, removed));
   }
 
   async forExport(documentId: string): Promise<DocumentForExport> {
@@ -332,14 +346,18 @@ export class LibraryStore {
     return { document: this.entry(documentId), transcript: file.transcript, annotations };
   }
 
-  /** Saves a change made in memory; when that fails, `undo` puts memory back to what is on disk. */
-  private async commit(file: HighlightsFile, change: HighlightChange, undo: () => void): Promise<void> {
+  /**
+   * Saves a change made in memory; when that fails, `undo` puts memory back to what is on disk. Then the counts
+   * the library lists, when the change altered them.
+   */
+  private async commit(documentId: string, file: HighlightsFile, change: HighlightChange, undo: () => void): Promise<void> {
     try {
       await file.save(change);
     } catch (error) {
       undo();
       throw new GlossError('storage', `Could not save: ${describe(error)}`);
     }
+    await this.countsFiles.keep(documentId, countsOf(file.annotations));
   }
 }
 
