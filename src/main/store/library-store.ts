@@ -52,7 +52,7 @@ interface TranscriptFile {
   transcript: Transcript;
 }
 
-/** The text as imported (line ends normalised), kept beside the parsed transcript, read only to parse again. */
+/** The text as imported (line ends normalised), kept beside the parsed transcript to parse again one day; opening never reads it. */
 const SOURCE_FILE = 'source.txt';
 
 export interface NewAnnotation {

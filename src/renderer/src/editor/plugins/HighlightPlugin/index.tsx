@@ -97,8 +97,8 @@ export function HighlightPlugin(): null {
           const root = editor.getRootElement();
           const { plainText, selectedId } = readingStore.getState();
           const range = root ? selectedRange(root, window.getSelection(), plainText) : null;
-          if (range) {
-            const hidePending = showPending(root!, window.getSelection(), color);
+          if (root && range) {
+            const hidePending = showPending(root, window.getSelection(), color);
             window.getSelection()?.removeAllRanges();
             void createHighlight(editor, painter, range, color, hidePending);
           } else if (selectedId) {

@@ -4,7 +4,7 @@
  * costs the editor more than a frame; so the passage is first painted with
  * the CSS Custom Highlight API (no DOM change, nothing to lay out), and the
  * preview is dropped once the mark is built, a frame later. Where the API is
- * missing, the mark alone shows, a frame later.
+ * missing, the mark is built at once instead.
  */
 import type { HighlightColor } from '../../../../../shared/model';
 
@@ -13,7 +13,7 @@ function registry(): HighlightRegistry | null {
 }
 
 /** The name styles.css gives the preview of a colour: `::highlight(gloss-pending-green)`. */
-export const pendingName = (color: HighlightColor) => `gloss-pending-${color}`;
+const pendingName = (color: HighlightColor) => `gloss-pending-${color}`;
 
 /**
  * Paints the text of `selection`'s range in `color` until the returned function is called; null when nothing could
