@@ -65,8 +65,8 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
 /** Until a group comes near the panel's window it is an empty box of about its height (a book has thousands of highlights). */
 const ITEM_HEIGHT_GUESS = 96;
 
-/** True once `ref`'s element has come within a panel's height of the side panel's window; stays true. */
-function useNearWindow(ref: RefObject<HTMLElement | null>, already: boolean): boolean {
+/** True once `ref`'s element has come within a panel's height of the side panel's window (or `bring` was called); stays true. */
+function useNearWindow(ref: RefObject<HTMLElement | null>, already: boolean): [near: boolean, bring: () => void] {
   const [near, setNear] = useState(already);
   useEffect(() => {
     const el = ref.current;
@@ -78,7 +78,7 @@ function useNearWindow(ref: RefObject<HTMLElement | null>, already: boolean): bo
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref, near]);
-  return near || already;
+  return [near || already, useCallback(() => setNear(true), [])];
 }
 
 interface ChunkProps {
@@ -91,8 +91,23 @@ interface ChunkProps {
 /** The highlights of one stretch of the transcript; re-rendered only when one of them changes. */
 const HighlightChunk = memo(function HighlightChunk({ entries, holdsSelected, onOpen }: ChunkProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const near = useNearWindow(ref, holdsSelected);
-  if (!near) return <div ref={ref} className="highlight-chunk" role="none" style={{ height: entries.length * ITEM_HEIGHT_GUESS }} />;
+  const [near, bring] = useNearWindow(ref, holdsSelected);
+  // Tabbing through the list reaches a group not built yet: it is built, and the focus goes on to its first entry.
+  const focusFirst = useRef(false);
+  useEffect(() => {
+    if (!near || !focusFirst.current) return;
+    focusFirst.current = false;
+    ref.current?.querySelector<HTMLElement>('.highlight-item__open')?.focus();
+  }, [near]);
+  if (!near) {
+    const reach = () => {
+      focusFirst.current = true;
+      bring();
+    };
+    return (
+      <div ref={ref} className="highlight-chunk" role="listitem" aria-label={`${entries.length} more highlights`} tabIndex={0} onFocus={reach} style={{ height: entries.length * ITEM_HEIGHT_GUESS }} />
+    );
+  }
   return (
     <div ref={ref} className="highlight-chunk" role="none" style={{ containIntrinsicSize: `auto ${entries.length * ITEM_HEIGHT_GUESS}px` }}>
       {entries.map((e) => (
