@@ -61,14 +61,15 @@ export class TranscriptParagraphNode extends ElementNode {
   override createDOM(_config: EditorConfig): HTMLElement {
     const { speaker, speakerIndex, kind, firstOfTurn, start, end, startSeconds } = this.__info;
     // Headings are real headings, so that assistive technology can move between sections.
+    // setAttribute rather than dataset: a book builds thousands of these, and dataset's setter costs more.
     const p = document.createElement(kind === 'title' ? 'h1' : kind === 'heading' ? 'h2' : 'p');
-    if (startSeconds !== null) p.dataset.time = formatMediaTime(startSeconds);
+    if (startSeconds !== null) p.setAttribute('data-time', formatMediaTime(startSeconds));
     p.className = `para para--${kind}${firstOfTurn ? ' para--first' : ''}`;
-    p.dataset.start = String(start);
-    p.dataset.end = String(end);
+    p.setAttribute('data-start', String(start));
+    p.setAttribute('data-end', String(end));
     if (firstOfTurn && speaker) {
-      p.dataset.speaker = speaker;
-      p.dataset.speakerIndex = String(speakerIndex % 6);
+      p.setAttribute('data-speaker', speaker);
+      p.setAttribute('data-speaker-index', String(speakerIndex % 6));
     }
     return p;
   }

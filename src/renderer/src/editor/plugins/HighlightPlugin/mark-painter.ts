@@ -61,9 +61,13 @@ export class MarkPainter {
       const a = annotations.get(id);
       if (a && (!top || a.createdAt >= top.createdAt)) top = a;
     }
-    el.dataset.ids = ids.join(' ');
-    el.dataset.color = top?.color ?? 'yellow';
-    el.classList.toggle('is-selected', selectedId !== null && ids.includes(selectedId));
+    // Thousands of marks are painted when a book opens: attributes written only when they change.
+    const joined = ids.join(' ');
+    if (el.getAttribute('data-ids') !== joined) el.setAttribute('data-ids', joined);
+    const color = top?.color ?? 'yellow';
+    if (el.getAttribute('data-color') !== color) el.setAttribute('data-color', color);
+    const selected = selectedId !== null && ids.includes(selectedId);
+    if (selected || el.classList.contains('is-selected')) el.classList.toggle('is-selected', selected);
   }
 
   /** Repaints the marks of the given highlights. */
