@@ -13,7 +13,7 @@ import { CHROMIUM_ARGS, RENDERER_DIR, chromiumExecutable } from '../e2e/support/
 import { LibraryStore } from '../src/main/store/library-store';
 import type { GlossBridge } from '../src/shared/contract';
 import { SCHEMA_VERSION } from '../src/shared/model';
-import { packDocument } from '../src/shared/packed-document';
+import { packDocument } from '../src/core/wire/packed-document';
 import { annotations, transcript, transcriptText } from './generate';
 import { record, summarise } from './results';
 import { staticHtml } from './static-html';

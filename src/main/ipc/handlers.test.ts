@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createSelectors } from '../../core/anchoring/selectors';
 import { plainTextOf } from '../../core/transcript/plain-text';
 import { CHANNELS } from '../../shared/contract';
-import { unpackDocument } from '../../shared/packed-document';
+import { unpackDocument } from '../../core/wire/packed-document';
 import type { Envelope } from '../../shared/contract';
 import { LibraryStore } from '../store/library-store';
 import { createHandlers, invokeHandler, type Handlers } from './handlers';

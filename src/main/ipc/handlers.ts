@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { exportFileName, exportMarkdown } from '../../core/export/markdown';
 import type { Channel, Envelope, RequestOf, ResponseOf } from '../../shared/contract';
-import { packDocument } from '../../shared/packed-document';
+import { packDocument } from '../../core/wire/packed-document';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
 import { importDroppedFiles, importPaths } from '../import/import-files';

@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { DroppedFile, DocumentSummary, ImportResult } from '../../../shared/model';
-import { unpackDocument } from '../../../shared/packed-document';
+import { unpackDocument } from '../../../core/wire/packed-document';
 import { call } from '../gloss-client';
 import { readingStore } from './reading-store';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Annotation, OpenedDocument, Turn } from './model';
+import type { Annotation, OpenedDocument, Turn } from '../../shared/model';
 import { packDocument, unpackDocument } from './packed-document';
 
 const documentId = '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f';
