@@ -19,6 +19,8 @@ test('a passage selected with the mouse becomes a highlight, listed and saved', 
   await ui.highlight('let a gremlin loose', 'yellow');
   await expect(ui.marksWith('let a gremlin loose')).toHaveAttribute('data-color', 'yellow');
   const item = ui.highlights.first();
+  // Screen readers hear where the entry stands in the whole list.
+  await expect(gloss.page.getByRole('list', { name: 'Highlights 1 to 1 of 1' }).getByRole('listitem')).toHaveCount(1);
   await expect(item).toContainText('Dario Amodei');
   await expect(item).toContainText('let a gremlin loose');
   await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).map((a) => a.selectors.quote.exact)).toEqual(['let a gremlin loose']);

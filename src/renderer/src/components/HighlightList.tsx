@@ -83,13 +83,16 @@ function useNearWindow(ref: RefObject<HTMLElement | null>, already: boolean): [n
 
 interface ChunkProps {
   entries: readonly Entry[];
+  /** Position of the group's first highlight in the whole list, from 1, and the list's length: read out by screen readers. */
+  first: number;
+  total: number;
   /** Holds the selected highlight: mounted wherever it is, so that its note can take the focus. */
   holdsSelected: boolean;
   onOpen: (id: string) => void;
 }
 
 /** The highlights of one stretch of the transcript; re-rendered only when one of them changes. */
-const HighlightChunk = memo(function HighlightChunk({ entries, holdsSelected, onOpen }: ChunkProps) {
+const HighlightChunk = memo(function HighlightChunk({ entries, first, total, holdsSelected, onOpen }: ChunkProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [near, bring] = useNearWindow(ref, holdsSelected);
   // Tabbing through the list reaches a group not built yet: it is built, and the focus goes on to its first entry.
@@ -99,17 +102,20 @@ const HighlightChunk = memo(function HighlightChunk({ entries, holdsSelected, on
     focusFirst.current = false;
     ref.current?.querySelector<HTMLElement>('.highlight-item__open')?.focus();
   }, [near]);
+  // Each group is a list of its own, named by where it stands in the whole, so that a screen reader knows how many
+  // highlights there are although only the groups near the window are built.
+  const label = `Highlights ${first.toLocaleString()} to ${(first + entries.length - 1).toLocaleString()} of ${total.toLocaleString()}`;
   if (!near) {
     const reach = () => {
       focusFirst.current = true;
       bring();
     };
     return (
-      <div ref={ref} className="highlight-chunk" role="listitem" aria-label={`${entries.length} more highlights`} tabIndex={0} onFocus={reach} style={{ height: entries.length * ITEM_HEIGHT_GUESS }} />
+      <div ref={ref} className="highlight-chunk" role="list" aria-label={`${label}, not shown yet`} tabIndex={0} onFocus={reach} style={{ height: entries.length * ITEM_HEIGHT_GUESS }} />
     );
   }
   return (
-    <div ref={ref} className="highlight-chunk" role="none" style={{ containIntrinsicSize: `auto ${entries.length * ITEM_HEIGHT_GUESS}px` }}>
+    <div ref={ref} className="highlight-chunk" role="list" aria-label={label} style={{ containIntrinsicSize: `auto ${entries.length * ITEM_HEIGHT_GUESS}px` }}>
       {entries.map((e) => (
         <HighlightItem key={e.annotation.id} annotation={e.annotation} speaker={e.speaker} onOpen={onOpen} />
       ))}
@@ -125,6 +131,12 @@ export function HighlightList() {
   // highlights paint first, and the list catches up a moment later.
   const groups = useDeferredValue(useHighlightGroups(), NO_GROUPS);
   const selectedStretch = selectedId ? highlightGroups.stretchOf(selectedId) : undefined;
+  const firsts: number[] = [];
+  let total = 0;
+  for (const [, entries] of groups) {
+    firsts.push(total + 1);
+    total += entries.length;
+  }
 
   const open = useCallback(
     (id: string) => {
@@ -142,9 +154,9 @@ export function HighlightList() {
           Select text in the transcript and pick a colour (or press Alt+1 to Alt+5) to highlight it.
         </p>
       )}
-      <div className="highlight-list" role="list">
-        {groups.map(([stretch, entries]) => (
-          <HighlightChunk key={stretch} entries={entries} holdsSelected={stretch === selectedStretch} onOpen={open} />
+      <div className="highlight-list">
+        {groups.map(([stretch, entries], i) => (
+          <HighlightChunk key={stretch} entries={entries} first={firsts[i]} total={total} holdsSelected={stretch === selectedStretch} onOpen={open} />
         ))}
       </div>
     </aside>

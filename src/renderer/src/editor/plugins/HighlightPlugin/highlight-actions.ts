@@ -56,7 +56,7 @@ export async function createHighlight(
   hidePending: (() => void) | null = null,
 ): Promise<void> {
   const { opened, plainText } = readingStore.getState();
-  if (!opened) return;
+  if (!opened) return hidePending?.();
   const now = new Date().toISOString();
   const annotation: Annotation = {
     id: crypto.randomUUID(),
