@@ -91,7 +91,7 @@ interface ChunkProps {
   onOpen: (id: string) => void;
 }
 
-/** The highlights of one stretch of the transcript; re-rendered only when one of them changes. */
+/** The highlights of one stretch of the transcript; re-rendered when one of them changes or its place in the list moves (its entries only when their own data changes). */
 const HighlightChunk = memo(function HighlightChunk({ entries, first, total, holdsSelected, onOpen }: ChunkProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [near, bring] = useNearWindow(ref, holdsSelected);
@@ -104,7 +104,8 @@ const HighlightChunk = memo(function HighlightChunk({ entries, first, total, hol
   }, [near]);
   // Each group is a list of its own, named by where it stands in the whole, so that a screen reader knows how many
   // highlights there are although only the groups near the window are built.
-  const label = `Highlights ${first.toLocaleString()} to ${(first + entries.length - 1).toLocaleString()} of ${total.toLocaleString()}`;
+  const count = (n: number) => n.toLocaleString('en');
+  const label = `Highlights ${count(first)} to ${count(first + entries.length - 1)} of ${count(total)}`;
   if (!near) {
     const reach = () => {
       focusFirst.current = true;
