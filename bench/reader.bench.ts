@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium, test, type Browser, type Page } from '@playwright/test';
 import { openInBrowser } from '../e2e/support/browser-bridge';
 import { CHROMIUM_ARGS, RENDERER_DIR, chromiumExecutable } from '../e2e/support/paths';
+import { asciiJson } from '../src/main/store/data-file';
 import { LibraryStore } from '../src/main/store/library-store';
 import type { GlossBridge } from '../src/shared/contract';
 import { SCHEMA_VERSION } from '../src/shared/model';
@@ -45,7 +46,8 @@ test.beforeAll(async () => {
   const { document } = await store.importTranscript({ text, transcript: t, format: 'text', source: 'generated.txt' });
   documentId = document.id;
   const highlights = annotations(t, documentId, HIGHLIGHTS);
-  writeFileSync(join(dataDir, 'documents', documentId, 'annotations.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, documentId, annotations: highlights }));
+  // Written as the app writes it (ASCII JSON).
+  writeFileSync(join(dataDir, 'documents', documentId, 'annotations.json'), asciiJson({ schemaVersion: SCHEMA_VERSION, documentId, annotations: highlights }));
   // Main's part of opening, from a cold start (a fresh store reads the files): read, parse, pack for IPC.
   for (let i = 0; i < 5; i++) {
     const fresh = await LibraryStore.open(dataDir);
