@@ -1,8 +1,9 @@
 /**
  * One JSON data file on disk through lowdb (atomic write: temp file, then
  * rename). Written compact, without indentation: a change rewrites the whole
- * file, and spaces would make it a third longer (pretty-printed files written
- * by earlier versions still read). A file that exists but cannot be read is
+ * file, and spaces would make it a third longer; and in ASCII, which reads
+ * faster (see asciiJson). Pretty-printed or UTF-8 files written by earlier
+ * versions still read. A file that exists but cannot be read is
  * never overwritten: the caller gets a clear error naming the file.
  */
 import { isAscii } from 'node:buffer';
