@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { ROOT } from '../e2e/support/paths';
 
-const CATEGORIES = process.env.GLOSS_CATS ? process.env.GLOSS_CATS.split(',') : ['disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc', 'benchmark'];
+/** Main-thread tasks (RunTask), the page's marks, and the start of each frame (ProxyMain::BeginMainFrame). */
+const CATEGORIES = ['disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc', 'benchmark'];
 
 interface TraceEvent {
   name: string;
@@ -43,7 +44,7 @@ export class MainThreadTrace {
     const mine = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
     for (const e of mine) {
       const span = { start: e.ts / 1000, end: (e.ts + e.dur!) / 1000 };
-      if ((e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && !(this.tasks.length && span.start < this.tasks[this.tasks.length - 1].end)) this.tasks.push(span);
+      if (e.name === 'RunTask' && !(this.tasks.length && span.start < this.tasks[this.tasks.length - 1].end)) this.tasks.push(span);
       else if (e.name === 'ProxyMain::BeginMainFrame') this.frames.push(span.start);
     }
   }

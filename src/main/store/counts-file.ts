@@ -53,7 +53,8 @@ export class CountsFiles {
 
   /** Saves `counts` unless the file holds them already. Never fails: a count not saved is put right next time. */
   async keep(documentId: string, counts: Counts): Promise<void> {
-    const known = this.onDisk.get(documentId);
+    // Reading a few bytes spares the write (temporary file and rename) on the first open of a document whose counts are right.
+    const known = this.onDisk.get(documentId) ?? (await this.read(documentId));
     if (known && known.highlightCount === counts.highlightCount && known.noteCount === counts.noteCount) return;
     this.onDisk.set(documentId, counts);
     let writer = this.writers.get(documentId);

@@ -122,6 +122,11 @@ describe('LibraryStore', () => {
     expect((await reopened.open(doc.id)).document).toMatchObject({ highlightCount: 1, noteCount: 0 });
     expect(await saved()).toMatchObject({ highlightCount: 1, noteCount: 0 });
     expect(await reopened.list()).toEqual([expect.objectContaining({ highlightCount: 1, noteCount: 0 })]);
+    // Counts that are right are not written again when the document is opened.
+    const written = (await stat(join(folder, 'counts.json'))).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    await (await LibraryStore.open(dir)).open(doc.id);
+    expect((await stat(join(folder, 'counts.json'))).mtimeMs).toBe(written);
   });
 
   test('a highlight change rewrites only that document’s annotations file', async () => {

@@ -27,6 +27,7 @@ export interface Entry {
 export type Group = readonly [stretch: number, entries: readonly Entry[]];
 
 const before = (x: Entry, y: Entry) => x.start - y.start || x.end - y.end;
+const stretchFor = (entry: Entry) => (entry.range ? Math.floor(entry.start / STRETCH_CHARS) : ORPHANS);
 
 export class HighlightGroups {
   private readonly groups = new Map<number, Entry[]>();
@@ -47,11 +48,11 @@ export class HighlightGroups {
     store.subscribeHighlights((ids) => {
       if (ids === null) {
         const load = ++loads;
-        this.rebuild(true);
+        this.clear();
         this.publish();
         schedule(() => {
           if (load !== loads) return;
-          this.rebuild(false);
+          this.groupAll();
           this.publish();
         });
         return;
@@ -90,15 +91,18 @@ export class HighlightGroups {
     return entry;
   }
 
-  /** Groups every highlight afresh; `empty`: drops them all, until the grouping is done. */
-  private rebuild(empty: boolean): void {
+  private clear(): void {
     this.groups.clear();
     this.entries.clear();
     this.stretches.clear();
-    if (empty) return;
+  }
+
+  /** Groups every highlight of the open document afresh. */
+  private groupAll(): void {
+    this.clear();
     for (const annotation of this.store.getState().annotations.values()) {
       const entry = this.entryFor(annotation);
-      const stretch = entry.range ? Math.floor(entry.start / STRETCH_CHARS) : ORPHANS;
+      const stretch = stretchFor(entry);
       this.stretches.set(annotation.id, stretch);
       const group = this.groups.get(stretch);
       if (group) group.push(entry);
@@ -119,7 +123,7 @@ export class HighlightGroups {
     }
     const entry = this.entryFor(annotation);
     if (entry === old) return;
-    const stretch = entry.range ? Math.floor(entry.start / STRETCH_CHARS) : ORPHANS;
+    const stretch = stretchFor(entry);
     this.stretches.set(id, stretch);
     // Same place: the entry is swapped where it stands, so equal neighbours keep their order.
     if (was === stretch && old && old.start === entry.start && old.end === entry.end) {

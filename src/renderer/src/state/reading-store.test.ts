@@ -35,16 +35,14 @@ test('selecting a highlight that is not there selects none', () => {
   expect(store.getState().selectedId).toBeNull();
 });
 
-test('those who follow highlights hear which ones changed, and the revision counts each change', () => {
+test('those who follow highlights hear which ones changed, and only then', () => {
   const store = new ReadingStore();
   const heard: (string[] | null)[] = [];
   store.subscribeHighlights((ids) => heard.push(ids && [...ids]));
-  const before = store.getState().revision;
   store.upsert(annotation('a'));
   store.upsert(annotation('b'));
   store.remove('a');
   store.setStatus({ kind: 'info', message: 'not a highlight change' });
   expect(heard).toEqual([['a'], ['b'], ['a']]);
-  expect(store.getState().revision - before).toBe(3);
   expect([...store.getState().annotations.keys()]).toEqual(['b']);
 });

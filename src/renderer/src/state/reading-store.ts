@@ -5,9 +5,9 @@
  * useSyncExternalStore.
  *
  * A book can carry thousands of highlights, so one change must cost in
- * proportion to itself: the highlight maps change in place (`revision`
- * counts the changes), those who follow highlights hear which ids changed,
- * and each list entry listens for its own selection only.
+ * proportion to itself: the highlight maps change in place, those who
+ * follow highlights hear which ids changed, and each list entry listens for
+ * its own selection only.
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { resolveSelectors, type TextRange } from '../../../core/anchoring/selectors';
@@ -22,12 +22,10 @@ export interface Status {
 export interface ReadingState {
   opened: OpenedDocument | null;
   plainText: string;
-  /** Changed in place: read `revision` to know that it changed. */
+  /** Changed in place: subscribeHighlights tells what changed. */
   annotations: ReadonlyMap<string, Annotation>;
   /** Where each highlight sits in the plain text now; absent for orphans. Changed in place with `annotations`. */
   ranges: ReadonlyMap<string, TextRange>;
-  /** Goes up with every change to `annotations` or `ranges`. */
-  revision: number;
   selectedId: string | null;
   status: Status | null;
   /** Ids of highlights whose note has unsaved or in-flight changes. */
@@ -47,7 +45,6 @@ export class ReadingStore {
     plainText: '',
     annotations: this.annotations,
     ranges: this.ranges,
-    revision: 0,
     selectedId: null,
     status: null,
     savingNotes: new Set(),
@@ -89,8 +86,7 @@ export class ReadingStore {
 
   private set(patch: Partial<ReadingState>, changed?: ReadonlySet<string> | null): void {
     const previous = this.state.selectedId;
-    const revision = changed === undefined ? this.state.revision : this.state.revision + 1;
-    this.state = { ...this.state, ...patch, revision };
+    this.state = { ...this.state, ...patch };
     if (changed !== undefined) for (const l of this.highlightListeners) l(changed);
     const next = this.state.selectedId;
     if (next !== previous) {

@@ -9,6 +9,7 @@ import { mergeRegister } from '@lexical/utils';
 import { COMMAND_PRIORITY_HIGH } from 'lexical';
 import { useEffect } from 'react';
 import type { TranscriptBuilder } from '../../build-transcript';
+import { afterNextPaint } from '../../../after-paint';
 import { REVEAL_HIGHLIGHT_COMMAND } from '../../commands';
 
 /**
@@ -20,13 +21,9 @@ const SLICE = 1200;
 
 /** Runs `then` once the next frame is painted, first marking the moment in the User Timing timeline (read by the benchmarks). */
 function afterPaint(mark: string, then: () => void = () => {}): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      performance.mark(mark);
-      then();
-    };
-    channel.port2.postMessage(null);
+  afterNextPaint(() => {
+    performance.mark(mark);
+    then();
   });
 }
 
