@@ -107,10 +107,18 @@ export class GlossPage {
 
   /** Selects `from`…`to` with the mouse and clicks a colour. */
   async highlight(from: string, color: HighlightColor = 'yellow', to?: string): Promise<void> {
-    const before = await this.highlights.count();
+    const known = new Set(await this.highlightIds());
     await this.select(from, to);
     await this.colorButton(color).click();
-    await expect(this.highlights).toHaveCount(before + 1);
+    await expect(this.highlights).toHaveCount(known.size + 1);
+    // Done when the new highlight is the selected one, its note open: the app gets there a frame or two after the
+    // entry appears, and a note typed before then would go to the previous highlight's field.
+    await expect
+      .poll(async () => {
+        const selected = await this.page.locator('.highlight-item.is-selected').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.id!));
+        return selected.length === 1 && !known.has(selected[0]);
+      }, { message: 'the new highlight becomes the selected one' })
+      .toBe(true);
   }
 
   /** Mark elements of the transcript containing `text`. */
