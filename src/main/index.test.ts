@@ -1,8 +1,8 @@
 /**
  * Loads the Electron entry point against a stand-in `electron` module and
- * checks what it set up: the window's security settings, the session's
- * network and permission rules, navigation blocking, and one IPC handler per
- * contract channel.
+ * checks what it set up: the window's security settings, the app:// scheme,
+ * the session's network and permission rules, navigation blocking for every
+ * WebContents, and one IPC handler per contract channel.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,8 @@ const fake = vi.hoisted(() => {
     appEvents: new Map<string, (...args: any[]) => unknown>(),
     sent: [] as [string, unknown][],
     ready: undefined as undefined | Promise<void>,
+    privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   };
   return state;
 });
@@ -39,6 +41,7 @@ vi.mock('electron', () => {
         setWindowOpenHandler: (fn: () => unknown) => (record.openHandler = fn),
         send: (channel: string, payload: unknown) => fake.sent.push([channel, payload]),
       };
+      fake.appEvents.get('web-contents-created')?.({}, this.webContents);
     }
     once() {}
     on() {}
@@ -72,6 +75,10 @@ vi.mock('electron', () => {
       showSaveDialog: async () => ({ canceled: true }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showErrorBox: () => {},
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: typeof fake.privilegedSchemes) => fake.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, fn: (request: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, fn),
     },
     ipcMain: { handle: (channel: string, fn: (event: unknown, request: unknown) => unknown) => fake.handlers.set(channel, fn) },
     Menu: {
@@ -110,7 +117,16 @@ describe('the Electron entry point', () => {
     const prefs = fake.windows[0].options.webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(prefs.preload).toMatch(/preload[\\/]index\.cjs$/);
-    expect(fake.windows[0].loaded).toMatch(/renderer[\\/]index\.html$/);
+    expect(fake.windows[0].loaded).toBe('app://gloss/index.html');
+  });
+
+  test('serves the renderer from the privileged app:// scheme, with the CSP header', async () => {
+    expect(fake.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(fake.privilegedSchemes[0].privileges).not.toHaveProperty('bypassCSP');
+    const page = await fake.protocolHandlers.get('app')!(new Request('app://gloss/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect((await fake.protocolHandlers.get('app')!(new Request('app://gloss/..%2f..%2fpackage.json'))).status).toBe(403);
   });
 
   test('registers a handler for every contract channel and nothing else', () => {
@@ -119,9 +135,12 @@ describe('the Electron entry point', () => {
 
   test('handlers answer our page and refuse any other sender', async () => {
     const list = fake.handlers.get('library:list')!;
-    const ours = await list({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, {});
+    const ours = await list({ senderFrame: { url: 'app://gloss/index.html' } }, {});
     expect(ours).toMatchObject({ ok: true, value: [expect.objectContaining({ title: 'Democracies must maintain the lead in AI' })] });
     expect(await list({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false });
+    expect(await list({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, {})).toMatchObject({ ok: false });
+    expect(await list({ senderFrame: { url: 'http://localhost:5173.evil.com/' } }, {})).toMatchObject({ ok: false });
+    expect(await list({ senderFrame: { url: 'app://evil/index.html' } }, {})).toMatchObject({ ok: false });
     expect(await list({ senderFrame: null }, {})).toMatchObject({ ok: false });
   });
 
@@ -130,6 +149,9 @@ describe('the Electron entry point', () => {
     const event = { preventDefault: vi.fn() };
     events.get('will-navigate')!(event, 'https://example.com');
     expect(event.preventDefault).toHaveBeenCalled();
+    const frameEvent = { preventDefault: vi.fn() };
+    events.get('will-frame-navigate')!(frameEvent);
+    expect(frameEvent.preventDefault).toHaveBeenCalled();
     expect(openHandler!()).toEqual({ action: 'deny' });
   });
 
@@ -142,7 +164,9 @@ describe('the Electron entry point', () => {
     expect(decide('https://example.com/tracker.js')).toBe(true);
     expect(decide('http://localhost:8080/')).toBe(true);
     expect(decide('wss://example.com/socket')).toBe(true);
-    expect(decide('file:///app/out/renderer/assets/index.js')).toBe(false);
+    expect(decide('file:///app/out/renderer/assets/index.js')).toBe(true);
+    expect(decide('file:///etc/passwd')).toBe(true);
+    expect(decide('app://gloss/assets/index.js')).toBe(false);
     let granted: boolean | undefined;
     fake.permissionRequest!({}, 'media', (g) => (granted = g));
     expect(granted).toBe(false);
@@ -159,7 +183,7 @@ describe('the Electron entry point', () => {
     await writeFile(path, '1\n00:00:01,000 --> 00:00:02,000\nAnn Lee: Welcome.\n');
     await fake.appEvents.get('second-instance')!({}, ['/usr/bin/electron', '/app', '--data-dir', dataDir, 'lecture.srt'], dataDir);
     await vi.waitFor(() => expect(fake.sent.at(-1)?.[0]).toBe('documents:show'));
-    const list = (await fake.handlers.get('library:list')!({ senderFrame: { url: 'file:///app/index.html' } }, {})) as { value: { id: string; title: string }[] };
+    const list = (await fake.handlers.get('library:list')!({ senderFrame: { url: 'app://gloss/index.html' } }, {})) as { value: { id: string; title: string }[] };
     expect(list.value.find((d) => d.id === fake.sent.at(-1)![1])?.title).toBe('lecture');
   });
 });

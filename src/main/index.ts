@@ -1,23 +1,33 @@
 /**
  * Electron entry point: the glue between Electron and the Electron-free parts
  * (store, import, handlers). Opens the library, registers one IPC handler per
- * contract channel, shows the reading window, and imports files named on the
- * command line, including those handed over by a second launch.
+ * contract channel, serves the renderer from app://gloss under the rules in
+ * security/, shows the reading window, and imports files named on the command
+ * line, including those handed over by a second launch.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { CHANNELS, SHOW_DOCUMENT_CHANNEL } from '../shared/contract';
 import { filesFromArgv, resolveDataDir } from './command-line';
 import { importPaths } from './import/import-files';
 import { createHandlers } from './ipc/handlers';
 import { buildMenu } from './menu';
+import { APP_SCHEME_PRIVILEGES } from './security/app-protocol';
+import { createAppFileHandler } from './security/serve-app-files';
+import { lockDownSession } from './security/session-rules';
+import { createUrlPolicy } from './security/url-policy';
+import { guardAllWebContents } from './security/web-contents-guard';
 import { LibraryStore } from './store/library-store';
-import { createReadingWindow, isAllowedUrl, lockDownSession } from './window';
+import { createReadingWindow } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+/** What may load, be requested and call in: the app's own origin; the dev server only when not packaged. */
+const urlPolicy = createUrlPolicy({ devServerUrl: process.env.ELECTRON_RENDERER_URL, isPackaged: app.isPackaged });
+// Before ready: the app is served from app://gloss (a real, secure origin confined to out/renderer), not file://.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+guardAllWebContents(app);
 /** Arguments after the executable and, when not packaged, the app path. */
 const userArgs = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2);
 
@@ -49,7 +59,7 @@ async function start(): Promise<void> {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, request: unknown) => {
       // Only our own page may call in, never a frame that navigated elsewhere.
-      if (!event.senderFrame || !isAllowedUrl(event.senderFrame.url, devServerUrl)) {
+      if (!event.senderFrame || !urlPolicy.maySendIpc(event.senderFrame.url)) {
         return { ok: false, error: { code: 'invalid-request', message: 'Request from an unknown page refused.' } };
       }
       return handlers[channel](request);
@@ -75,12 +85,12 @@ async function start(): Promise<void> {
     void openFromCommandLine(userArgs(argv), workingDirectory);
   });
 
-  lockDownSession(session.defaultSession, devServerUrl);
+  protocol.handle(APP_SCHEME_PRIVILEGES.scheme, createAppFileHandler(join(here, '../renderer')));
+  lockDownSession(session.defaultSession, urlPolicy);
   Menu.setApplicationMenu(buildMenu(() => win));
   win = createReadingWindow(join(here, '../preload/index.cjs'));
   win.on('closed', () => (win = null));
-  if (devServerUrl) await win.loadURL(devServerUrl);
-  else await win.loadFile(join(here, '../renderer/index.html'));
+  await win.loadURL(urlPolicy.entryUrl);
   await openFromCommandLine(userArgs(process.argv), process.cwd());
 }
 

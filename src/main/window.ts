@@ -1,38 +1,11 @@
 /**
- * The reading window and the session rules that keep it locked down: context
- * isolation, sandbox, no Node in the page, no navigation, no new windows, no
- * permissions, and no network request of any kind.
+ * The reading window: context isolation, sandbox, no Node in the page. What
+ * it may load, request and navigate to is decided app-wide, in security/.
  */
-import { BrowserWindow, type Session, type WebPreferences } from 'electron';
-
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  experimentalFeatures: false,
-  spellcheck: false,
-} as const satisfies WebPreferences;
-
-/** Only the app's own files may load; in development, also the local dev server. */
-export function isAllowedUrl(url: string, devServerUrl: string | undefined): boolean {
-  if (url.startsWith('file://') || url.startsWith('devtools://')) return true;
-  return devServerUrl !== undefined && url.startsWith(devServerUrl);
-}
-
-export function lockDownSession(session: Session, devServerUrl: string | undefined): void {
-  session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedUrl(details.url, devServerUrl) });
-  });
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
-}
+import { BrowserWindow } from 'electron';
 
 export function createReadingWindow(preloadPath: string): BrowserWindow {
+  // electronegativity: AUXCLICK_JS_CHECK — a middle click can only ask for a new window, and the app-wide guard (security/web-contents-guard.ts) denies every one.
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -41,12 +14,22 @@ export function createReadingWindow(preloadPath: string): BrowserWindow {
     title: 'Gloss',
     show: false,
     backgroundColor: '#fbfaf7',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath },
+    // Spelled out here rather than spread from a constant, so a reader (and electronegativity) sees each setting.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+      // electronegativity: PRELOAD_JS_CHECK — the preload (src/preload/index.ts) is sandboxed and exposes only window.gloss: invoke on the contract's channels and two listeners, never ipcRenderer itself.
+      preload: preloadPath,
+    },
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.on('will-redirect', (event) => event.preventDefault());
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   return win;
 }
