@@ -8,6 +8,7 @@ import { createSelectors } from '../anchoring/selectors';
 import { parsePlainText } from '../transcript/parse-plain-text';
 import { plainTextOf } from '../transcript/plain-text';
 import { exportFileName, exportMarkdown } from './markdown';
+import { DIALECTS, linksIn, nodeTypes, parseBack } from './testing/parse-back';
 
 const transcript = parsePlainText(readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8'));
 const text = plainTextOf(transcript);
@@ -30,8 +31,9 @@ function highlight(quote: string, note = '', color: HighlightColor = 'yellow', o
   };
 }
 
-function exportOf(annotations: Annotation[]): { md: string; tree: Root } {
-  const md = exportMarkdown({ title: transcript.title, source: 'Sample transcript', exportedAt, transcript, annotations });
+function exportOf(annotations: Annotation[], header: { title?: string; source?: string } = {}): { md: string; tree: Root } {
+  const { title = transcript.title, source = 'Sample transcript' } = header;
+  const md = exportMarkdown({ title, source, exportedAt, transcript, annotations });
   return { md, tree: fromMarkdown(md) };
 }
 
@@ -98,7 +100,9 @@ describe('exportMarkdown', () => {
       .join('\n');
     expect(groups[0].note.join('\n\n')).toBe(expected);
     const afterHeader = tree.children.slice(tree.children.findIndex((c) => toString(c) === 'Highlights'));
-    expect(JSON.stringify(afterHeader)).not.toMatch(/"type":"(html|code|inlineCode|link|image|emphasis|strong|list|thematicBreak|table)"/);
+    expect(JSON.stringify(afterHeader)).not.toMatch(/"type":"(html|code|inlineCode|image|emphasis|strong|list|thematicBreak|table)"/);
+    // The one link allowed is a web address typed in the note, shown and opened as typed.
+    expect(afterHeader.flatMap(linksIn)).toEqual(note.includes('http://e.com') ? [{ text: 'http://e.com', url: 'http://e.com' }] : []);
   });
 
   test('a note with paragraphs keeps them as paragraphs', () => {
@@ -127,7 +131,88 @@ describe('exportMarkdown', () => {
   });
 });
 
+describe('hostile titles, file names, quotes and notes', () => {
+  const hostileFields: [string, string][] = [
+    ['a line break and a heading', 'x.txt\n# Injected\n- item'],
+    ['a carriage return and a list', 'x.txt\r- [ ] task'],
+    ['a line separator', 'a\u2028# b\u2029> c'],
+    ['a bidi override', 'report\u202Etxt.exe'],
+    ['a zero-width space', 'zero\u200Bwidth'],
+    ['a script tag and an image', '<script>alert(1)</script><img src=x onerror=alert(1)>'],
+    ['a javascript: link', '[click](javascript:alert(1))'],
+    ['an HTML comment', '<!-- hidden -->'],
+    ['a tab and a NUL', 'a\tb\u0000c'],
+    ['a closing heading sequence', 'Title ##'],
+    ['only hashes', '###'],
+    ['a web address', 'https://example.com/a_b_c'],
+  ];
+
+  describe.each(DIALECTS)('read as %s', (dialect) => {
+    test.each(hostileFields)('a title and a file name with %s stay on their one line, as text', (_what, field) => {
+      const md = exportMarkdown({ title: field, source: field, exportedAt, transcript, annotations: [] });
+      const tree = parseBack(md, dialect);
+      // eslint-disable-next-line no-control-regex
+      const shown = field.replace(/[\u0000-\u001f\u2028\u2029\u202e]/g, ' ').replace(/\s+/g, ' ').trim();
+      expect(tree.children.map((c) => c.type)).toEqual(['heading', 'list', 'heading', 'paragraph']);
+      expect(tree.children[0]).toMatchObject({ depth: 1 });
+      expect(toString(tree.children[0])).toBe(shown);
+      const items = (tree.children[1] as { children: RootContent[] }).children.map((i) => toString(i));
+      expect(items).toEqual([`Source: ${shown}`, 'Exported: 2026-11-26 19:40 UTC', 'Highlights: 0']);
+      const header = { type: 'root', children: tree.children.slice(0, 2) } as Root;
+      expect([...nodeTypes(header)].sort()).toEqual(
+        [...new Set(['root', 'heading', 'list', 'listItem', 'paragraph', 'text', ...(field.startsWith('https') ? ['link'] : [])])].sort(),
+      );
+      for (const link of linksIn(header)) expect(link).toEqual({ text: 'https://example.com/a_b_c', url: 'https://example.com/a_b_c' });
+    });
+
+    test('a web address in a note or a quote shows as typed and opens as typed', () => {
+      const { transcript: t, text: plain } = transcriptWith('Ann Lee: The paper is at https://example.com/a_b_c, read it.');
+      const start = plain.indexOf('https://');
+      const end = plain.indexOf(',', start);
+      const annotation = { ...highlight('gremlin', 'See https://example.com/x_y_z and www.example.org/p_q.'), selectors: createSelectors(plain, start, end) };
+      const md = exportMarkdown({ title: 'Links', source: 'links.txt', exportedAt, transcript: t, annotations: [annotation] });
+      const tree = parseBack(md, dialect);
+      const start2 = tree.children.findIndex((c) => toString(c) === 'Highlights');
+      const [quote, note] = tree.children.slice(start2 + 1);
+      expect(toString((quote as { children: RootContent[] }).children[0])).toBe('https://example.com/a_b_c');
+      expect(toString(note)).toBe('See https://example.com/x_y_z and www.example.org/p_q.');
+      expect(linksIn(tree)).toEqual([
+        { text: 'https://example.com/a_b_c', url: 'https://example.com/a_b_c' },
+        { text: 'https://example.com/x_y_z', url: 'https://example.com/x_y_z' },
+        { text: 'www.example.org/p_q', url: 'http://www.example.org/p_q' },
+      ]);
+    });
+  });
+
+  test('a speaker name with a line break and a bidi override stays on the attribution line', () => {
+    const { transcript: t, text: plain } = transcriptWith('Ann Lee: Hello there.');
+    t.turns[0].speaker = 'Ann\n# Lee\u202E';
+    const start = plain.indexOf('Hello');
+    const annotation = { ...highlight('gremlin'), selectors: createSelectors(plain, start, start + 5) };
+    const tree = parseBack(exportMarkdown({ title: 'T', source: 's', exportedAt, transcript: t, annotations: [annotation] }), 'gfm');
+    const quote = tree.children.find((c) => c.type === 'blockquote') as { children: RootContent[] };
+    expect(quote.children.map((c) => toString(c))).toEqual(['Hello', '— Ann # Lee (yellow)']);
+  });
+});
+
+/** A small transcript parsed from plain text, with its plain text. */
+function transcriptWith(source: string): { transcript: ReturnType<typeof parsePlainText>; text: string } {
+  const t = parsePlainText(source);
+  return { transcript: t, text: plainTextOf(t) };
+}
+
 test('exportFileName removes characters that file systems refuse', () => {
   expect(exportFileName('AI: the "lead"/<race>?')).toBe('AI the lead race - highlights.md');
   expect(exportFileName('///')).toBe('Gloss export - highlights.md');
+});
+
+test('exportFileName turns line breaks, control characters and bidi controls into spaces', () => {
+  expect(exportFileName('x.txt\n# Injected\u0000')).toBe('x.txt # Injected - highlights.md');
+  expect(exportFileName('invoice\u202Etxt.exe')).toBe('invoice txt.exe - highlights.md');
+  expect(exportFileName('a\u2028b\u0085c')).toBe('a b c - highlights.md');
+});
+
+test('exportFileName does not cut a character outside the BMP in half', () => {
+  const name = exportFileName('x'.repeat(99) + '😀😀');
+  expect(name).toBe('x'.repeat(99) + '😀 - highlights.md');
 });

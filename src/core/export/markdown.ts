@@ -6,7 +6,7 @@
 import type { Annotation, Transcript } from '../../shared/model';
 import { resolveSelectors } from '../anchoring/selectors';
 import { attributionOf, plainTextOf } from '../transcript/plain-text';
-import { escapeLine, escapeParagraphs } from './escape-markdown';
+import { escapeParagraphs, escapeSingleLine, singleLine } from './escape-markdown';
 
 export interface MarkdownExportInput {
   title: string;
@@ -29,7 +29,7 @@ function formatDate(d: Date): string {
 
 function highlightBlock(transcript: Transcript, quote: string, a: Annotation, at: Placed | null): string {
   const who = at ? attributionOf(transcript, at.start, at.end) : 'Not found in the current text';
-  const quoteBlock = [...escapeParagraphs(quote), `— ${escapeLine(who)} (${a.color})`]
+  const quoteBlock = [...escapeParagraphs(quote), `— ${escapeSingleLine(who)} (${a.color})`]
     .map((p) => p.replace(/^/gm, '> '))
     .join('\n>\n');
   const note = escapeParagraphs(a.note);
@@ -49,9 +49,9 @@ export function exportMarkdown(input: MarkdownExportInput): string {
   placed.sort((a, b) => a.start - b.start || a.end - b.end || a.annotation.createdAt.localeCompare(b.annotation.createdAt));
 
   const parts = [
-    `# ${escapeLine(input.title).replace(/#+$/, (m) => '\\' + m)}`,
+    `# ${escapeSingleLine(input.title).replace(/(^|\s)(#+)$/, '$1\\$2')}`,
     [
-      `- Source: ${escapeLine(input.source)}`,
+      `- Source: ${escapeSingleLine(input.source)}`,
       `- Exported: ${formatDate(input.exportedAt)}`,
       `- Highlights: ${annotations.length}`,
     ].join('\n'),
@@ -68,8 +68,10 @@ export function exportMarkdown(input: MarkdownExportInput): string {
 
 /** A file name for the export: the title without characters file systems refuse. */
 export function exportFileName(title: string): string {
-  // Control characters are invalid in file names on Windows and confusing everywhere.
-  // eslint-disable-next-line no-control-regex
-  const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+  // Control characters are invalid in file names on Windows and confusing everywhere; bidi controls and line
+  // separators would disguise the name (an override can make "…txt.md" look like "…dm.txt").
+  const cleaned = singleLine(title).replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Cut by code point, so a character outside the BMP is not split in half.
+  const base = Array.from(cleaned).slice(0, 100).join('').trim();
   return `${base || 'Gloss export'} - highlights.md`;
 }
