@@ -3,28 +3,21 @@
  * handlers (over a real library folder) in place of Electron's IPC:
  * `window.gloss` is built from the shared contract by an init script and
  * calls the handlers through a Playwright binding. The app's files are
- * served from disk under a private origin; every other request is refused
- * and recorded.
+ * served under a private origin by the app's own app:// handler (so with its
+ * content types and CSP header); every other request is refused. Every request
+ * is recorded.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createHandlers, invokeHandler } from '../../src/main/ipc/handlers';
+import { createAppFileHandler } from '../../src/main/security/serve-app-files';
+import { APP_ORIGIN as ELECTRON_APP_ORIGIN } from '../../src/main/security/url-policy';
 import { LibraryStore } from '../../src/main/store/library-store';
 import { CHANNELS, type GlossBridge, type MenuCommand } from '../../src/shared/contract';
 import { RENDERER_DIR, SAMPLE_PATH } from './paths';
 
 /** https, so the page is a secure context as the app's file:// page is in Electron (crypto.randomUUID needs one). */
 export const APP_ORIGIN = 'https://gloss.invalid';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 declare global {
   interface Window {
@@ -63,6 +56,8 @@ export interface BrowserSession {
   page: Page;
   /** Requests the page tried to make outside the app's own files. */
   blockedRequests: string[];
+  /** Every request the page made, in order. */
+  requests: string[];
 }
 
 /** The native dialogs, stubbed by the tests at their one call site. */
@@ -78,24 +73,22 @@ export async function openInBrowser(browser: Browser, dataDir: string, dialogs: 
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const blockedRequests: string[] = [];
+  const requests: string[] = [];
+  const serveAppFile = createAppFileHandler(RENDERER_DIR);
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    requests.push(url.href);
     if (url.origin !== APP_ORIGIN) {
       blockedRequests.push(url.href);
       return route.abort('blockedbyclient');
     }
-    const file = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(RENDERER_DIR)) return route.abort('accessdenied');
-    try {
-      const body = await readFile(file);
-      return route.fulfill({ status: 200, body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
-    } catch {
-      return route.fulfill({ status: 404, body: 'not found' });
-    }
+    // The same path under app://gloss, answered as Electron answers it.
+    const response = await serveAppFile(new Request(`${ELECTRON_APP_ORIGIN}${url.pathname}${url.search}`, { method: route.request().method() }));
+    return route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
   });
   await context.exposeBinding('__glossInvoke', async (_source, channel: unknown, request: unknown) => JSON.stringify(await invokeHandler(handlers, channel, request)));
   await context.addInitScript(installBridge, CHANNELS);
   const page = await context.newPage();
   await page.goto(`${APP_ORIGIN}/index.html`);
-  return { context, page, blockedRequests };
+  return { context, page, blockedRequests, requests };
 }

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type ElectronApplication, type Page } from '@playwright/test';
 import type { MenuCommand } from '../../src/shared/contract';
-import { openInBrowser, type BrowserSession } from './browser-bridge';
+import { APP_ORIGIN as ELECTRON_APP_ORIGIN } from '../../src/main/security/url-policy';
+import { APP_ORIGIN as BROWSER_APP_ORIGIN, openInBrowser, type BrowserSession } from './browser-bridge';
 import { GlossPage } from './gloss-page';
 import { CHROMIUM_ARGS, MAIN_ENTRY, chromiumExecutable, electronBinary } from './paths';
 
@@ -28,6 +29,10 @@ export interface GlossApp {
   restart(): Promise<void>;
   /** Acts as if the user picked a native menu item. */
   menu(command: MenuCommand): Promise<void>;
+  /** The origin the app is served from: app://gloss in Electron, a stand-in https origin in Chromium. */
+  appOrigin: string;
+  /** Every URL requested since the app started (in Electron, as the session's webRequest saw it, and the page's own loads). */
+  requests(): Promise<string[]>;
 }
 
 interface Running {
@@ -35,6 +40,7 @@ interface Running {
   close(): Promise<void>;
   menu(command: MenuCommand): Promise<void>;
   blockedRequests: string[];
+  requests(): Promise<string[]>;
   stubDialog(): Promise<void>;
 }
 
@@ -77,6 +83,7 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
         return {
           page: session.page,
           blockedRequests: session.blockedRequests,
+          requests: async () => [...session.requests],
           close: () => session.context.close(),
           menu: (command) => session.page.evaluate((c) => window.__glossMenu?.(c), command),
           stubDialog: async () => {},
@@ -85,6 +92,13 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
       const args = [MAIN_ENTRY, `--data-dir=${dataDir}`];
       if (process.getuid?.() === 0) args.push('--no-sandbox');
       const app: ElectronApplication = await playwright._electron.launch({ executablePath: electron!.path, args });
+      // Recorded from main, before the window opens: completed and failed (cancelled included) requests of the whole session.
+      await app.evaluate(({ session }) => {
+        const seen: string[] = [];
+        (globalThis as { __glossRequests?: string[] }).__glossRequests = seen;
+        session.defaultSession.webRequest.onCompleted((details) => seen.push(details.url));
+        session.defaultSession.webRequest.onErrorOccurred((details) => seen.push(details.url));
+      });
       const page = await app.firstWindow();
       watch(page);
       const stubDialog = () =>
@@ -96,6 +110,12 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
       return {
         page,
         blockedRequests: [],
+        requests: async () => {
+          const recorded = await app.evaluate(() => [...((globalThis as { __glossRequests?: string[] }).__glossRequests ?? [])]);
+          // The page's own loads too, should any have started before the recorder was in place.
+          const loaded = await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => e.name));
+          return [...new Set([...recorded, ...loaded])];
+        },
         close: () => app.close(),
         menu: (command) =>
           app.evaluate(({ Menu }, c) => {
@@ -127,6 +147,8 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
         running = await start();
       },
       menu: (command) => running.menu(command),
+      appOrigin: glossTarget === 'electron' ? ELECTRON_APP_ORIGIN : BROWSER_APP_ORIGIN,
+      requests: () => running.requests(),
     };
     await app.ui.waitUntilOpen();
     await use(app);

@@ -4,18 +4,27 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { HighlightColor } from '../../src/shared/model';
+import { LibraryPage } from './library-page';
 
 export class GlossPage {
   readonly transcript: Locator;
   readonly highlights: Locator;
   readonly note: Locator;
   readonly status: Locator;
+  /** Whether the open note is saved ("Saved") or still being written. */
+  readonly noteState: Locator;
+  /** The title of the open document in the toolbar. */
+  readonly title: Locator;
+  readonly library: LibraryPage;
 
   constructor(readonly page: Page) {
     this.transcript = page.getByRole('textbox', { name: 'Transcript' });
     this.highlights = page.locator('.highlight-item');
     this.note = page.getByPlaceholder('Write a note about this passage…');
     this.status = page.locator('.statusbar__message');
+    this.noteState = page.locator('.note-editor__state');
+    this.title = page.locator('.toolbar__title');
+    this.library = new LibraryPage(page);
   }
 
   /** Waits for the first screen: a transcript, or the library when no document is open. */
