@@ -13,7 +13,7 @@ import { CHROMIUM_ARGS, RENDERER_DIR, chromiumExecutable } from '../e2e/support/
 import { asciiJson } from '../src/main/store/data-file';
 import { LibraryStore } from '../src/main/store/library-store';
 import type { GlossBridge } from '../src/shared/contract';
-import { SCHEMA_VERSION } from '../src/shared/model';
+import { CURRENT_SCHEMA } from '../src/main/store/file-schemas';
 import { packDocument } from '../src/core/wire/packed-document';
 import { annotations, transcript, transcriptText } from './generate';
 import { record, summarise } from './results';
@@ -47,7 +47,7 @@ test.beforeAll(async () => {
   documentId = document.id;
   const highlights = annotations(t, documentId, HIGHLIGHTS);
   // Written as the app writes it (ASCII JSON).
-  writeFileSync(join(dataDir, 'documents', documentId, 'annotations.json'), asciiJson({ schemaVersion: SCHEMA_VERSION, documentId, annotations: highlights }));
+  writeFileSync(join(dataDir, 'documents', documentId, 'annotations.json'), asciiJson({ schemaVersion: CURRENT_SCHEMA, documentId, seq: 0, annotations: highlights }));
   // Main's part of opening, from a cold start (a fresh store reads the files): read, parse, pack for IPC.
   for (let i = 0; i < 5; i++) {
     const fresh = await LibraryStore.open(dataDir);

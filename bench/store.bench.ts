@@ -11,7 +11,8 @@ import { createSelectors } from '../src/core/anchoring/selectors';
 import { plainTextOf } from '../src/core/transcript/plain-text';
 import { asciiJson } from '../src/main/store/data-file';
 import { LibraryStore } from '../src/main/store/library-store';
-import { HIGHLIGHT_COLORS, SCHEMA_VERSION, type Annotation } from '../src/shared/model';
+import { HIGHLIGHT_COLORS, type Annotation } from '../src/shared/model';
+import { CURRENT_SCHEMA } from '../src/main/store/file-schemas';
 import { annotations, random, transcript, transcriptText, uuid } from './generate';
 import { bytesUnavailable, measure, type Run, scratchDir } from './measure';
 import { record, summarise } from './results';
@@ -24,7 +25,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** Puts `list` on disk as the document's highlights (a snapshot with no change log after it, and no counts yet). */
 async function writeHighlights(dataDir: string, documentId: string, list: Annotation[]): Promise<void> {
   const dir = join(dataDir, 'documents', documentId);
-  await writeFile(join(dir, 'annotations.json'), asciiJson({ schemaVersion: SCHEMA_VERSION, documentId, annotations: list }));
+  await writeFile(join(dir, 'annotations.json'), asciiJson({ schemaVersion: CURRENT_SCHEMA, documentId, seq: 0, annotations: list }));
   await rm(join(dir, 'annotations.log'), { force: true });
   await rm(join(dir, 'counts.json'), { force: true });
 }
@@ -81,7 +82,7 @@ async function session(dataDir: string, documentId: string, text: string) {
     /** Bytes of the document's highlight data (compact JSON): what one change may rewrite at most. */
     async ownData() {
       const list = (await store.forExport(documentId)).annotations;
-      return Buffer.byteLength(asciiJson({ schemaVersion: SCHEMA_VERSION, documentId, annotations: list }));
+      return Buffer.byteLength(asciiJson({ schemaVersion: CURRENT_SCHEMA, documentId, seq: 0, annotations: list }));
     },
   };
 }

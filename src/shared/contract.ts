@@ -9,6 +9,7 @@ import type {
   DroppedFile,
   ImportResult,
   HighlightColor,
+  LibraryStatus,
   HighlightSelectors,
 } from './model';
 import type { PackedDocument } from './packed-document';
@@ -16,6 +17,8 @@ import type { PackedDocument } from './packed-document';
 export interface Contract {
   /** Every document in the library, most recently opened first. */
   'library:list': { request: Record<string, never>; response: DocumentSummary[] };
+  /** Whether the library can be changed, and what the store found and did about damaged or interrupted files since start. */
+  'library:status': { request: Record<string, never>; response: LibraryStatus };
   /** Show the native Open dialog (several files at once) and import what the user picks. */
   'library:import-dialog': { request: Record<string, never>; response: ImportResult[] };
   /** Import files dropped on the window, sent as bytes. */
@@ -56,6 +59,7 @@ export type ResponseOf<C extends Channel> = Contract[C]['response'];
 /** The channel names, for code that must enumerate them at run time (preload, bridges, tests). */
 export const CHANNELS = [
   'library:list',
+  'library:status',
   'library:import-dialog',
   'library:import-files',
   'documents:open',
@@ -69,7 +73,8 @@ export const CHANNELS = [
 
 /** What crosses IPC: errors travel as data so the renderer sees main's message unchanged. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
-export type ErrorCode = 'invalid-request' | 'not-found' | 'conflict' | 'storage' | 'internal';
+/** 'read-only': the library, or this document, cannot be changed (a read-only folder, a file from a newer Gloss, a damaged file). */
+export type ErrorCode = 'invalid-request' | 'not-found' | 'conflict' | 'storage' | 'read-only' | 'internal';
 
 /** Commands sent from the native menu to the renderer. */
 export const MENU_COMMANDS = ['export-markdown', 'import', 'show-library'] as const;

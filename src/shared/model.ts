@@ -7,8 +7,6 @@
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
-/** Version of every data file Gloss writes; bumped with a migration when the shape changes. */
-export const SCHEMA_VERSION = 1;
 
 /** Separator placed between paragraphs in a transcript's plain text. */
 export const PARAGRAPH_SEPARATOR = '\n\n';
@@ -95,6 +93,8 @@ export interface DocumentSummary {
   noteCount: number;
   addedAt: string;
   openedAt: string | null;
+  /** Why this document cannot be changed now, when it cannot (a damaged file, one from a newer Gloss, a read-only folder). */
+  readOnly?: string;
 }
 
 /** Everything the reading view needs to show one document. */
@@ -113,4 +113,23 @@ export type ImportResult =
 export interface DroppedFile {
   name: string;
   bytes: Uint8Array;
+}
+
+/** Something the store found wrong on disk and what it did about it, for the reader to be told. */
+export interface StoreNotice {
+  /** 'restored': a damaged file was replaced by its newest good backup; 'damaged': it could not be, and was left; 'recovered': an interrupted operation was finished or undone, or an index rebuilt; 'migrated': files of an older Gloss were brought up to date. */
+  kind: 'restored' | 'damaged' | 'recovered' | 'migrated';
+  message: string;
+  /** The document concerned, if one is. */
+  documentId?: string;
+  /** Where the damaged file is now (moved aside, or left in place). */
+  path?: string;
+  at: string;
+}
+
+export interface LibraryStatus {
+  dataDir: string;
+  /** Why nothing in the library can be changed, when nothing can (a read-only folder, a library from a newer Gloss). */
+  readOnly: string | null;
+  notices: StoreNotice[];
 }

@@ -28,6 +28,7 @@ type Implementations = { [C in Channel]: (request: RequestOf<C>) => Promise<Resp
 function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: HandlerDeps): Implementations {
   return {
     'library:list': () => store.list(),
+    'library:status': async () => store.status(),
     'library:import-dialog': async () => importPaths(store, await chooseFilesToOpen()),
     'library:import-files': ({ files }) => importDroppedFiles(store, files),
     'documents:open': async ({ documentId }) => packDocument(await store.open(documentId)),

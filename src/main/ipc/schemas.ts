@@ -39,6 +39,7 @@ const selectors = z
 /** One schema per channel; `satisfies` keeps them in step with the contract's types. */
 export const requestSchemas = {
   'library:list': z.strictObject({}),
+  'library:status': z.strictObject({}),
   'library:import-dialog': z.strictObject({}),
   'library:import-files': z.strictObject({
     files: z

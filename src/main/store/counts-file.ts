@@ -4,13 +4,14 @@
  * document instead of every highlight of every document. The counts are
  * derived data: rewritten when a change alters them, corrected whenever the
  * highlights themselves are loaded, and rebuilt from the highlights when the
- * file is missing (a library from an earlier version) or damaged.
+ * file is missing or damaged.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TextFile } from 'lowdb/node';
 import type { Annotation } from '../../shared/model';
-import { SCHEMA_VERSION } from '../../shared/model';
+import { asciiJson, decodeData } from './data-file';
+import { countsFileSchema, CURRENT_SCHEMA } from './file-schemas';
+import type { FileSystem } from './file-system';
+import { COUNTS_FILE } from './layout';
 
 export interface Counts {
   highlightCount: number;
@@ -26,24 +27,23 @@ export function countsOf(annotations: readonly Annotation[]): Counts {
   return { highlightCount: annotations.length, noteCount };
 }
 
-const FILE = 'counts.json';
-const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
-
 export class CountsFiles {
   /** What each document's counts.json holds, as far as this process knows. */
   private readonly onDisk = new Map<string, Counts>();
-  private readonly writers = new Map<string, TextFile>();
 
-  constructor(private readonly dirOf: (documentId: string) => string) {}
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly dirOf: (documentId: string) => string,
+  ) {}
 
   /** The counts saved for a document; null when there are none to trust. */
   async read(documentId: string): Promise<Counts | null> {
     const known = this.onDisk.get(documentId);
     if (known) return known;
     try {
-      const data = JSON.parse(await readFile(join(this.dirOf(documentId), FILE), 'utf8')) as Partial<Counts>;
-      if (!isCount(data.highlightCount) || !isCount(data.noteCount) || data.noteCount > data.highlightCount) return null;
-      const counts = { highlightCount: data.highlightCount, noteCount: data.noteCount };
+      const parsed = countsFileSchema.safeParse(JSON.parse(decodeData(await this.fs.readFile(join(this.dirOf(documentId), COUNTS_FILE)))));
+      if (!parsed.success) return null;
+      const counts = { highlightCount: parsed.data.highlightCount, noteCount: parsed.data.noteCount };
       this.onDisk.set(documentId, counts);
       return counts;
     } catch {
@@ -52,15 +52,13 @@ export class CountsFiles {
   }
 
   /** Saves `counts` unless the file holds them already. Never fails: a count not saved is put right next time. */
-  async keep(documentId: string, counts: Counts): Promise<void> {
-    // Reading a few bytes spares the write (temporary file and rename) on the first open of a document whose counts are right.
+  async keep(documentId: string, counts: Counts, dir = this.dirOf(documentId)): Promise<void> {
+    // Reading a few bytes spares the write on the first open of a document whose counts are right.
     const known = this.onDisk.get(documentId) ?? (await this.read(documentId));
     if (known && known.highlightCount === counts.highlightCount && known.noteCount === counts.noteCount) return;
     this.onDisk.set(documentId, counts);
-    let writer = this.writers.get(documentId);
-    if (!writer) this.writers.set(documentId, (writer = new TextFile(join(this.dirOf(documentId), FILE))));
     try {
-      await writer.write(JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...counts }));
+      await this.fs.replaceFile(join(dir, COUNTS_FILE), asciiJson({ schemaVersion: CURRENT_SCHEMA, ...counts }));
     } catch {
       this.onDisk.delete(documentId);
     }
@@ -69,6 +67,5 @@ export class CountsFiles {
   /** Drops what is known of a document that left the library. */
   forget(documentId: string): void {
     this.onDisk.delete(documentId);
-    this.writers.delete(documentId);
   }
 }

@@ -2,37 +2,49 @@
  * The highlights and notes of one document on disk: a lowdb snapshot
  * (annotations.json) and, once that snapshot is large, an append-only log of
  * the changes made since (annotations.log, one JSON line per change). A change
- * to a small document rewrites the snapshot, as before; a change to a large one
- * appends one line instead of rewriting thousands of highlights, and the log is
- * folded into the snapshot when it has grown to a share of the snapshot's size.
+ * to a small document rewrites the snapshot; a change to a large one appends
+ * one line, and the log is folded into the snapshot when it has grown to a
+ * share of the snapshot's size.
  *
- * Every change carries a sequence number and the snapshot records the last one
- * it contains, so log lines already folded in (the process stopped between
- * writing the snapshot and removing the log) are skipped, never applied twice.
- * A last line without its line end is a write the process died in the middle
- * of, never acknowledged: it is ignored and dropped by the next fold. Any other
- * line that cannot be read means the log is damaged: it is left untouched and
- * the error names it.
+ * Exact rollback: memory holds what is on disk (`durable`) and, apart, the
+ * changes waiting to be written, in order. A change is written against what
+ * is on disk at its turn, and becomes part of `durable` only once the write
+ * has succeeded; a failed change is simply dropped from the queue, so it can
+ * never leave its trace in memory, in a later change, or on disk, whatever
+ * else is queued. What readers see is `durable` with the waiting changes on top.
+ *
+ * Every change carries a sequence number and the snapshot records the last
+ * one it contains, so log lines already folded in are skipped, never applied
+ * twice. A last line without its line end is a write the process died in the
+ * middle of, never acknowledged: it is not applied, and the next fold moves
+ * the log aside rather than deleting it. A complete line that cannot be read
+ * means the log is damaged: the lines that do read are applied, the log is
+ * moved aside, and the reader is told.
  */
-import { appendFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Annotation } from '../../shared/model';
-import { SCHEMA_VERSION } from '../../shared/model';
-import { type DataFile, describe, openDataFile } from './data-file';
+import type { Annotation, HighlightColor } from '../../shared/model';
+import { type DataFile, decodeData, describe } from './data-file';
+import { errorCode, type FileSystem } from './file-system';
 import { GlossError } from './errors';
+import { ANNOTATIONS_LOG, damagedPath } from './layout';
+import { annotationProblem } from './shape-checks';
 
-interface Snapshot {
+/** The snapshot file's content. */
+export interface Snapshot {
   schemaVersion: number;
   documentId: string;
-  /** Sequence number of the last change the snapshot contains (absent in files written before the log). */
-  seq?: number;
+  seq: number;
   annotations: Annotation[];
 }
 
-/** One change to a document's highlights: a highlight added or changed (`put`), or removed. */
-export type HighlightChange = { put: Annotation } | { delete: string };
+/** One change as written to the log: a highlight added or changed in full (`put`), or removed. */
+export type LogLine = { seq: number; put: Annotation } | { seq: number; delete: string };
 
-type LoggedChange = HighlightChange & { seq: number };
+/** A change asked for, applied to what is on disk when its turn comes. */
+export type HighlightOp =
+  | { create: Annotation }
+  | { update: { id: string; color?: HighlightColor; note?: string; updatedAt: string } }
+  | { delete: string };
 
 export interface ChangeLogOptions {
   /** Snapshot size (characters of JSON) from which a change is appended to the log instead of rewriting the snapshot. */
@@ -44,124 +56,237 @@ export interface ChangeLogOptions {
 /** About 450 highlights: below that a rewrite takes a few milliseconds and one plain file is simplest. */
 export const DEFAULT_CHANGE_LOG: ChangeLogOptions = { appendFrom: 256 * 1024, foldAt: 0.5 };
 
-function isLoggedChange(value: unknown): value is LoggedChange {
-  const change = value as Partial<{ seq: unknown; put: { id?: unknown } | null; delete: unknown }> | null;
-  if (typeof change !== 'object' || change === null || typeof change.seq !== 'number') return false;
-  return typeof change.delete === 'string' || (typeof change.put === 'object' && change.put !== null && typeof change.put.id === 'string');
+interface ReadLog {
+  lines: LogLine[];
+  bytes: number;
+  /** A last line without its line end follows the complete ones. */
+  unfinished: boolean;
+  /** Complete lines that could not be read (1-based line numbers). */
+  unreadable: number[];
 }
 
-/** The complete lines of the log (in order) and whether an unfinished last line follows them. */
-async function readLog(path: string): Promise<{ changes: LoggedChange[]; bytes: number; unfinished: boolean }> {
+function logLineProblem(value: unknown, documentId: string): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
+  const line = value as Record<string, unknown>;
+  const keys = Object.keys(line).sort().join(',');
+  if (!Number.isSafeInteger(line.seq) || (line.seq as number) < 1) return 'no sequence number';
+  if (keys === 'delete,seq') return typeof line.delete === 'string' && line.delete !== '' ? null : 'a removal without an id';
+  if (keys === 'put,seq') return annotationProblem(line.put, documentId);
+  return 'not a highlight change';
+}
+
+/** Reads the log: its complete lines in order, and what could not be read. */
+export async function readLog(fs: FileSystem, path: string, documentId: string): Promise<ReadLog> {
   let raw: Buffer;
   try {
-    raw = await readFile(path);
+    raw = await fs.readFile(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { changes: [], bytes: 0, unfinished: false };
+    if (errorCode(error) === 'ENOENT') return { lines: [], bytes: 0, unfinished: false, unreadable: [] };
     throw new GlossError('storage', `Cannot read ${path} (${describe(error)}).`);
   }
   const end = raw.lastIndexOf(0x0a) + 1;
-  const lines = raw.subarray(0, end).toString('utf8').split('\n').slice(0, -1);
-  const changes = lines.map((line, i) => {
-    let change: unknown;
+  const texts = decodeData(raw.subarray(0, end)).split('\n').slice(0, -1);
+  const lines: LogLine[] = [];
+  const unreadable: number[] = [];
+  texts.forEach((text, i) => {
+    let value: unknown;
     try {
-      change = JSON.parse(line);
-    } catch (error) {
-      throw new GlossError('storage', `The data file ${path} is damaged and was left untouched (line ${i + 1}: ${describe(error)}).`);
+      value = JSON.parse(text);
+    } catch {
+      unreadable.push(i + 1);
+      return;
     }
-    if (!isLoggedChange(change)) {
-      throw new GlossError('storage', `The data file ${path} is damaged and was left untouched (line ${i + 1} is not a highlight change).`);
-    }
-    return change;
+    if (logLineProblem(value, documentId)) unreadable.push(i + 1);
+    else lines.push(value as LogLine);
   });
-  return { changes, bytes: raw.length, unfinished: end < raw.length };
+  return { lines, bytes: raw.length, unfinished: end < raw.length, unreadable };
 }
 
-/** Applies changes to highlights in creation order: a changed highlight keeps its place, a new one goes last. */
-function applyChanges(annotations: Annotation[], changes: readonly HighlightChange[]): Annotation[] {
+/** Applies log lines to highlights in creation order: a changed highlight keeps its place, a new one goes last. */
+export function applyLines(annotations: readonly Annotation[], lines: readonly LogLine[]): Annotation[] {
   const byId = new Map(annotations.map((a) => [a.id, a]));
-  for (const change of changes) {
-    if ('put' in change) byId.set(change.put.id, change.put);
-    else byId.delete(change.delete);
+  for (const line of lines) {
+    if ('put' in line) byId.set(line.put.id, line.put);
+    else byId.delete(line.delete);
   }
   return [...byId.values()];
+}
+
+interface Waiting {
+  op: HighlightOp;
+}
+
+export interface HighlightsFileParts {
+  fs: FileSystem;
+  dir: string;
+  documentId: string;
+  snapshot: DataFile<Snapshot>;
+  options: ChangeLogOptions;
+  now: () => Date;
+  /** Tells the reader something went wrong and what was done about it. */
+  report: (message: string, path?: string) => void;
 }
 
 export class HighlightsFile {
   /** Writes run one after another, so log lines land in the order the changes were made. */
   private queue: Promise<unknown> = Promise.resolve();
-  /** Set after a failed or unfinished append: the next change folds the log into the snapshot, so no line is ever written after a broken one. */
+  private readonly waiting: Waiting[] = [];
+  /** What is on disk, in creation order, and where each id sits in it. */
+  private durable: Annotation[];
+  private positions = new Map<string, number>();
+  /** `durable` with the waiting changes applied; rebuilt when needed. */
+  private view: Annotation[] | null = null;
+  private seq: number;
+  private logBytes: number;
+  /** Set after a failed append or an unreadable log: the next change folds the log into the snapshot. */
   private mustFold: boolean;
+  /** The log holds something that could not be read: the next fold moves it aside instead of removing it. */
+  private keepLog: boolean;
+  private readonly logPath: string;
 
   private constructor(
-    private readonly snapshot: DataFile<Snapshot>,
-    private readonly logPath: string,
-    private seq: number,
-    private logBytes: number,
-    unfinished: boolean,
-    private readonly options: ChangeLogOptions,
+    private readonly parts: HighlightsFileParts,
+    annotations: Annotation[],
+    seq: number,
+    log: ReadLog,
   ) {
-    this.mustFold = unfinished;
+    this.durable = annotations;
+    this.reindex();
+    this.seq = seq;
+    this.logBytes = log.bytes;
+    this.keepLog = log.unfinished || log.unreadable.length > 0;
+    this.mustFold = this.keepLog;
+    this.logPath = join(parts.dir, ANNOTATIONS_LOG);
   }
 
-  /** Reads the document's highlights from `dir`: the snapshot, then the changes logged after it. */
-  static async open(dir: string, documentId: string, options: ChangeLogOptions = DEFAULT_CHANGE_LOG): Promise<HighlightsFile> {
-    const initial: Snapshot = { schemaVersion: SCHEMA_VERSION, documentId, annotations: [] };
-    const snapshot = await openDataFile(join(dir, 'annotations.json'), initial, SCHEMA_VERSION);
-    const logPath = join(dir, 'annotations.log');
-    const log = await readLog(logPath);
-    let seq = snapshot.data.seq ?? 0;
-    const newer = log.changes.filter((change) => change.seq > seq);
+  /** The document's highlights: the snapshot given, then the changes logged after it. */
+  static async open(parts: HighlightsFileParts): Promise<HighlightsFile> {
+    const logPath = join(parts.dir, ANNOTATIONS_LOG);
+    const log = await readLog(parts.fs, logPath, parts.documentId);
+    const base = parts.snapshot.data;
+    let seq = base.seq;
+    const newer = log.lines.filter((line) => line.seq > seq);
+    let annotations = base.annotations;
     if (newer.length > 0) {
-      snapshot.data.annotations = applyChanges(snapshot.data.annotations, newer);
-      seq = Math.max(seq, ...newer.map((change) => change.seq));
+      annotations = applyLines(annotations, newer);
+      seq = Math.max(seq, ...newer.map((line) => line.seq));
     }
-    return new HighlightsFile(snapshot, logPath, seq, log.bytes, log.unfinished, options);
+    if (log.unreadable.length > 0) {
+      parts.report(
+        `The change log ${logPath} is damaged (line${log.unreadable.length > 1 ? 's' : ''} ${log.unreadable.slice(0, 5).join(', ')} could not be read); the ${log.lines.length} changes that could be read were kept, and the log will be moved aside, not deleted.`,
+        logPath,
+      );
+    }
+    return new HighlightsFile(parts, annotations, seq, log);
   }
 
-  /** The highlights, in creation order. Change them in memory, then `save` the change. */
-  get annotations(): Annotation[] {
-    return this.snapshot.data.annotations;
+  private reindex(): void {
+    this.positions = new Map(this.durable.map((a, i) => [a.id, i]));
+  }
+
+  /** The highlights, in creation order, with changes still being written included. */
+  get annotations(): readonly Annotation[] {
+    if (this.waiting.length === 0) return this.durable;
+    if (!this.view) {
+      let view = this.durable;
+      for (const { op } of this.waiting) view = applyOp(view, op) ?? view;
+      this.view = view;
+    }
+    return this.view;
+  }
+
+  find(id: string): Annotation | undefined {
+    if (this.waiting.length === 0) {
+      const at = this.positions.get(id);
+      return at === undefined ? undefined : this.durable[at];
+    }
+    return this.annotations.find((a) => a.id === id);
   }
 
   /**
-   * Writes a change already made to `annotations`: one log line, or the whole
-   * snapshot. Resolves once it is on disk; a rejected save wrote nothing a restart would read back.
+   * Queues a change and resolves, with the highlight as saved (null for a removal), once it is on disk.
+   * A rejected change left nothing in memory or on disk.
    */
-  save(change: HighlightChange): Promise<void> {
-    const seq = ++this.seq;
-    const line = `${JSON.stringify({ seq, ...change })}\n`;
-    const write = this.queue.then(() => this.write(seq, line));
-    this.queue = write.catch(() => undefined);
-    return write;
+  apply(op: HighlightOp): Promise<Annotation | null> {
+    const entry: Waiting = { op };
+    this.waiting.push(entry);
+    this.view = null;
+    const done = this.queue.then(() => this.write(op)).finally(() => {
+      this.waiting.splice(this.waiting.indexOf(entry), 1);
+      this.view = null;
+    });
+    this.queue = done.catch(() => undefined);
+    return done;
   }
 
-  private async write(seq: number, line: string): Promise<void> {
-    const { appendFrom, foldAt } = this.options;
-    const size = this.snapshot.length;
-    if (this.mustFold || size < appendFrom || this.logBytes + line.length > size * foldAt) return this.fold(seq);
-    try {
-      await appendFile(this.logPath, line, 'utf8');
-    } catch (error) {
-      this.mustFold = true;
-      throw error;
+  /** Writes one change against what is on disk now, then makes it part of `durable`. */
+  private async write(op: HighlightOp): Promise<Annotation | null> {
+    const line = lineFor(this.durable, this.positions, op, this.seq + 1);
+    if (!line) throw new GlossError('not-found', 'This highlight was not saved (an earlier change to it failed), so it cannot be changed.');
+    const text = `${JSON.stringify(line)}\n`;
+    const { appendFrom, foldAt } = this.parts.options;
+    const size = this.parts.snapshot.length;
+    const next = applyLines(this.durable, [line]);
+    if (this.mustFold || size < appendFrom || this.logBytes + text.length > size * foldAt) {
+      await this.fold(next, line.seq);
+    } else {
+      try {
+        await this.parts.fs.append(this.logPath, text);
+      } catch (error) {
+        this.mustFold = true;
+        throw error;
+      }
+      this.logBytes += Buffer.byteLength(text);
     }
-    this.logBytes += Buffer.byteLength(line);
+    this.seq = line.seq;
+    this.durable = next;
+    this.reindex();
+    return 'put' in line ? line.put : null;
   }
 
-  /** Writes every highlight to the snapshot (atomically), then removes the log it now contains. */
-  private async fold(seq: number): Promise<void> {
-    this.snapshot.data.seq = seq;
-    await this.snapshot.write();
+  /** Writes every highlight to the snapshot (atomically), then removes, or moves aside, the log it now contains. */
+  private async fold(annotations: Annotation[], seq: number): Promise<void> {
+    const { snapshot, fs, now } = this.parts;
+    await snapshot.replace({ ...snapshot.data, seq, annotations });
     if (this.logBytes === 0 && !this.mustFold) return;
     try {
-      await rm(this.logPath, { force: true });
-    } catch {
-      // The change is saved: the lines left are older than the snapshot and skipped on
-      // reading. Fold again next time, so nothing is ever appended after an unfinished line.
-      this.mustFold = true;
-      return;
+      if (this.keepLog) await fs.rename(this.logPath, damagedPath(this.logPath, now()));
+      else await fs.remove(this.logPath);
+    } catch (error) {
+      // The change is saved: the lines left are older than the snapshot and skipped on reading. Fold again next
+      // time, so nothing is ever appended after an unfinished line.
+      if (errorCode(error) !== 'ENOENT') {
+        this.mustFold = true;
+        return;
+      }
     }
     this.logBytes = 0;
     this.mustFold = false;
+    this.keepLog = false;
+  }
+
+  /** Makes sure everything read is in the snapshot (after a damaged log was read, or a migration). */
+  async settle(): Promise<void> {
+    if (!this.mustFold) return;
+    await (this.queue = this.queue.then(() => this.fold(this.durable, this.seq)).catch(() => undefined));
   }
 }
+
+/** The log line that makes `op` on `annotations`; null when it changes a highlight that is not there. */
+function lineFor(annotations: readonly Annotation[], positions: Map<string, number>, op: HighlightOp, seq: number): LogLine | null {
+  if ('create' in op) return positions.has(op.create.id) ? null : { seq, put: op.create };
+  const at = positions.get('delete' in op ? op.delete : op.update.id);
+  if (at === undefined) return null;
+  if ('delete' in op) return { seq, delete: op.delete };
+  const { id: _id, ...change } = op.update;
+  const changed = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+  return { seq, put: { ...annotations[at], ...changed } };
+}
+
+/** `annotations` with `op` applied, or null when it does not apply. */
+function applyOp(annotations: Annotation[], op: HighlightOp): Annotation[] | null {
+  const positions = new Map(annotations.map((a, i) => [a.id, i]));
+  const line = lineFor(annotations, positions, op, 0);
+  return line ? applyLines(annotations, [line]) : null;
+}
+

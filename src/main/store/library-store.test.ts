@@ -61,7 +61,7 @@ describe('LibraryStore', () => {
     ]);
     expect(annotations[0].selectors.quote.exact).toBe('gremlin');
     const onDisk = JSON.parse(await readFile(join(dir, 'documents', doc.id, 'annotations.json'), 'utf8'));
-    expect(onDisk).toMatchObject({ schemaVersion: 1, documentId: doc.id });
+    expect(onDisk).toMatchObject({ schemaVersion: 2, documentId: doc.id });
     expect(onDisk.annotations[0].note).toBe('Agents as gremlins');
   });
 
@@ -143,7 +143,7 @@ describe('LibraryStore', () => {
 
   test('in a document with many highlights, a change appends to its log and leaves annotations.json alone', async () => {
     const { doc, at } = await storeWithSample();
-    const logging = await LibraryStore.open(dir, undefined, { appendFrom: 0, foldAt: 1e9 });
+    const logging = await LibraryStore.open(dir, { changeLog: { appendFrom: 0, foldAt: 1e9 } });
     await logging.open(doc.id);
     await logging.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
     const snapshot = join(dir, 'documents', doc.id, 'annotations.json');
@@ -207,18 +207,29 @@ describe('LibraryStore', () => {
     expect(await store.list()).toHaveLength(1);
   });
 
-  test('never overwrites a damaged annotations file, and says which file it is', async () => {
-    const { doc } = await storeWithSample();
+  test('never overwrites a damaged annotations file without a backup: the document opens read-only, naming the file', async () => {
+    const { doc, at } = await storeWithSample();
     const path = join(dir, 'documents', doc.id, 'annotations.json');
     await writeFile(path, '{"schemaVersion":1,"annotations":[{"id"');
     const store = await LibraryStore.open(dir);
-    await expect(store.open(doc.id)).rejects.toThrow(`The data file ${path} is damaged`);
+    const opened = await store.open(doc.id);
+    expect(opened.annotations).toEqual([]);
+    expect(opened.document.readOnly).toContain(`The data file ${path} is damaged`);
+    await expect(store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') })).rejects.toThrow(/damaged/);
     expect(await readFile(path, 'utf8')).toBe('{"schemaVersion":1,"annotations":[{"id"');
+    expect(store.status().notices).toEqual([expect.objectContaining({ kind: 'damaged', documentId: doc.id, path })]);
   });
 
-  test('refuses data written by a newer version of Gloss', async () => {
-    await writeFile(join(dir, 'library.json'), JSON.stringify({ schemaVersion: 99, documents: [] }));
-    await expect(LibraryStore.open(dir)).rejects.toThrow(/newer Gloss/);
+  test('a library written by a newer Gloss opens read-only and is left as it is', async () => {
+    await storeWithSample();
+    const newer = JSON.stringify({ schemaVersion: 99, documents: [] });
+    await writeFile(join(dir, 'library.json'), newer);
+    const store = await LibraryStore.open(dir);
+    expect(store.status().readOnly).toMatch(/newer Gloss \(schema 99/);
+    const [doc] = await store.list();
+    expect((await store.open(doc.id)).transcript.turns.length).toBeGreaterThan(10);
+    await expect(store.renameDocument(doc.id, 'x')).rejects.toThrow(/newer Gloss/);
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(newer);
   });
 
   test('a failed write leaves memory as it is on disk', async () => {

@@ -1,20 +1,20 @@
 /**
- * The library on disk, owned by the main process. One small index file, and a
- * folder per document holding its transcript (written once) and its
- * highlights (the only files a highlight or note change writes; see highlights-file.ts):
+ * The library on disk, owned by the main process (layout.ts says where each
+ * file is). What it guarantees:
  *
- *   <dataDir>/library.json
- *   <dataDir>/documents/<id>/transcript.json    (the parsed transcript, written once)
- *   <dataDir>/documents/<id>/source.txt         (the text as imported, written once)
- *   <dataDir>/documents/<id>/annotations.json   (and annotations.log, for documents with many highlights)
- *   <dataDir>/documents/<id>/counts.json        (how many highlights and notes, for the library list)
- *
- * The index can be rebuilt from the transcript files, so a damaged index loses nothing.
+ * - Durable: a change is reported saved only once it is flushed to disk.
+ * - Exact: a change that fails leaves nothing behind, in memory or on disk,
+ *   whatever else is being saved (highlights-file.ts).
+ * - Recoverable: every data file is checked when read; a damaged one is kept
+ *   aside and restored from its backups, the index is rebuilt from the
+ *   documents' folders, interrupted imports and removals are finished or
+ *   undone (library-index.ts), and the reader is told (`status().notices`).
+ * - Readable whatever happens: a read-only folder, or files from a newer
+ *   Gloss, open read-only with the reason given; `inspect` stores (the
+ *   command line's reading commands) never write at all.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TextFile } from 'lowdb/node';
 import { normaliseText, parsePlainText } from '../../core/transcript/parse-plain-text';
 import { plainTextOf, wordCountOf } from '../../core/transcript/plain-text';
 import type {
@@ -22,38 +22,24 @@ import type {
   DocumentSummary,
   HighlightColor,
   HighlightSelectors,
+  LibraryStatus,
   OpenedDocument,
   Transcript,
   TranscriptFormat,
 } from '../../shared/model';
-import { SCHEMA_VERSION } from '../../shared/model';
-import { type DataFile, describe, openDataFile, readJson } from './data-file';
+import { Backups } from './backups';
 import { type Counts, CountsFiles, countsOf, NO_COUNTS } from './counts-file';
+import { asciiJson, type DataFile } from './data-file';
+import { openHighlights, readTranscript, writeNewDocument } from './document-files';
 import { GlossError } from './errors';
-import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightChange, HighlightsFile } from './highlights-file';
+import type { DocumentFile, LibraryEntry, LibraryFile, SettingsFile } from './file-schemas';
+import { errorCode, type FileSystem, nodeFileSystem, READ_ONLY_CODES, TEMP_MARK } from './file-system';
+import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightOp, type HighlightsFile } from './highlights-file';
+import { Layout } from './layout';
+import { readLibrary, readSettings, scanDocuments } from './library-index';
+import { assertWritable, Notices, type StoreContext, writeError } from './store-context';
 
-type LibraryEntry = Omit<DocumentSummary, 'highlightCount' | 'noteCount'>;
-
-interface LibraryFile {
-  schemaVersion: number;
-  /** The sample is added once; a user who removes it does not get it back. */
-  sampleAdded: boolean;
-  documents: LibraryEntry[];
-}
-
-interface TranscriptFile {
-  schemaVersion: number;
-  document: LibraryEntry;
-  /**
-   * The text as imported, in files written before it moved to source.txt beside them. Opening a document never
-   * needs it, and a book's text read twice on every open cost a third of the time.
-   */
-  text?: string;
-  transcript: Transcript;
-}
-
-/** The text as imported (line ends normalised), kept beside the parsed transcript to parse again one day; opening never reads it. */
-const SOURCE_FILE = 'source.txt';
+export type { LibraryEntry };
 
 export interface NewAnnotation {
   documentId: string;
@@ -74,81 +60,121 @@ export interface AnnotationChange {
 export interface DocumentForExport {
   document: LibraryEntry;
   transcript: Transcript;
-  annotations: Annotation[];
+  annotations: readonly Annotation[];
 }
 
-/** A document's transcript file once read; its plain text is worked out the first time a highlight needs it. */
-class LoadedDocument {
+export interface StoreOptions {
+  now?: () => Date;
+  /** When highlight changes are logged rather than rewritten (tests). */
+  changeLog?: ChangeLogOptions;
+  /** The file system (tests inject failures). */
+  fs?: FileSystem;
+  /** Never write anything: no recovery, no opening times (the command line's reading commands). */
+  inspect?: boolean;
+}
+
+/** A document's transcript once read; its plain text is worked out the first time a highlight needs it. */
+class LoadedTranscript {
   private text: string | null = null;
-  constructor(readonly file: TranscriptFile) {}
+  constructor(readonly transcript: Transcript) {}
 
   get plainText(): string {
-    return (this.text ??= plainTextOf(this.file.transcript));
+    return (this.text ??= plainTextOf(this.transcript));
   }
+}
+
+interface LoadedHighlights {
+  file: HighlightsFile | null;
+  readOnly?: string;
 }
 
 export class LibraryStore {
-  private readonly transcripts = new Map<string, LoadedDocument>();
-  private readonly highlightFiles = new Map<string, Promise<HighlightsFile>>();
-  private readonly countsFiles = new CountsFiles((id) => this.documentDir(id));
+  private readonly transcripts = new Map<string, Promise<LoadedTranscript>>();
+  private readonly highlightFiles = new Map<string, Promise<LoadedHighlights>>();
+  private readonly countsFiles: CountsFiles;
 
   private constructor(
-    readonly dataDir: string,
+    private readonly ctx: StoreContext,
     private readonly library: DataFile<LibraryFile>,
-    private readonly now: () => Date,
+    private readonly settings: DataFile<SettingsFile>,
+    private entries: Map<string, DataFile<DocumentFile>>,
     private readonly changeLog: ChangeLogOptions,
-  ) {}
-
-  /** Opens (or creates) the library in `dataDir`. `changeLog` is for tests: when highlight changes are logged rather than rewritten. */
-  static async open(
-    dataDir: string,
-    now: () => Date = () => new Date(),
-    changeLog: ChangeLogOptions = DEFAULT_CHANGE_LOG,
-  ): Promise<LibraryStore> {
-    await mkdir(join(dataDir, 'documents'), { recursive: true });
-    const path = join(dataDir, 'library.json');
-    const initial: LibraryFile = { schemaVersion: SCHEMA_VERSION, sampleAdded: false, documents: [] };
-    let library: DataFile<LibraryFile>;
-    try {
-      library = await openDataFile(path, initial, SCHEMA_VERSION);
-    } catch (error) {
-      if (!(error instanceof GlossError) || /newer Gloss/.test(error.message)) throw error;
-      // The index is derived data: keep the damaged copy for inspection and rebuild it.
-      await rename(path, `${path}.damaged-${now().getTime()}`);
-      library = await openDataFile(path, initial, SCHEMA_VERSION);
-      library.data.documents = await rebuildIndex(dataDir);
-      library.data.sampleAdded = library.data.documents.length > 0;
-      await library.write();
-    }
-    return new LibraryStore(dataDir, library, now, changeLog);
+  ) {
+    this.countsFiles = new CountsFiles(ctx.fs, (id) => ctx.layout.documentDir(id));
   }
 
-  private documentDir(id: string): string {
-    return join(this.dataDir, 'documents', id);
+  /** Opens (or creates) the library in `dataDir`, recovering whatever an interruption or damage left. */
+  static async open(dataDir: string, options: StoreOptions = {}): Promise<LibraryStore> {
+    const now = options.now ?? (() => new Date());
+    const fs = options.fs ?? nodeFileSystem;
+    const layout = new Layout(dataDir);
+    const notices = new Notices(now);
+    let settingsData: SettingsFile | null = null;
+    const ctx: StoreContext = {
+      fs,
+      layout,
+      now,
+      notices,
+      backups: new Backups(fs, now, () => settingsData?.backups ?? { keep: 10, everyMinutes: 60 }),
+      readOnly: null,
+      inspect: options.inspect ?? false,
+    };
+    if (!ctx.inspect) ctx.readOnly = await probeWritable(fs, layout);
+    else if (!(await fs.stat(dataDir))?.isDirectory) throw new GlossError('not-found', `There is no library at ${dataDir}.`);
+    const settings = await readSettings(ctx);
+    settingsData = settings.data;
+    const { file: library, found } = await readLibrary(ctx);
+    const entries = await scanDocuments(ctx, found?.documents ?? [], new Map(), true);
+    library.data.sampleAdded = found?.sampleAdded ?? entries.size > 0;
+    const store = new LibraryStore(ctx, library, settings, entries, options.changeLog ?? DEFAULT_CHANGE_LOG);
+    await store.saveIndex(found === null && entries.size > 0);
+    return store;
+  }
+
+  get dataDir(): string {
+    return this.ctx.layout.dataDir;
+  }
+
+  /** Whether the library can be changed, and what was found wrong and done about it since it was opened. */
+  status(): LibraryStatus {
+    return { dataDir: this.dataDir, readOnly: this.ctx.readOnly, notices: [...this.ctx.notices.list] };
+  }
+
+  /** Writes the index if it differs from the entries (or `force`); a failure is harmless: the folders are the truth. */
+  private async saveIndex(force = false): Promise<void> {
+    if (this.ctx.inspect || this.ctx.readOnly) return;
+    const documents = [...this.entries.values()].map((f) => f.data.document);
+    const next: LibraryFile = { ...this.library.data, schemaVersion: this.library.data.schemaVersion, documents };
+    if (!force && this.library.length > 0 && asciiJson(next) === asciiJson(this.library.data)) return;
+    await this.library.replace(next).catch((error: unknown) => console.warn('[gloss] could not write the library index:', error));
+  }
+
+  private entryFile(documentId: string): DataFile<DocumentFile> {
+    const file = this.entries.get(documentId);
+    if (!file) throw new GlossError('not-found', `No document with id ${documentId} in the library.`);
+    return file;
   }
 
   private entry(documentId: string): LibraryEntry {
-    const entry = this.library.data.documents.find((d) => d.id === documentId);
-    if (!entry) throw new GlossError('not-found', `No document with id ${documentId} in the library.`);
-    return entry;
+    return this.entryFile(documentId).data.document;
   }
 
-  private async loadTranscript(documentId: string): Promise<LoadedDocument> {
-    this.entry(documentId);
+  private loadTranscript(documentId: string): Promise<LoadedTranscript> {
+    const entry = this.entry(documentId);
     let loaded = this.transcripts.get(documentId);
     if (!loaded) {
-      const file = await readJson<TranscriptFile>(join(this.documentDir(documentId), 'transcript.json'));
-      loaded = new LoadedDocument(file);
+      loaded = readTranscript(this.ctx, entry).then((t) => new LoadedTranscript(t));
+      loaded.catch(() => this.transcripts.delete(documentId));
       this.transcripts.set(documentId, loaded);
     }
     return loaded;
   }
 
-  private highlights(documentId: string): Promise<HighlightsFile> {
+  private loadHighlights(documentId: string): Promise<LoadedHighlights> {
     this.entry(documentId);
     let file = this.highlightFiles.get(documentId);
     if (!file) {
-      file = HighlightsFile.open(this.documentDir(documentId), documentId, this.changeLog);
+      file = openHighlights(this.ctx, documentId, this.changeLog);
       // A failed open is not cached, so the next attempt reads the file again.
       file.catch(() => this.highlightFiles.delete(documentId));
       this.highlightFiles.set(documentId, file);
@@ -156,10 +182,17 @@ export class LibraryStore {
     return file;
   }
 
+  /** A document's highlights file, for a change: refused when the library or the document is read-only. */
+  private async writableHighlights(documentId: string): Promise<HighlightsFile> {
+    assertWritable(this.ctx);
+    const { file, readOnly } = await this.loadHighlights(documentId);
+    assertWritable(this.ctx, readOnly);
+    return file!;
+  }
+
   /**
    * How many highlights and notes a document has: from its highlights when they are loaded (putting the saved
-   * counts right), else from its counts file, else from its highlights read now. Zero when its annotations file is
-   * damaged (reported on open).
+   * counts right), else from its counts file, else from its highlights read now.
    */
   private async counts(documentId: string): Promise<Counts> {
     if (!this.highlightFiles.has(documentId)) {
@@ -167,8 +200,10 @@ export class LibraryStore {
       if (saved) return saved;
     }
     try {
-      const counts = countsOf((await this.highlights(documentId)).annotations);
-      await this.countsFiles.keep(documentId, counts);
+      const { file } = await this.loadHighlights(documentId);
+      if (!file) return NO_COUNTS;
+      const counts = countsOf(file.annotations);
+      if (!this.ctx.inspect && !this.ctx.readOnly) await this.countsFiles.keep(documentId, counts);
       return counts;
     } catch {
       return NO_COUNTS;
@@ -176,22 +211,28 @@ export class LibraryStore {
   }
 
   private async summary(documentId: string): Promise<DocumentSummary> {
-    return { ...this.entry(documentId), ...(await this.counts(documentId)) };
+    const readOnly = this.ctx.readOnly ?? (this.highlightFiles.has(documentId) ? (await this.loadHighlights(documentId).catch(() => null))?.readOnly : undefined);
+    return { ...this.entry(documentId), ...(await this.counts(documentId)), ...(readOnly ? { readOnly } : {}) };
+  }
+
+  /** Picks up documents added by another process (`gloss add` beside the app) and drops folders gone. */
+  private async refresh(): Promise<void> {
+    const before = this.entries;
+    this.entries = await scanDocuments(this.ctx, [], before, false);
+    for (const id of before.keys()) if (!this.entries.has(id)) this.forget(id);
   }
 
   /** Every document, most recently opened (or added) first. */
   async list(): Promise<DocumentSummary[]> {
-    const entries = [...this.library.data.documents].sort((a, b) =>
-      (b.openedAt ?? b.addedAt).localeCompare(a.openedAt ?? a.addedAt),
-    );
-    return Promise.all(
-      entries.map(async (entry) => ({ ...entry, ...(await this.counts(entry.id)) })),
-    );
+    await this.refresh();
+    const entries = [...this.entries.values()].map((f) => f.data.document);
+    entries.sort((a, b) => (b.openedAt ?? b.addedAt).localeCompare(a.openedAt ?? a.addedAt));
+    return Promise.all(entries.map((entry) => this.summary(entry.id)));
   }
 
   /**
-   * Adds a parsed transcript. Text already in the library (same content hash,
-   * line ends aside) is not added twice: the existing document is returned.
+   * Adds a parsed transcript. Text already in the library (same content hash, line ends aside) is not added
+   * twice: the existing document is returned.
    */
   async importTranscript(input: {
     text: string;
@@ -201,8 +242,14 @@ export class LibraryStore {
   }): Promise<{ document: DocumentSummary; duplicate: boolean }> {
     const text = normaliseText(input.text);
     const hash = createHash('sha256').update(text).digest('hex');
-    const existing = this.library.data.documents.find((d) => d.hash === hash);
-    if (existing) return { document: await this.summary(existing.id), duplicate: true };
+    const find = () => [...this.entries.values()].find((f) => f.data.document.hash === hash);
+    let existing = find();
+    if (!existing) {
+      await this.refresh();
+      existing = find();
+    }
+    if (existing) return { document: await this.summary(existing.data.document.id), duplicate: true };
+    assertWritable(this.ctx);
 
     const { transcript } = input;
     const entry: LibraryEntry = {
@@ -213,22 +260,18 @@ export class LibraryStore {
       hash,
       speakers: transcript.speakers,
       wordCount: wordCountOf(transcript),
-      addedAt: this.now().toISOString(),
+      addedAt: this.ctx.now().toISOString(),
       openedAt: null,
     };
-    const dir = this.documentDir(entry.id);
-    await mkdir(dir, { recursive: true });
-    await new TextFile(join(dir, SOURCE_FILE)).write(text);
-    const file = await openDataFile<TranscriptFile>(
-      join(dir, 'transcript.json'),
-      { schemaVersion: SCHEMA_VERSION, document: entry, transcript },
-      SCHEMA_VERSION,
-    );
-    await file.write();
+    try {
+      await writeNewDocument(this.ctx, entry, text, transcript);
+    } catch (error) {
+      throw writeError(`Could not add ${input.source} to the library`, error);
+    }
     await this.countsFiles.keep(entry.id, NO_COUNTS);
-    this.library.data.documents.push(entry);
-    await this.library.write();
-    return { document: { ...entry, highlightCount: 0, noteCount: 0 }, duplicate: false };
+    this.entries = await scanDocuments(this.ctx, [], this.entries, false);
+    await this.saveIndex();
+    return { document: { ...entry, ...NO_COUNTS }, duplicate: false };
   }
 
   /** Adds a plain-text transcript (the sample, tests). */
@@ -237,59 +280,76 @@ export class LibraryStore {
     return (await this.importTranscript({ text: input.text, transcript, format: 'text', source: input.source })).document;
   }
 
-  /** Gives a document a new title, in the index and in its own folder (so a rebuilt index keeps it). */
+  /** Gives a document a new title, in its own folder (so a rebuilt index keeps it) and then the index. */
   async renameDocument(documentId: string, title: string): Promise<DocumentSummary> {
-    const entry = this.entry(documentId);
-    const loaded = await this.loadTranscript(documentId);
-    const path = join(this.documentDir(documentId), 'transcript.json');
-    const file = await openDataFile<TranscriptFile>(path, loaded.file, SCHEMA_VERSION);
-    file.data.document = { ...file.data.document, title };
-    await file.write();
-    entry.title = title;
-    loaded.file.document.title = title;
-    await this.library.write();
+    const file = this.entryFile(documentId);
+    assertWritable(this.ctx);
+    try {
+      await file.replace({ ...file.data, document: { ...file.data.document, title } });
+    } catch (error) {
+      throw writeError(`Could not rename "${file.data.document.title}"`, error);
+    }
+    await this.saveIndex();
     return this.summary(documentId);
   }
 
   /**
-   * Removes a document from the library with its highlights and notes. Its
-   * folder is moved to <dataDir>/removed/, not deleted, so a mistake can be undone by hand.
+   * Removes a document from the library with its highlights and notes. Its folder is moved to removed/, not
+   * deleted, so a mistake can be undone by hand.
    */
   async removeDocument(documentId: string): Promise<{ id: string }> {
-    this.entry(documentId);
-    await mkdir(join(this.dataDir, 'removed'), { recursive: true });
-    await rename(this.documentDir(documentId), join(this.dataDir, 'removed', `${documentId}-${this.now().getTime()}`));
-    this.library.data.documents = this.library.data.documents.filter((d) => d.id !== documentId);
+    const { title } = this.entry(documentId);
+    assertWritable(this.ctx);
+    const { layout, fs, now } = this.ctx;
+    try {
+      await fs.mkdir(layout.removed);
+      await fs.rename(layout.documentDir(documentId), join(layout.removed, `${documentId}-${now().getTime()}`));
+    } catch (error) {
+      throw writeError(`Could not remove "${title}"`, error);
+    }
+    this.entries.delete(documentId);
+    this.forget(documentId);
+    await this.saveIndex();
+    return { id: documentId };
+  }
+
+  private forget(documentId: string): void {
     this.transcripts.delete(documentId);
     this.highlightFiles.delete(documentId);
     this.countsFiles.forget(documentId);
-    await this.library.write();
-    return { id: documentId };
+    this.ctx.backups.forget(this.ctx.layout.documentDir(documentId));
   }
 
   /** Adds the sample transcript the first time the library is opened. */
   async addSampleOnce(text: string): Promise<void> {
-    if (this.library.data.sampleAdded) return;
+    if (this.library.data.sampleAdded || this.ctx.readOnly || this.ctx.inspect) return;
     await this.importText({ text, source: 'Sample transcript', fallbackTitle: 'Sample interview' });
     this.library.data.sampleAdded = true;
-    await this.library.write();
+    await this.saveIndex(true);
   }
 
   async open(documentId: string): Promise<OpenedDocument> {
     // An unknown id fails here, before any file is read; then the two files are read, and the opening time
     // written, side by side.
     this.entry(documentId);
-    const [{ file }, { annotations }] = await Promise.all([this.loadTranscript(documentId), this.highlights(documentId), this.markOpened(documentId)]);
+    const [{ transcript }, { file }] = await Promise.all([this.loadTranscript(documentId), this.loadHighlights(documentId), this.markOpened(documentId)]);
     return {
       document: await this.summary(documentId),
-      transcript: file.transcript,
-      annotations,
+      transcript,
+      annotations: file ? [...file.annotations] : [],
     };
   }
 
+  /** Records the opening time in the document's own file; a read-only library simply does not. */
   private async markOpened(documentId: string): Promise<void> {
-    this.entry(documentId).openedAt = this.now().toISOString();
-    await this.library.write();
+    const file = this.entryFile(documentId);
+    const openedAt = this.ctx.now().toISOString();
+    if (this.ctx.readOnly || this.ctx.inspect) return;
+    try {
+      await file.replace({ ...file.data, document: { ...file.data.document, openedAt } });
+    } catch (error) {
+      if (READ_ONLY_CODES.has(errorCode(error) ?? '')) this.ctx.readOnly = writeError(`The library at ${this.dataDir} cannot be changed`, error).message;
+    }
   }
 
   async createAnnotation(input: NewAnnotation): Promise<Annotation> {
@@ -301,11 +361,9 @@ export class LibraryStore {
     if (plainText.slice(start, end) !== input.selectors.quote.exact) {
       throw new GlossError('invalid-request', 'The quoted text does not match the transcript at the given position.');
     }
-    const file = await this.highlights(input.documentId);
-    if (file.annotations.some((a) => a.id === input.id)) {
-      throw new GlossError('conflict', `A highlight with id ${input.id} already exists.`);
-    }
-    const at = this.now().toISOString();
+    const file = await this.writableHighlights(input.documentId);
+    if (file.find(input.id)) throw new GlossError('conflict', `A highlight with id ${input.id} already exists.`);
+    const at = this.ctx.now().toISOString();
     const annotation: Annotation = {
       id: input.id,
       documentId: input.documentId,
@@ -315,63 +373,57 @@ export class LibraryStore {
       createdAt: at,
       updatedAt: at,
     };
-    file.annotations.push(annotation);
-    await this.commit(input.documentId, file, { put: annotation }, () => file.annotations.splice(file.annotations.indexOf(annotation), 1));
-    return annotation;
+    return (await this.commit(input.documentId, file, { create: annotation }))!;
   }
 
   async updateAnnotation(change: AnnotationChange): Promise<Annotation> {
-    const file = await this.highlights(change.documentId);
-    const annotation = file.annotations.find((a) => a.id === change.id);
-    if (!annotation) throw new GlossError('not-found', `No highlight with id ${change.id} in this document.`);
-    const before = { ...annotation };
-    if (change.color !== undefined) annotation.color = change.color;
-    if (change.note !== undefined) annotation.note = change.note;
-    annotation.updatedAt = this.now().toISOString();
-    await this.commit(change.documentId, file, { put: annotation }, () => Object.assign(annotation, before));
-    return annotation;
+    const file = await this.writableHighlights(change.documentId);
+    if (!file.find(change.id)) throw new GlossError('not-found', `No highlight with id ${change.id} in this document.`);
+    const update = { id: change.id, color: change.color, note: change.note, updatedAt: this.ctx.now().toISOString() };
+    return (await this.commit(change.documentId, file, { update }))!;
   }
 
   async deleteAnnotation(documentId: string, id: string): Promise<void> {
-    const file = await this.highlights(documentId);
-    const index = file.annotations.findIndex((a) => a.id === id);
-    if (index === -1) throw new GlossError('not-found', `No highlight with id ${id} in this document.`);
-    const [removed] = file.annotations.splice(index, 1);
-    await this.commit(documentId, file, { delete: id }, () => file.annotations.splice(index, 0, removed));
+    const file = await this.writableHighlights(documentId);
+    if (!file.find(id)) throw new GlossError('not-found', `No highlight with id ${id} in this document.`);
+    await this.commit(documentId, file, { delete: id });
   }
 
   async forExport(documentId: string): Promise<DocumentForExport> {
-    const { file } = await this.loadTranscript(documentId);
-    const { annotations } = await this.highlights(documentId);
-    return { document: this.entry(documentId), transcript: file.transcript, annotations };
+    const { transcript } = await this.loadTranscript(documentId);
+    const { file } = await this.loadHighlights(documentId);
+    return { document: this.entry(documentId), transcript, annotations: file ? file.annotations : [] };
   }
 
-  /**
-   * Saves a change made in memory; when that fails, `undo` puts memory back to what is on disk. Then the counts
-   * the library lists, when the change altered them.
-   */
-  private async commit(documentId: string, file: HighlightsFile, change: HighlightChange, undo: () => void): Promise<void> {
+  /** Saves a change, then the counts the library lists when the change altered them. */
+  private async commit(documentId: string, file: HighlightsFile, op: HighlightOp): Promise<Annotation | null> {
+    let saved: Annotation | null;
     try {
-      await file.save(change);
+      saved = await file.apply(op);
     } catch (error) {
-      undo();
-      throw new GlossError('storage', `Could not save: ${describe(error)}`);
+      throw writeError('Could not save', error);
     }
     await this.countsFiles.keep(documentId, countsOf(file.annotations));
+    return saved;
   }
 }
 
-/** Reads the library entry kept in every transcript file. */
-async function rebuildIndex(dataDir: string): Promise<LibraryEntry[]> {
-  const ids = await readdir(join(dataDir, 'documents'));
-  const entries: LibraryEntry[] = [];
-  for (const id of ids) {
-    try {
-      const file = await readJson<TranscriptFile>(join(dataDir, 'documents', id, 'transcript.json'));
-      entries.push(file.document);
-    } catch {
-      // A folder without a readable transcript is skipped, not deleted.
+/** Makes sure the data folder exists and can be written; the reason it cannot, or null. */
+async function probeWritable(fs: FileSystem, layout: Layout): Promise<string | null> {
+  const probe = join(layout.dataDir, `probe${TEMP_MARK}${process.pid}-0`);
+  try {
+    await fs.mkdir(layout.documents);
+    await fs.createExclusive(probe, '');
+    await fs.remove(probe);
+    return null;
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') {
+      await fs.remove(probe).catch(() => undefined);
+      return null;
     }
+    if (!(await fs.stat(layout.dataDir).catch(() => null))?.isDirectory) {
+      throw writeError(`Could not create the library folder ${layout.dataDir}`, error);
+    }
+    return writeError(`The library at ${layout.dataDir} is read-only`, error).message.replace(' Nothing was changed.', ' Documents can be read but not changed.');
   }
-  return entries;
 }

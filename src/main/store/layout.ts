@@ -1,0 +1,85 @@
+/**
+ * Where everything lives in a data folder: the one place the store, the
+ * command line, the tests and the bench spell file and folder names.
+ *
+ *   <dataDir>/library.json                     index of documents (a cache: always rebuilt from document.json files)
+ *   <dataDir>/settings.json                    library-wide settings (how many backups to keep, …)
+ *   <dataDir>/gloss.lock                       which process owns the folder (the app while it runs)
+ *   <dataDir>/backups/                         rolling backups of library.json and settings.json
+ *   <dataDir>/documents/<id>/document.json     the document's library entry (title, source, speakers, times)
+ *   <dataDir>/documents/<id>/transcript.json   the parsed transcript, written once
+ *   <dataDir>/documents/<id>/source.txt        the text as imported, written once
+ *   <dataDir>/documents/<id>/annotations.json  highlights and notes (a snapshot) …
+ *   <dataDir>/documents/<id>/annotations.log   … and the changes made since, one JSON line each
+ *   <dataDir>/documents/<id>/counts.json       how many highlights and notes (derived)
+ *   <dataDir>/documents/<id>/backups/          rolling backups of the document's data files
+ *   <dataDir>/documents/.import-<pid>-<id>/    an import being written by process <pid>; renamed into place when complete
+ *   <dataDir>/removed/<id>-<time>/             documents removed from the library, kept for recovery by hand
+ */
+import { join } from 'node:path';
+
+export const LIBRARY_FILE = 'library.json';
+export const SETTINGS_FILE = 'settings.json';
+export const LOCK_FILE = 'gloss.lock';
+export const BACKUPS_DIR = 'backups';
+export const DOCUMENTS_DIR = 'documents';
+export const REMOVED_DIR = 'removed';
+
+export const DOCUMENT_FILE = 'document.json';
+export const TRANSCRIPT_FILE = 'transcript.json';
+export const SOURCE_FILE = 'source.txt';
+export const ANNOTATIONS_FILE = 'annotations.json';
+export const ANNOTATIONS_LOG = 'annotations.log';
+export const COUNTS_FILE = 'counts.json';
+
+/** Prefix of a document folder still being written by an import. */
+export const IMPORT_STAGING_PREFIX = '.import-';
+
+/** Paths inside one data folder. */
+export class Layout {
+  constructor(readonly dataDir: string) {}
+
+  get library(): string {
+    return join(this.dataDir, LIBRARY_FILE);
+  }
+  get settings(): string {
+    return join(this.dataDir, SETTINGS_FILE);
+  }
+  get lock(): string {
+    return join(this.dataDir, LOCK_FILE);
+  }
+  get backups(): string {
+    return join(this.dataDir, BACKUPS_DIR);
+  }
+  get documents(): string {
+    return join(this.dataDir, DOCUMENTS_DIR);
+  }
+  get removed(): string {
+    return join(this.dataDir, REMOVED_DIR);
+  }
+  documentDir(id: string): string {
+    return join(this.dataDir, DOCUMENTS_DIR, id);
+  }
+  stagingDir(id: string): string {
+    return join(this.dataDir, DOCUMENTS_DIR, `${IMPORT_STAGING_PREFIX}${process.pid}-${id}`);
+  }
+  documentBackups(id: string): string {
+    return join(this.documentDir(id), BACKUPS_DIR);
+  }
+}
+
+/** A moment as it appears in file names: sortable, and valid on every file system. */
+export function fileTime(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Where a file that could not be read is moved: beside it, never deleted. */
+export function damagedPath(path: string, at: Date): string {
+  return `${path}.damaged-${fileTime(at)}`;
+}
+
+/** The process that wrote a staging folder or temporary file, from its name; null when the name says none. */
+export function writerOf(name: string): number | null {
+  const m = /(?:^\.import-|\.gloss-tmp-)(\d+)-/.exec(name);
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,184 @@
+/**
+ * The library's index and settings, and the recovery the store runs when it
+ * opens a data folder. The documents' own folders are the truth: each holds
+ * its library entry in document.json, and library.json is only a cache of
+ * them (and the sample flag). So a missing, empty or damaged index loses
+ * nothing: it is rebuilt from the folders, always, and a damaged one is kept
+ * aside. Operations that touch several files happen in an order that leaves
+ * the folders right at every step:
+ *
+ * - import writes a staging folder and renames it into place, then the index:
+ *   a kill before the rename leaves a staging folder, removed here (it held
+ *   only a copy of the imported file); after it, the folder is listed here.
+ * - remove renames the folder into removed/, then writes the index: a kill in
+ *   between leaves an index entry without a folder, dropped here.
+ * - rename writes document.json, then the index.
+ *
+ * Leftover temporary files of processes that are gone are removed too.
+ */
+import { join } from 'node:path';
+import { DamagedFileError, DataFile, type FileKind, NewerFileError, readData } from './data-file';
+import {
+  CURRENT_SCHEMA,
+  DEFAULT_SETTINGS,
+  describeSchemaIssues,
+  type DocumentFile,
+  type LibraryEntry,
+  type LibraryFile,
+  libraryFileSchema,
+  type SettingsFile,
+  settingsFileSchema,
+} from './file-schemas';
+import { isTempFile } from './file-system';
+import { readEntry } from './document-files';
+import { isAlive } from './lock';
+import { damagedPath, fileTime, IMPORT_STAGING_PREFIX, writerOf } from './layout';
+import { migrateLibrary } from './migrations';
+import { restoreFromBackup } from './recovery';
+import type { StoreContext } from './store-context';
+
+export const libraryKind: FileKind<LibraryFile> = {
+  check: (v) => {
+    const parsed = libraryFileSchema.safeParse(v);
+    return parsed.success ? null : describeSchemaIssues(parsed.error);
+  },
+  migrate: migrateLibrary,
+};
+
+export const settingsKind: FileKind<SettingsFile> = {
+  check: (v) => {
+    const parsed = settingsFileSchema.safeParse(v);
+    return parsed.success ? null : describeSchemaIssues(parsed.error);
+  },
+};
+
+const DOCUMENT_ID = /^[0-9a-zA-Z][0-9a-zA-Z-]{0,99}$/;
+
+/** The library file in memory: what it held (null: nothing usable) and the file to write it to. */
+export async function readLibrary(ctx: StoreContext): Promise<{ file: DataFile<LibraryFile>; found: LibraryFile | null }> {
+  const { layout, fs } = ctx;
+  const path = layout.library;
+  const empty: LibraryFile = { schemaVersion: CURRENT_SCHEMA, sampleAdded: false, documents: [] };
+  const file = (data: LibraryFile, length = 0) =>
+    new DataFile(fs, path, libraryKind, data, length, (text) => ctx.backups.afterWrite(layout.backups, path, text));
+  try {
+    const read = await readData(fs, path, libraryKind);
+    return read ? { file: file(read.data, read.length), found: read.data } : { file: file(empty), found: null };
+  } catch (error) {
+    if (error instanceof NewerFileError) {
+      ctx.readOnly = `This library was last written by a newer Gloss, so this one only reads it: ${error.message}`;
+      return { file: file(empty), found: null };
+    }
+    if (!(error instanceof DamagedFileError)) throw error;
+    // The index is a cache: keep the damaged copy for inspection and rebuild it from the folders.
+    if (!ctx.inspect && !ctx.readOnly) {
+      const aside = damagedPath(path, ctx.now());
+      await fs.rename(path, aside).catch(() => undefined);
+      ctx.notices.report('recovered', `The library index ${path} was damaged (${error.reason}); it was moved to ${aside} and rebuilt from the documents' own files.`, { path: aside });
+    } else {
+      ctx.notices.report('damaged', `${error.message} The library is listed from the documents' own files.`, { path });
+    }
+    return { file: file(empty), found: null };
+  }
+}
+
+/** Library-wide settings: defaults when there is no file; a damaged one is restored from a backup, else set aside for the defaults. */
+export async function readSettings(ctx: StoreContext): Promise<DataFile<SettingsFile>> {
+  const { layout, fs } = ctx;
+  const path = layout.settings;
+  const file = (data: SettingsFile, length = 0) =>
+    new DataFile(fs, path, settingsKind, data, length, (text) => ctx.backups.afterWrite(layout.backups, path, text));
+  try {
+    const read = await readData(fs, path, settingsKind);
+    return read ? file(read.data, read.length) : file(structuredClone(DEFAULT_SETTINGS));
+  } catch (error) {
+    if (error instanceof NewerFileError) {
+      ctx.readOnly ??= error.message;
+      return file(structuredClone(DEFAULT_SETTINGS));
+    }
+    if (!(error instanceof DamagedFileError)) throw error;
+    const restored = await restoreFromBackup(ctx, error, layout.backups, settingsKind);
+    return restored ? file(restored.data, restored.length) : file(structuredClone(DEFAULT_SETTINGS));
+  }
+}
+
+/** Whether a file or folder named by its writing process may be cleared: its writer is gone. */
+const abandoned = (name: string) => {
+  const pid = writerOf(name);
+  return pid !== null && pid !== process.pid && !isAlive(pid);
+};
+
+/** Removes temporary files left in `dir` by processes that are gone. */
+async function clearTempFiles(ctx: StoreContext, dir: string): Promise<void> {
+  for (const name of await ctx.fs.readdir(dir)) {
+    if (isTempFile(name) && abandoned(name)) await ctx.fs.remove(join(dir, name)).catch(() => undefined);
+  }
+}
+
+/**
+ * The documents in the folder, by id: each folder's entry (document.json, recovered if need be), `known` used for
+ * folders already read. Clears what interrupted imports left behind and, at start (`startup`), reports index
+ * entries whose folder is gone.
+ */
+export async function scanDocuments(
+  ctx: StoreContext,
+  cached: readonly LibraryEntry[],
+  known: ReadonlyMap<string, DataFile<DocumentFile>>,
+  startup: boolean,
+): Promise<Map<string, DataFile<DocumentFile>>> {
+  const { fs, layout } = ctx;
+  const writable = !ctx.inspect && !ctx.readOnly;
+  const names = await fs.readdir(layout.documents);
+  const byId = new Map(cached.map((e) => [e.id, e]));
+  const found = new Map<string, DataFile<DocumentFile>>();
+  await Promise.all(
+    names.map(async (name) => {
+      if (name.startsWith(IMPORT_STAGING_PREFIX)) {
+        // An import that did not finish: only a copy of the imported file, never shown; its writer is gone.
+        if (writable && abandoned(name)) await fs.remove(join(layout.documents, name)).catch(() => undefined);
+        return;
+      }
+      if (!DOCUMENT_ID.test(name)) return;
+      const already = known.get(name);
+      if (already) {
+        found.set(name, already);
+        return;
+      }
+      const info = await fs.stat(layout.documentDir(name));
+      if (!info?.isDirectory) return;
+      if (startup && writable) await clearTempFiles(ctx, layout.documentDir(name));
+      const entry = await readEntry(ctx, name, byId.get(name)).catch((error: unknown) => {
+        ctx.notices.report('damaged', `The document folder ${layout.documentDir(name)} could not be read: ${String(error)}`, { documentId: name });
+        return null;
+      });
+      if (entry) found.set(name, entry);
+      else await setAsideIncomplete(ctx, name);
+    }),
+  );
+  if (startup) {
+    if (writable) await clearTempFiles(ctx, layout.dataDir);
+    for (const entry of cached) {
+      if (!found.has(entry.id) && !names.includes(entry.id)) {
+        ctx.notices.report('recovered', `"${entry.title}" was listed, but its folder is no longer in ${layout.documents} (removed/ may hold it); it is no longer listed.`, { documentId: entry.id });
+      }
+    }
+  }
+  return found;
+}
+
+/** A folder that holds no document (no readable entry anywhere): moved to removed/, never deleted. */
+async function setAsideIncomplete(ctx: StoreContext, id: string): Promise<void> {
+  const from = ctx.layout.documentDir(id);
+  if (ctx.inspect || ctx.readOnly) {
+    ctx.notices.report('damaged', `The folder ${from} holds no readable document; it was left as it is.`, { documentId: id, path: from });
+    return;
+  }
+  const to = join(ctx.layout.removed, `${id}-incomplete-${fileTime(ctx.now())}`);
+  try {
+    await ctx.fs.mkdir(ctx.layout.removed);
+    await ctx.fs.rename(from, to);
+    ctx.notices.report('recovered', `The folder ${from} held no complete document (an interrupted import?); it was moved to ${to}.`, { documentId: id, path: to });
+  } catch {
+    ctx.notices.report('damaged', `The folder ${from} holds no readable document and could not be moved aside; it was left as it is.`, { documentId: id, path: from });
+  }
+}
