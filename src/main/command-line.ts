@@ -30,3 +30,15 @@ export function filesFromArgv(argv: readonly string[], cwd: string): string[] {
   }
   return files;
 }
+
+/**
+ * The app's own data folder, where Electron puts it (userData, named after the app) plus `library`, for tools that
+ * run without Electron (the `gloss` command): on Linux $XDG_CONFIG_HOME/gloss (or ~/.config/gloss), on macOS
+ * ~/Library/Application Support/gloss, on Windows %APPDATA%\gloss.
+ */
+export function appDataDir(env: Record<string, string | undefined>, platform: string, home: string): string {
+  const join = (...parts: string[]) => parts.join(platform === 'win32' ? '\\' : '/');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'gloss', 'library');
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'gloss', 'library');
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'gloss', 'library');
+}

@@ -19,7 +19,7 @@ import { createAppFileHandler } from './security/serve-app-files';
 import { lockDownSession } from './security/session-rules';
 import { createUrlPolicy } from './security/url-policy';
 import { guardAllWebContents } from './security/web-contents-guard';
-import { LibraryStore } from './store/library-store';
+import { openAsApp } from './store/library-access';
 import { createReadingWindow } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -38,7 +38,9 @@ const TRANSCRIPT_FILTERS = [
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'library'));
-  const store = await LibraryStore.open(dataDir);
+  // The app owns its data folder while it runs (a command-line repair waits; `gloss add` adds beside it).
+  const { store, release } = await openAsApp(dataDir);
+  app.on('will-quit', () => void release());
   await store.addSampleOnce(await readFile(join(here, '../../resources/sample-interview.txt'), 'utf8'));
 
   let win: BrowserWindow | null = null;

@@ -12,9 +12,9 @@ import type { Transcript } from '../../shared/model';
 import { asciiJson, DamagedFileError, DataFile, decodeData, type FileKind, NewerFileError, readData } from './data-file';
 import { CURRENT_SCHEMA, describeSchemaIssues, documentFileSchema, type DocumentFile, type LibraryEntry } from './file-schemas';
 import { type ChangeLogOptions, HighlightsFile, type Snapshot } from './highlights-file';
-import { ANNOTATIONS_FILE, damagedPath, DOCUMENT_FILE, SOURCE_FILE, TRANSCRIPT_FILE } from './layout';
+import { ANNOTATIONS_FILE, COUNTS_FILE, damagedPath, DOCUMENT_FILE, SOURCE_FILE, TRANSCRIPT_FILE } from './layout';
 import { migrateAnnotations, migrateTranscript, splitTranscriptV1 } from './migrations';
-import { restoreFromBackup } from './recovery';
+import { recoverDamaged } from './recovery';
 import { annotationsProblem, transcriptProblem } from './shape-checks';
 import type { StoreContext } from './store-context';
 
@@ -48,13 +48,14 @@ export function annotationsKind(documentId: string): FileKind<Snapshot> {
 }
 
 /** Writes a new document: every file into a staging folder, flushed, then the folder renamed into place. */
-export async function writeNewDocument(ctx: StoreContext, entry: LibraryEntry, text: string, transcript: Transcript): Promise<void> {
+export async function writeNewDocument(ctx: StoreContext, entry: LibraryEntry, text: string, transcript: Transcript, counts: string): Promise<void> {
   const { fs, layout } = ctx;
   const staging = layout.stagingDir(entry.id);
   await fs.mkdir(staging);
   try {
     await fs.replaceFile(join(staging, SOURCE_FILE), text);
     await fs.replaceFile(join(staging, TRANSCRIPT_FILE), asciiJson({ schemaVersion: CURRENT_SCHEMA, transcript }));
+    await fs.replaceFile(join(staging, COUNTS_FILE), counts);
     await fs.replaceFile(join(staging, DOCUMENT_FILE), asciiJson({ schemaVersion: CURRENT_SCHEMA, document: entry }));
     await fs.rename(staging, layout.documentDir(entry.id));
   } catch (error) {
@@ -82,10 +83,15 @@ export async function readEntry(ctx: StoreContext, id: string, cached: LibraryEn
     if (read) throw new DamagedFileError(path, `it describes document ${read.data.document.id}, not ${id}`);
   } catch (error) {
     if (!(error instanceof DamagedFileError)) throw error;
-    const restored = await restoreFromBackup(ctx, error, ctx.layout.documentBackups(id), documentKind, id);
+    const { restored, movedAside } = await recoverDamaged(ctx, error, ctx.layout.documentBackups(id), documentKind, {
+      documentId: id,
+      withoutBackup: cached ? 'it was written again from the library index' : 'the document could not be listed',
+    });
     if (restored) return documentFile(ctx, id, restored.data, restored.length);
-    if (cached) return documentFile(ctx, id, { schemaVersion: CURRENT_SCHEMA, document: cached });
-    return null;
+    if (!cached) return null;
+    const file = documentFile(ctx, id, { schemaVersion: CURRENT_SCHEMA, document: cached });
+    if (movedAside) await file.write().catch(() => undefined);
+    return file;
   }
   return migrateVersion1Folder(ctx, id, cached);
 }
@@ -193,9 +199,9 @@ export async function openHighlights(
       data = raw;
     } else {
       if (!(error instanceof DamagedFileError)) throw error;
-    const restored = await restoreFromBackup(ctx, error, backups, kind, id);
-      if (!restored) return { file: null, readOnly: `${error.message} The highlights of this document cannot be shown or changed until it is repaired.` };
-      ({ data, length } = restored);
+      const { restored, movedAside } = await recoverDamaged(ctx, error, backups, kind, { documentId: id, withoutBackup: 'this document starts again with no highlights' });
+      if (restored) ({ data, length } = restored);
+      else if (!movedAside) return { file: null, readOnly: `${error.message} Its highlights cannot be shown or changed until it is repaired.` };
     }
   }
   const snapshot = new DataFile<Snapshot>(ctx.fs, path, kind, { ...data, schemaVersion: CURRENT_SCHEMA }, length, (text) => ctx.backups.afterWrite(backups, path, text));

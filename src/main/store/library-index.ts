@@ -34,7 +34,7 @@ import { readEntry } from './document-files';
 import { isAlive } from './lock';
 import { damagedPath, fileTime, IMPORT_STAGING_PREFIX, writerOf } from './layout';
 import { migrateLibrary } from './migrations';
-import { restoreFromBackup } from './recovery';
+import { recoverDamaged } from './recovery';
 import type { StoreContext } from './store-context';
 
 export const libraryKind: FileKind<LibraryFile> = {
@@ -97,7 +97,7 @@ export async function readSettings(ctx: StoreContext): Promise<DataFile<Settings
       return file(structuredClone(DEFAULT_SETTINGS));
     }
     if (!(error instanceof DamagedFileError)) throw error;
-    const restored = await restoreFromBackup(ctx, error, layout.backups, settingsKind);
+    const { restored } = await recoverDamaged(ctx, error, layout.backups, settingsKind, { withoutBackup: 'the default settings are used' });
     return restored ? file(restored.data, restored.length) : file(structuredClone(DEFAULT_SETTINGS));
   }
 }

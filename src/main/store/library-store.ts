@@ -10,8 +10,9 @@
  *   documents' folders, interrupted imports and removals are finished or
  *   undone (library-index.ts), and the reader is told (`status().notices`).
  * - Readable whatever happens: a read-only folder, or files from a newer
- *   Gloss, open read-only with the reason given; `inspect` stores (the
- *   command line's reading commands) never write at all.
+ *   Gloss, open read-only with the reason given. Stores opened to inspect
+ *   (the command line's reading commands) never write at all, and guests
+ *   (`gloss add` beside the running app) only add documents.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ import type {
   HighlightSelectors,
   LibraryStatus,
   OpenedDocument,
+  StoreNotice,
   Transcript,
   TranscriptFormat,
 } from '../../shared/model';
@@ -32,7 +34,7 @@ import { type Counts, CountsFiles, countsOf, NO_COUNTS } from './counts-file';
 import { asciiJson, type DataFile } from './data-file';
 import { openHighlights, readTranscript, writeNewDocument } from './document-files';
 import { GlossError } from './errors';
-import type { DocumentFile, LibraryEntry, LibraryFile, SettingsFile } from './file-schemas';
+import { CURRENT_SCHEMA, type DocumentFile, type LibraryEntry, type LibraryFile, type SettingsFile } from './file-schemas';
 import { errorCode, type FileSystem, nodeFileSystem, READ_ONLY_CODES, TEMP_MARK } from './file-system';
 import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightOp, type HighlightsFile } from './highlights-file';
 import { Layout } from './layout';
@@ -69,9 +71,19 @@ export interface StoreOptions {
   changeLog?: ChangeLogOptions;
   /** The file system (tests inject failures). */
   fs?: FileSystem;
-  /** Never write anything: no recovery, no opening times (the command line's reading commands). */
+  /**
+   * 'owner' (the default: the app, or a command holding the lock) reads, writes and repairs. 'guest' (`gloss add`
+   * while the app runs) only adds documents: it repairs nothing and changes no existing file. 'inspect' (the command
+   * line's reading commands) never writes at all.
+   */
+  mode?: StoreMode;
+  /** The same as mode 'inspect'. */
   inspect?: boolean;
+  /** Hears each notice as it is reported (default: a warning on the console). */
+  onNotice?: (notice: StoreNotice) => void;
 }
+
+export type StoreMode = 'owner' | 'guest' | 'inspect';
 
 /** A document's transcript once read; its plain text is worked out the first time a highlight needs it. */
 class LoadedTranscript {
@@ -99,6 +111,7 @@ export class LibraryStore {
     private readonly settings: DataFile<SettingsFile>,
     private entries: Map<string, DataFile<DocumentFile>>,
     private readonly changeLog: ChangeLogOptions,
+    private readonly mode: StoreMode,
   ) {
     this.countsFiles = new CountsFiles(ctx.fs, (id) => ctx.layout.documentDir(id));
   }
@@ -106,9 +119,10 @@ export class LibraryStore {
   /** Opens (or creates) the library in `dataDir`, recovering whatever an interruption or damage left. */
   static async open(dataDir: string, options: StoreOptions = {}): Promise<LibraryStore> {
     const now = options.now ?? (() => new Date());
+    const mode: StoreMode = options.inspect ? 'inspect' : (options.mode ?? 'owner');
     const fs = options.fs ?? nodeFileSystem;
     const layout = new Layout(dataDir);
-    const notices = new Notices(now);
+    const notices = new Notices(now, options.onNotice);
     let settingsData: SettingsFile | null = null;
     const ctx: StoreContext = {
       fs,
@@ -117,16 +131,17 @@ export class LibraryStore {
       notices,
       backups: new Backups(fs, now, () => settingsData?.backups ?? { keep: 10, everyMinutes: 60 }),
       readOnly: null,
-      inspect: options.inspect ?? false,
+      inspect: mode !== 'owner',
     };
-    if (!ctx.inspect) ctx.readOnly = await probeWritable(fs, layout);
+    if (mode !== 'inspect') ctx.readOnly = await probeWritable(fs, layout);
     else if (!(await fs.stat(dataDir))?.isDirectory) throw new GlossError('not-found', `There is no library at ${dataDir}.`);
+    else ctx.readOnly = `The library at ${dataDir} is open only to be read.`;
     const settings = await readSettings(ctx);
     settingsData = settings.data;
     const { file: library, found } = await readLibrary(ctx);
     const entries = await scanDocuments(ctx, found?.documents ?? [], new Map(), true);
     library.data.sampleAdded = found?.sampleAdded ?? entries.size > 0;
-    const store = new LibraryStore(ctx, library, settings, entries, options.changeLog ?? DEFAULT_CHANGE_LOG);
+    const store = new LibraryStore(ctx, library, settings, entries, options.changeLog ?? DEFAULT_CHANGE_LOG, mode);
     await store.saveIndex(found === null && entries.size > 0);
     return store;
   }
@@ -147,6 +162,12 @@ export class LibraryStore {
     const next: LibraryFile = { ...this.library.data, schemaVersion: this.library.data.schemaVersion, documents };
     if (!force && this.library.length > 0 && asciiJson(next) === asciiJson(this.library.data)) return;
     await this.library.replace(next).catch((error: unknown) => console.warn('[gloss] could not write the library index:', error));
+  }
+
+  /** Refuses changes to existing files unless this store owns the library. */
+  private assertOwner(): void {
+    assertWritable(this.ctx);
+    if (this.mode !== 'owner') throw new GlossError('conflict', `The library at ${this.dataDir} is open in Gloss; only new documents can be added beside it.`);
   }
 
   private entryFile(documentId: string): DataFile<DocumentFile> {
@@ -184,7 +205,7 @@ export class LibraryStore {
 
   /** A document's highlights file, for a change: refused when the library or the document is read-only. */
   private async writableHighlights(documentId: string): Promise<HighlightsFile> {
-    assertWritable(this.ctx);
+    this.assertOwner();
     const { file, readOnly } = await this.loadHighlights(documentId);
     assertWritable(this.ctx, readOnly);
     return file!;
@@ -264,11 +285,10 @@ export class LibraryStore {
       openedAt: null,
     };
     try {
-      await writeNewDocument(this.ctx, entry, text, transcript);
+      await writeNewDocument(this.ctx, entry, text, transcript, asciiJson({ schemaVersion: CURRENT_SCHEMA, ...NO_COUNTS }));
     } catch (error) {
       throw writeError(`Could not add ${input.source} to the library`, error);
     }
-    await this.countsFiles.keep(entry.id, NO_COUNTS);
     this.entries = await scanDocuments(this.ctx, [], this.entries, false);
     await this.saveIndex();
     return { document: { ...entry, ...NO_COUNTS }, duplicate: false };
@@ -283,7 +303,7 @@ export class LibraryStore {
   /** Gives a document a new title, in its own folder (so a rebuilt index keeps it) and then the index. */
   async renameDocument(documentId: string, title: string): Promise<DocumentSummary> {
     const file = this.entryFile(documentId);
-    assertWritable(this.ctx);
+    this.assertOwner();
     try {
       await file.replace({ ...file.data, document: { ...file.data.document, title } });
     } catch (error) {
@@ -299,7 +319,7 @@ export class LibraryStore {
    */
   async removeDocument(documentId: string): Promise<{ id: string }> {
     const { title } = this.entry(documentId);
-    assertWritable(this.ctx);
+    this.assertOwner();
     const { layout, fs, now } = this.ctx;
     try {
       await fs.mkdir(layout.removed);

@@ -1,31 +1,36 @@
 /**
  * What happens to a data file found damaged: it is moved aside
- * (`<file>.damaged-<time>`, never deleted) and its newest backup that reads
- * and checks is put in its place, and the reader is told which file, of
- * which document, and where the damaged one now is. Without a good backup,
- * or where nothing may be written (a read-only folder, `gloss check` without
- * --repair), the file is left exactly where it is, and the reader is told that.
+ * (`<file>.damaged-<time>`, never deleted), its newest backup that reads and
+ * checks is put in its place if there is one, and the reader is told which
+ * file, of which document, and where the damaged one now is. Where nothing
+ * may be written (a read-only folder, `gloss check` without --repair), the
+ * file is left exactly where it is, and the reader is told that.
  */
+import { basename } from 'node:path';
 import { type DamagedFileError, type FileKind, type ReadData } from './data-file';
 import { damagedPath } from './layout';
 import { type StoreContext, writeError } from './store-context';
 
-export interface Restored<T> {
-  data: T;
-  length: number;
+export interface Recovered<T> {
+  /** The backup put in the damaged file's place; null when there was none. */
+  restored: { data: T; length: number } | null;
+  /** Whether the damaged file was moved aside (so there is no file now, unless a backup was restored). */
+  movedAside: boolean;
 }
 
-export async function restoreFromBackup<T>(
+export async function recoverDamaged<T>(
   ctx: StoreContext,
   damaged: DamagedFileError,
   backupsFolder: string,
   kind: FileKind<T>,
-  documentId?: string,
-): Promise<Restored<T> | null> {
+  what: { documentId?: string; withoutBackup: string },
+): Promise<Recovered<T>> {
   const { path } = damaged;
+  const { documentId } = what;
   if (ctx.inspect || ctx.readOnly) {
-    ctx.notices.report('damaged', `${damaged.message}${ctx.readOnly ? ` It cannot be repaired here: ${ctx.readOnly}` : ''}`, { documentId, path });
-    return null;
+    const why = ctx.readOnly && !ctx.inspect ? ` It cannot be repaired here: ${ctx.readOnly}` : ' gloss check --repair, or opening Gloss, sets it aside and restores its newest good backup.';
+    ctx.notices.report('damaged', `${damaged.message}${why}`, { documentId, path });
+    return { restored: null, movedAside: false };
   }
   let backup: (ReadData<T> & { from: string }) | null = null;
   try {
@@ -33,23 +38,20 @@ export async function restoreFromBackup<T>(
   } catch {
     backup = null;
   }
-  if (!backup) {
-    ctx.notices.report('damaged', `${damaged.message} There is no good backup of it to restore; repair or remove the file by hand.`, { documentId, path });
-    return null;
-  }
   const aside = damagedPath(path, ctx.now());
   try {
     await ctx.fs.rename(path, aside);
-    await ctx.fs.replaceFile(path, await ctx.fs.readFile(backup.from));
+    if (backup) await ctx.fs.replaceFile(path, await ctx.fs.readFile(backup.from));
   } catch (error) {
-    const failure = writeError(`Could not restore ${path} from its backup`, error);
+    const failure = writeError(`Could not set ${path} aside`, error);
     ctx.notices.report('damaged', `${damaged.message} ${failure.message}`, { documentId, path });
-    return null;
+    return { restored: null, movedAside: false };
   }
-  ctx.notices.report(
-    'restored',
-    `The data file ${path} was damaged (${damaged.reason}). It was moved to ${aside} and its backup of ${backup.from.slice(-28)} was restored; changes made after that backup may be missing.`,
-    { documentId, path: aside },
-  );
-  return { data: backup.data, length: backup.length };
+  const moved = `The data file ${path} was damaged (${damaged.reason}). It was moved to ${aside}`;
+  if (backup) {
+    ctx.notices.report('restored', `${moved} and its newest good backup (${basename(backup.from)}) was restored; changes made after that backup may be missing.`, { documentId, path: aside });
+    return { restored: { data: backup.data, length: backup.length }, movedAside: true };
+  }
+  ctx.notices.report('damaged', `${moved}; there was no good backup of it, so ${what.withoutBackup}. The damaged file is kept there for recovery by hand.`, { documentId, path: aside });
+  return { restored: null, movedAside: true };
 }

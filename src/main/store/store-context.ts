@@ -14,11 +14,15 @@ import type { Layout } from './layout';
 export class Notices {
   readonly list: StoreNotice[] = [];
 
-  constructor(private readonly now: () => Date) {}
+  constructor(
+    private readonly now: () => Date,
+    private readonly log: (notice: StoreNotice) => void = (n) => console.warn(`[gloss] ${n.message}`),
+  ) {}
 
   report(kind: StoreNotice['kind'], message: string, where: { documentId?: string; path?: string } = {}): void {
-    this.list.push({ kind, message, ...where, at: this.now().toISOString() });
-    console.warn(`[gloss] ${message}`);
+    const notice = { kind, message, ...where, at: this.now().toISOString() };
+    this.list.push(notice);
+    this.log(notice);
   }
 }
 
