@@ -1,0 +1,159 @@
+/**
+ * The library commands as a script uses them: add, list and check, their JSON
+ * and exit codes, a check that reads without writing, a repair, and the
+ * sharing rules with the app running beside them in another process.
+ */
+import { spawn } from 'node:child_process';
+import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { LibraryStore } from '../main/store/library-store';
+import { main } from './index';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const sample = join(root, 'resources/sample-interview.txt');
+const captions = join(root, 'test-fixtures/captions/zoom-meeting.vtt');
+let dir: string;
+let dataDir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gloss-cli-library-'));
+  dataDir = join(dir, 'library');
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+async function gloss(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (s) => out.push(s), (s) => err.push(s), {});
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Every file under `path` with its bytes, to show a command changed nothing. */
+async function snapshot(path: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of await readdir(path, { recursive: true })) {
+    const full = join(path, name);
+    if ((await stat(full)).isFile()) files[name] = (await readFile(full)).toString('base64');
+  }
+  return files;
+}
+
+test('add imports files as the app does, prints their ids, and refuses a bad file with its reason and exit code 1', async () => {
+  const empty = join(dir, 'empty.txt');
+  await writeFile(empty, '');
+  const added = await gloss('add', sample, captions, empty, '--data-dir', dataDir, '--json');
+  expect(added.code).toBe(1);
+  expect(added.err).toMatch(/^gloss: Could not open empty\.txt: it is empty\.$/m);
+  const results = JSON.parse(added.out);
+  expect(results).toEqual([
+    { file: 'sample-interview.txt', ok: true, id: expect.any(String), title: 'Democracies must maintain the lead in AI', duplicate: false },
+    { file: 'zoom-meeting.vtt', ok: true, id: expect.any(String), title: 'zoom-meeting', duplicate: false },
+    { file: 'empty.txt', ok: false, error: 'Could not open empty.txt: it is empty.' },
+  ]);
+
+  const again = await gloss('add', sample, '--data-dir', dataDir, '--json');
+  expect(again.code).toBe(0);
+  expect(JSON.parse(again.out)[0]).toMatchObject({ id: results[0].id, duplicate: true });
+
+  const listed = await gloss('list', '--json', `--data-dir=${dataDir}`);
+  expect(listed.code).toBe(0);
+  const documents = JSON.parse(listed.out);
+  expect(documents.map((d: { id: string }) => d.id).sort()).toEqual([results[0].id, results[1].id].sort());
+  expect(documents.find((d: { id: string }) => d.id === results[0].id)).toMatchObject({
+    format: 'text',
+    speakers: expect.arrayContaining(['Dario Amodei']),
+    highlightCount: 0,
+    noteCount: 0,
+  });
+
+  // The app reads what the command wrote.
+  expect((await (await LibraryStore.open(dataDir)).list()).length).toBe(2);
+});
+
+test('check reads every data file without writing anything, names the damaged file, and --repair sets it aside', async () => {
+  await gloss('add', sample, captions, '--data-dir', dataDir);
+  const [doc] = JSON.parse((await gloss('list', '--json', '--data-dir', dataDir)).out);
+  expect(await gloss('check', '--data-dir', dataDir)).toMatchObject({ code: 0 });
+
+  const damaged = join(dataDir, 'documents', doc.id, 'annotations.json');
+  await writeFile(damaged, '{"schemaVersion":2,"documentId":');
+  await writeFile(join(dataDir, 'library.json'), 'null');
+  const before = await snapshot(dataDir);
+  const checked = await gloss('check', '--json', '--data-dir', dataDir);
+  expect(checked.code).toBe(1);
+  const report = JSON.parse(checked.out);
+  expect(report.ok).toBe(false);
+  expect(report.problems.map((p: { path: string }) => p.path).sort()).toEqual([damaged, join(dataDir, 'library.json')].sort());
+  expect(await snapshot(dataDir)).toEqual(before);
+
+  const repaired = await gloss('check', '--repair', '--json', '--data-dir', dataDir);
+  expect(repaired.code).toBe(0);
+  expect(JSON.parse(repaired.out)).toMatchObject({ ok: true, problems: [] });
+  const names = await readdir(join(dataDir, 'documents', doc.id));
+  expect(names.some((n) => n.startsWith('annotations.json.damaged-'))).toBe(true);
+  expect((await readdir(dataDir)).some((n) => n.startsWith('library.json.damaged-'))).toBe(true);
+  expect(JSON.parse((await gloss('list', '--json', '--data-dir', dataDir)).out)).toHaveLength(2);
+});
+
+test('a library that is not there is an error on stderr, and a wrong command line exits with 2', async () => {
+  const missing = await gloss('list', '--data-dir', join(dir, 'nowhere'));
+  expect(missing).toMatchObject({ code: 1, out: '' });
+  expect(missing.err).toMatch(/There is no library at/);
+  expect((await gloss('add', '--data-dir', dataDir)).code).toBe(2);
+  expect((await gloss('list', '--repair')).err).toMatch(/unknown option --repair/);
+});
+
+/** The app, in another process, writing highlights as fast as it can. */
+function startApp(): Promise<{ sampleId: string; saved: () => number; stop: () => Promise<{ id: string; title: string }[]> }> {
+  const child = spawn(process.execPath, [join(root, 'src/cli/testing/running-app.mjs'), dataDir], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let saved = 0;
+  let errors = '';
+  child.stderr.on('data', (d) => (errors += d));
+  const lines = createInterface({ input: child.stdout });
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => code !== 0 && reject(new Error(`the app process failed: ${errors}`)));
+    const listed = new Promise<{ id: string; title: string }[]>((done) => {
+      lines.on('line', (line) => {
+        const m = /^saved (\d+)$/.exec(line);
+        if (m) saved = Number(m[1]);
+        else if (line.startsWith('ready ')) resolve({ sampleId: line.slice(6), saved: () => saved, stop });
+        else if (line.startsWith('[')) done(JSON.parse(line));
+      });
+    });
+    const stop = async () => {
+      child.stdin.write('stop\n');
+      return listed;
+    };
+  });
+}
+
+test('beside the running app: add works as a guest, reading works, repair waits, and no acknowledged write is lost', async () => {
+  const app = await startApp();
+  while (app.saved() < 5) await new Promise((r) => setTimeout(r, 20));
+
+  const copy = join(dir, 'interview-copy.vtt');
+  await copyFile(captions, copy);
+  const added = await gloss('add', copy, '--json', '--data-dir', dataDir);
+  expect(added.code).toBe(0);
+  const [{ id: addedId }] = JSON.parse(added.out);
+  const listed = await gloss('list', '--json', '--data-dir', dataDir);
+  expect(listed.code).toBe(0);
+  expect(JSON.parse(listed.out).map((d: { id: string }) => d.id)).toContain(addedId);
+  expect((await gloss('check', '--data-dir', dataDir)).code).toBe(0);
+  const repair = await gloss('check', '--repair', '--data-dir', dataDir);
+  expect(repair.code).toBe(1);
+  expect(repair.err).toMatch(/The library is open in Gloss \(process \d+/);
+
+  const appList = await app.stop();
+  expect(appList.map((d) => d.id)).toContain(addedId);
+  const acknowledged = app.saved();
+  const { annotations } = await (await LibraryStore.open(dataDir)).open(app.sampleId);
+  expect(annotations.length).toBeGreaterThanOrEqual(acknowledged);
+  expect(annotations.slice(0, acknowledged).map((a) => a.note)).toEqual(Array.from({ length: acknowledged }, (_, i) => `note ${i + 1}`));
+  // The app gave its lock back: a repair may run now.
+  expect((await gloss('check', '--repair', '--data-dir', dataDir)).code).toBe(0);
+}, 60_000);

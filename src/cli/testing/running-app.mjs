@@ -1,0 +1,38 @@
+// Child process standing in for the running app in the command-line tests: opens the library the way the app
+// does (taking its lock), adds the sample, then makes highlights one after another, printing "saved <n>" after
+// each acknowledged write, until it reads "stop" on stdin; then it lists the library as the app would (which picks
+// up documents added beside it) and prints the list as one JSON line before releasing the lock.
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+
+const [dataDir] = process.argv.slice(2);
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const server = await createServer({ root, configFile: false, logLevel: 'silent', server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true } });
+const { openAsApp } = await server.ssrLoadModule('/src/main/store/library-access.ts');
+const { createSelectors } = await server.ssrLoadModule('/src/core/anchoring/selectors.ts');
+const { plainTextOf } = await server.ssrLoadModule('/src/core/transcript/plain-text.ts');
+
+const { store, release } = await openAsApp(dataDir, { onNotice: () => undefined });
+await store.addSampleOnce(readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8'));
+const [sample] = await store.list();
+const text = plainTextOf((await store.open(sample.id)).transcript);
+const start = text.indexOf('gremlin');
+const selectors = createSelectors(text, start, start + 7);
+process.stdout.write(`ready ${sample.id}\n`);
+
+let stopping = false;
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line === 'stop') stopping = true;
+});
+for (let n = 1; !stopping; n++) {
+  const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  await store.createAnnotation({ documentId: sample.id, id, color: 'yellow', selectors, note: `note ${n}` });
+  process.stdout.write(`saved ${n}\n`);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+}
+process.stdout.write(`${JSON.stringify(await store.list())}\n`);
+await release();
+await server.close();
