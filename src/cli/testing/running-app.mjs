@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { URL, fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 
@@ -31,7 +32,7 @@ for (let n = 1; !stopping; n++) {
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   await store.createAnnotation({ documentId: sample.id, id, color: 'yellow', selectors, note: `note ${n}` });
   process.stdout.write(`saved ${n}\n`);
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  await sleep(5);
 }
 process.stdout.write(`${JSON.stringify(await store.list())}\n`);
 await release();
