@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { filesFromArgv, resolveDataDir } from './command-line';
+import { appDataDir, filesFromArgv, resolveDataDir } from './command-line';
 
 test.each([
   ['--data-dir PATH', ['electron', '.', '--data-dir', '/tmp/a'], {}, resolve('/tmp/a')],
@@ -19,4 +19,13 @@ test('takes the files to open from the command line, skipping options and the da
     resolve('/abs/b.srt'),
   ]);
   expect(filesFromArgv(['--data-dir=/x'], '/home/u')).toEqual([]);
+});
+
+test.each([
+  ['linux', {}, '/home/u/.config/gloss/library'],
+  ['linux', { XDG_CONFIG_HOME: '/cfg' }, '/cfg/gloss/library'],
+  ['darwin', {}, '/home/u/Library/Application Support/gloss/library'],
+  ['win32', { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u\\AppData\\Roaming\\gloss\\library'],
+])('the command line finds the app’s own data folder on %s (%j), where Electron puts it', (platform, env, expected) => {
+  expect(appDataDir(env, platform, '/home/u')).toBe(expected);
 });
