@@ -226,9 +226,11 @@ export class HighlightsFile {
     const text = `${JSON.stringify(line)}\n`;
     const { appendFrom, foldAt } = this.parts.options;
     const size = this.parts.snapshot.length;
-    const next = applyLines(this.durable, [line]);
     if (this.mustFold || size < appendFrom || this.logBytes + text.length > size * foldAt) {
+      const next = applyLines(this.durable, [line]);
       await this.fold(next, line.seq);
+      this.durable = next;
+      this.reindex();
     } else {
       try {
         await this.parts.fs.append(this.logPath, text);
@@ -237,11 +239,24 @@ export class HighlightsFile {
         throw error;
       }
       this.logBytes += Buffer.byteLength(text);
+      this.applyInPlace(line);
     }
     this.seq = line.seq;
-    this.durable = next;
-    this.reindex();
     return 'put' in line ? line.put : null;
+  }
+
+  /** Applies a line now on disk to `durable` without copying it (a book's thousands of highlights, per keystroke). */
+  private applyInPlace(line: LogLine): void {
+    if ('put' in line) {
+      const at = this.positions.get(line.put.id);
+      if (at === undefined) this.positions.set(line.put.id, this.durable.push(line.put) - 1);
+      else this.durable[at] = line.put;
+      return;
+    }
+    const at = this.positions.get(line.delete);
+    if (at === undefined) return;
+    this.durable.splice(at, 1);
+    this.reindex();
   }
 
   /** Writes every highlight to the snapshot (atomically), then removes, or moves aside, the log it now contains. */
