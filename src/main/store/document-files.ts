@@ -137,6 +137,12 @@ export async function readTranscript(ctx: StoreContext, entry: LibraryEntry): Pr
     if (read) return read.data.transcript;
     throw new DamagedFileError(path, 'it is missing');
   } catch (error) {
+    if (error instanceof NewerFileError) {
+      // Written once and never changed: shown if this Gloss can read it, else the error says to update.
+      const raw = JSON.parse(decodeData(await ctx.fs.readFile(path))) as Partial<TranscriptFile>;
+      if (transcriptProblem(raw.transcript) === null) return raw.transcript as Transcript;
+      throw error;
+    }
     if (!(error instanceof DamagedFileError)) throw error;
     const transcript = await reparse(ctx, entry);
     if (!transcript) throw error;
