@@ -30,6 +30,8 @@ export function countsOf(annotations: readonly Annotation[]): Counts {
 export class CountsFiles {
   /** What each document's counts.json holds, as far as this process knows. */
   private readonly onDisk = new Map<string, Counts>();
+  /** The last save asked for, per document. */
+  private readonly saving = new Map<string, Promise<void>>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -51,8 +53,21 @@ export class CountsFiles {
     }
   }
 
-  /** Saves `counts` unless the file holds them already. Never fails: a count not saved is put right next time. */
-  async keep(documentId: string, counts: Counts, dir = this.dirOf(documentId)): Promise<void> {
+  /**
+   * Saves `counts` unless the file holds them already. Never fails: a count not saved is put right next time. The
+   * saves of one document run one after another, in the order asked: two rewrites racing could leave the older
+   * counts on disk.
+   */
+  keep(documentId: string, counts: Counts, dir = this.dirOf(documentId)): Promise<void> {
+    const next = (this.saving.get(documentId) ?? Promise.resolve()).then(() => this.save(documentId, counts, dir));
+    this.saving.set(documentId, next);
+    void next.then(() => {
+      if (this.saving.get(documentId) === next) this.saving.delete(documentId);
+    });
+    return next;
+  }
+
+  private async save(documentId: string, counts: Counts, dir: string): Promise<void> {
     // Reading a few bytes spares the write on the first open of a document whose counts are right.
     const known = this.onDisk.get(documentId) ?? (await this.read(documentId));
     if (known && known.highlightCount === counts.highlightCount && known.noteCount === counts.noteCount) return;

@@ -415,16 +415,18 @@ export class LibraryStore {
     return { document: this.entry(documentId), transcript, annotations: file ? file.annotations : [] };
   }
 
-  /** Saves a change, then the counts the library lists when the change altered them. */
+  /**
+   * Saves a change, then the counts the library lists when they changed. After a failure too: counts saved while
+   * the change was queued included it; the last change to settle counts only what is on disk.
+   */
   private async commit(documentId: string, file: HighlightsFile, op: HighlightOp): Promise<Annotation | null> {
-    let saved: Annotation | null;
     try {
-      saved = await file.apply(op);
+      return await file.apply(op);
     } catch (error) {
       throw writeError('Could not save', error);
+    } finally {
+      await this.countsFiles.keep(documentId, countsOf(file.annotations));
     }
-    await this.countsFiles.keep(documentId, countsOf(file.annotations));
-    return saved;
   }
 }
 
