@@ -5,6 +5,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { HighlightColor } from '../../src/shared/model';
 import { LibraryPage } from './library-page';
+import { StoreNoticesPanel } from './store-notices-panel';
 
 export class GlossPage {
   readonly transcript: Locator;
@@ -16,6 +17,10 @@ export class GlossPage {
   /** The title of the open document in the toolbar. */
   readonly title: Locator;
   readonly library: LibraryPage;
+  /** What the app says about its files (notices) and what cannot be changed (read-only). */
+  readonly storeNotices: StoreNoticesPanel;
+  /** Why the open note was not saved, beside it (absent while nothing failed). */
+  readonly noteProblem: Locator;
 
   constructor(readonly page: Page) {
     this.transcript = page.getByRole('textbox', { name: 'Transcript' });
@@ -25,6 +30,8 @@ export class GlossPage {
     this.noteState = page.locator('.note-editor__state');
     this.title = page.locator('.toolbar__title');
     this.library = new LibraryPage(page);
+    this.storeNotices = new StoreNoticesPanel(page);
+    this.noteProblem = page.locator('.note-editor__problem');
   }
 
   /** Waits for the first screen: a transcript, or the library when no document is open. */

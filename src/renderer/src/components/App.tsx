@@ -1,8 +1,9 @@
 /**
  * The app shell: the reading view (toolbar, transcript, side panel of
  * highlights) or the library, the status line, menu commands, and files
- * dropped anywhere on the window. Opens the most recently read document
- * (the sample on first start).
+ * dropped anywhere on the window. Under the toolbar, what cannot be changed
+ * and why, and the store's notices about damaged or restored files. Opens
+ * the most recently read document (the sample on first start).
  */
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useEffect, useState } from 'react';
@@ -13,7 +14,9 @@ import { useReading } from '../state/reading-store';
 import { exportMarkdown } from './export-action';
 import { HighlightList } from './HighlightList';
 import { LibraryView } from './LibraryView';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { StatusBar } from './StatusBar';
+import { StoreNotices } from './StoreNotices';
 import { Toolbar } from './Toolbar';
 import { TranscriptView, transcriptLoadFor } from './TranscriptView';
 
@@ -60,6 +63,10 @@ function ReaderView({ opened }: { opened: OpenedDocument }) {
     <LexicalComposer initialConfig={load.config}>
       <div className="app">
         <Toolbar />
+        <div className="app__alerts">
+          <ReadOnlyBanner scope="document" />
+          <StoreNotices />
+        </div>
         <TranscriptView builder={load.builder} />
         <HighlightList />
         <StatusBar />

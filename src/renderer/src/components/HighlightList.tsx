@@ -7,6 +7,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type RefObject } from 'react';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
+import { useReadOnlyReason } from '../state/highlight-changes';
 import { highlightGroups, useHighlightGroups, type Entry, type Group } from '../state/highlight-groups';
 import { readingStore, useIsSelected, useReading } from '../state/reading-store';
 import { NoteEditor } from './NoteEditor';
@@ -27,7 +28,6 @@ interface ItemProps {
 
 /** One highlight in the list; re-rendered only when its own data or selection changes (a book has thousands). */
 const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOpen }: ItemProps) {
-  const [editor] = useLexicalComposerContext();
   const selected = useIsSelected(a.id);
   return (
     <div role="listitem" className={`highlight-item${selected ? ' is-selected' : ''}`} data-id={a.id} data-color={a.color}>
@@ -39,28 +39,37 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
         <span className="highlight-item__quote">{shorten(a.selectors.quote.exact, QUOTE_PREVIEW)}</span>
         {!selected && a.note && <span className="highlight-item__note">{shorten(a.note, 240)}</span>}
       </button>
-      {selected && (
-        <div className="highlight-item__detail">
-          <NoteEditor key={a.id} annotation={a} />
-          <div className="highlight-item__actions">
-            {HIGHLIGHT_COLORS.map((color) => (
-              <button
-                key={color}
-                type="button"
-                className={`swatch swatch--small swatch--${color}${a.color === color ? ' is-current' : ''}`}
-                aria-label={`Change colour to ${color}`}
-                onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
-              />
-            ))}
-            <button type="button" className="link-button link-button--danger" onClick={() => editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, a.id)}>
-              Delete
-            </button>
-          </div>
-        </div>
-      )}
+      {selected && <HighlightDetail annotation={a} />}
     </div>
   );
 });
+
+/** The selected highlight's note and actions; where the document cannot be changed, the actions say why when pressed. */
+function HighlightDetail({ annotation: a }: { annotation: Annotation }) {
+  const [editor] = useLexicalComposerContext();
+  const readOnly = useReadOnlyReason();
+  const unavailable = readOnly ? { 'aria-disabled': true, title: `Read-only: ${readOnly}` } : {};
+  return (
+    <div className="highlight-item__detail">
+      <NoteEditor key={a.id} annotation={a} />
+      <div className="highlight-item__actions">
+        {HIGHLIGHT_COLORS.map((color) => (
+          <button
+            key={color}
+            type="button"
+            className={`swatch swatch--small swatch--${color}${a.color === color ? ' is-current' : ''}`}
+            aria-label={`Change colour to ${color}`}
+            {...unavailable}
+            onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
+          />
+        ))}
+        <button type="button" className="link-button link-button--danger" {...unavailable} onClick={() => editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, a.id)}>
+          Delete
+        </button>
+      </div>
+    </div>
+  );
+}
 
 /** Until a group comes near the panel's window it is an empty box of about its height (a book has thousands of highlights). */
 const ITEM_HEIGHT_GUESS = 96;

@@ -1,13 +1,27 @@
 /**
  * The library: every document with its format, speakers, size, highlights
  * and dates. Open one, rename it in place, or remove it after a confirmation
- * that says what goes with it.
+ * that says what goes with it. In a read-only library, importing, renaming
+ * and removing say why they cannot be done; a document that cannot be
+ * changed says so, and why, under its title.
  */
 import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
-import { importWithDialog, openDocument, refreshLibrary, removeDocument, renameDocument, showView, useLibrary } from '../state/library-state';
+import {
+  importWithDialog,
+  openDocument,
+  refreshLibrary,
+  refuseWhenLibraryReadOnly,
+  removeDocument,
+  renameDocument,
+  showView,
+  useLibrary,
+} from '../state/library-state';
 import { useReading } from '../state/reading-store';
+import { useStoreStatus } from '../state/store-status';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { StatusBar } from './StatusBar';
+import { StoreNotices } from './StoreNotices';
 
 const FORMAT_NAMES: Record<DocumentSummary['format'], string> = { text: 'Text', markdown: 'Markdown', webvtt: 'WebVTT', srt: 'SRT' };
 
@@ -22,13 +36,25 @@ function plural(n: number, one: string, many = `${one}s`): string {
 function TitleCell({ doc }: { doc: DocumentSummary }) {
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(doc.title);
+  const readOnly = useStoreStatus((s) => s.readOnly);
   if (!editing) {
     return (
       <div className="library__title-cell">
         <button type="button" className="library__open" onClick={() => void openDocument(doc.id)}>
           {doc.title}
         </button>
-        <button type="button" className="link-button" aria-label={`Rename ${doc.title}`} onClick={() => { setTitle(doc.title); setEditing(true); }}>
+        <button
+          type="button"
+          className="link-button"
+          aria-label={`Rename ${doc.title}`}
+          aria-disabled={readOnly ? true : undefined}
+          title={readOnly ?? undefined}
+          onClick={() => {
+            if (refuseWhenLibraryReadOnly('The document cannot be renamed')) return;
+            setTitle(doc.title);
+            setEditing(true);
+          }}
+        >
           Rename
         </button>
       </div>
@@ -56,9 +82,17 @@ function TitleCell({ doc }: { doc: DocumentSummary }) {
 
 function RemoveCell({ doc }: { doc: DocumentSummary }) {
   const [confirming, setConfirming] = useState(false);
+  const readOnly = useStoreStatus((s) => s.readOnly);
   if (!confirming) {
     return (
-      <button type="button" className="link-button link-button--danger" aria-label={`Remove ${doc.title}`} onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        className="link-button link-button--danger"
+        aria-label={`Remove ${doc.title}`}
+        aria-disabled={readOnly ? true : undefined}
+        title={readOnly ?? undefined}
+        onClick={() => !refuseWhenLibraryReadOnly('The document cannot be removed') && setConfirming(true)}
+      >
         Remove
       </button>
     );
@@ -81,6 +115,7 @@ function RemoveCell({ doc }: { doc: DocumentSummary }) {
 export function LibraryView() {
   const documents = useLibrary((s) => s.documents);
   const opened = useReading((s) => s.opened);
+  const readOnly = useStoreStatus((s) => s.readOnly);
   useEffect(() => {
     void refreshLibrary();
   }, []);
@@ -94,10 +129,20 @@ export function LibraryView() {
             Back to “{opened.document.title}”
           </button>
         )}
-        <button type="button" className="button button--primary" onClick={() => void importWithDialog()} title="Open transcripts (Ctrl+O)">
+        <button
+          type="button"
+          className="button button--primary"
+          aria-disabled={readOnly ? true : undefined}
+          onClick={() => void importWithDialog()}
+          title={readOnly ? `Nothing can be imported: ${readOnly}` : 'Open transcripts (Ctrl+O)'}
+        >
           Open transcripts…
         </button>
       </header>
+      <div className="app__alerts">
+        <ReadOnlyBanner scope="library" />
+        <StoreNotices />
+      </div>
       <main className="library">
         <p className="library__hint">Plain text, Markdown, WebVTT and SRT. Drop files anywhere in the window to import them.</p>
         {documents.length === 0 ? (
@@ -124,6 +169,11 @@ export function LibraryView() {
                   <td>
                     <TitleCell doc={doc} />
                     <div className="library__source">{doc.source}</div>
+                    {doc.readOnly && doc.readOnly !== readOnly && (
+                      <div className="library__read-only">
+                        <span className="read-only-banner__badge">Read-only</span> {doc.readOnly}
+                      </div>
+                    )}
                   </td>
                   <td>{FORMAT_NAMES[doc.format]}</td>
                   <td className="library__speakers" title={doc.speakers.join(', ')}>

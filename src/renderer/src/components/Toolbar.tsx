@@ -1,7 +1,11 @@
-/** Colour buttons (highlight the selection, or recolour the selected highlight), delete, export. */
+/**
+ * Colour buttons (highlight the selection, or recolour the selected highlight), delete, export. Where the document
+ * cannot be changed the colour and delete buttons look unavailable and, pressed, say why.
+ */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { HIGHLIGHT_COLORS } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND } from '../editor/commands';
+import { useReadOnlyReason } from '../state/highlight-changes';
 import { showView } from '../state/library-state';
 import { useReading } from '../state/reading-store';
 import { exportMarkdown } from './export-action';
@@ -11,6 +15,7 @@ export function Toolbar() {
   const selectedId = useReading((s) => s.selectedId);
   const title = useReading((s) => s.opened?.document.title ?? '');
   const selectedColor = useReading((s) => (s.selectedId ? s.annotations.get(s.selectedId)?.color : undefined));
+  const readOnly = useReadOnlyReason();
 
   return (
     <header className="toolbar">
@@ -27,7 +32,9 @@ export function Toolbar() {
             type="button"
             className={`swatch swatch--${color}${selectedColor === color ? ' is-current' : ''}`}
             aria-label={`Highlight ${color}`}
-            title={`Highlight ${color} (Alt+${i + 1})`}
+            // Still pressable: pressed, it says why nothing can be highlighted.
+            aria-disabled={readOnly ? true : undefined}
+            title={readOnly ? `Read-only: ${readOnly}` : `Highlight ${color} (Alt+${i + 1})`}
             // Keep the text selection: a mouse-down on a button must not collapse it.
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
@@ -37,7 +44,8 @@ export function Toolbar() {
           type="button"
           className="button"
           disabled={!selectedId}
-          title="Delete the selected highlight (Delete)"
+          aria-disabled={readOnly ? true : undefined}
+          title={readOnly ? `Read-only: ${readOnly}` : 'Delete the selected highlight (Delete)'}
           onClick={() => selectedId && editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, selectedId)}
         >
           Delete highlight

@@ -1,13 +1,17 @@
 /**
  * The library side of the renderer: which view is showing, the documents in
  * the library, and the actions on them (open, import, rename, remove). Import
- * results and errors go to the reading store's status line.
+ * results and errors go to the reading store's status line. Listing, opening
+ * and importing are when the store checks files, so each asks for its notices
+ * after; in a read-only library, import, rename and remove are refused with
+ * the reason.
  */
 import { useSyncExternalStore } from 'react';
 import type { DroppedFile, DocumentSummary, ImportResult } from '../../../shared/model';
 import { unpackDocument } from '../../../core/wire/packed-document';
 import { call } from '../gloss-client';
 import { readingStore } from './reading-store';
+import { refreshStoreStatus, storeStatus } from './store-status';
 
 export type View = 'reader' | 'library';
 
@@ -38,10 +42,24 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Shows what failed and why; the store may have found (and said something about) a damaged file on the way. */
+function reportFailure(what: string, error: unknown): void {
+  readingStore.setStatus({ kind: 'error', message: `${what}: ${errorMessage(error)}` });
+  void refreshStoreStatus();
+}
+
 export async function refreshLibrary(): Promise<DocumentSummary[]> {
   const documents = await call('library:list', {});
   set({ documents });
+  await refreshStoreStatus();
   return documents;
+}
+
+/** Refuses `what` when the library cannot be changed, saying why; true when refused. */
+export function refuseWhenLibraryReadOnly(what: string): boolean {
+  const reason = storeStatus.getState().readOnly;
+  if (reason) readingStore.setStatus({ kind: 'error', message: `${what}. ${reason}` });
+  return reason !== null;
 }
 
 export function showView(view: View): void {
@@ -57,8 +75,10 @@ export async function openDocument(documentId: string): Promise<void> {
     performance.mark('gloss:open-received');
     readingStore.load(unpackDocument(packed));
     set({ view: 'reader' });
+    // Its highlights were read, and checked, just now.
+    void refreshStoreStatus();
   } catch (error) {
-    readingStore.setStatus({ kind: 'error', message: `Could not open the document: ${errorMessage(error)}` });
+    reportFailure('Could not open the document', error);
   }
 }
 
@@ -79,39 +99,43 @@ async function afterImport(results: ImportResult[]): Promise<void> {
 }
 
 export async function importWithDialog(): Promise<void> {
+  if (refuseWhenLibraryReadOnly('Nothing was imported')) return;
   try {
     const results = await call('library:import-dialog', {});
     if (results.length) await afterImport(results);
   } catch (error) {
-    readingStore.setStatus({ kind: 'error', message: `Import failed: ${errorMessage(error)}` });
+    reportFailure('Import failed', error);
   }
 }
 
 export async function importDropped(files: readonly File[]): Promise<void> {
+  if (refuseWhenLibraryReadOnly('Nothing was imported')) return;
   try {
     const dropped: DroppedFile[] = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     await afterImport(await call('library:import-files', { files: dropped }));
   } catch (error) {
-    readingStore.setStatus({ kind: 'error', message: `Import failed: ${errorMessage(error)}` });
+    reportFailure('Import failed', error);
   }
 }
 
 export async function renameDocument(documentId: string, title: string): Promise<void> {
+  if (refuseWhenLibraryReadOnly('The document was not renamed')) return;
   try {
     const updated = await call('documents:rename', { documentId, title });
     set({ documents: state.documents.map((d) => (d.id === documentId ? updated : d)) });
     readingStore.renameOpened(updated);
   } catch (error) {
-    readingStore.setStatus({ kind: 'error', message: `Could not rename: ${errorMessage(error)}` });
+    reportFailure('Could not rename', error);
   }
 }
 
 export async function removeDocument(documentId: string): Promise<void> {
+  if (refuseWhenLibraryReadOnly('The document was not removed')) return;
   try {
     await call('documents:remove', { documentId });
     readingStore.closeIfOpen(documentId);
     await refreshLibrary();
   } catch (error) {
-    readingStore.setStatus({ kind: 'error', message: `Could not remove: ${errorMessage(error)}` });
+    reportFailure('Could not remove', error);
   }
 }

@@ -113,6 +113,13 @@ export class ReadingStore {
     if (opened && opened.document.id === document.id) this.set({ opened: { ...opened, document } });
   }
 
+  /** Marks the open document as one that cannot be changed now, with the reason main gave, if it is `documentId`. */
+  setDocumentReadOnly(documentId: string, reason: string): void {
+    const opened = this.state.opened;
+    if (!opened || opened.document.id !== documentId || opened.document.readOnly === reason) return;
+    this.set({ opened: { ...opened, document: { ...opened.document, readOnly: reason } } });
+  }
+
   /** Closes the open document when it is the one removed. */
   closeIfOpen(documentId: string): void {
     if (this.state.opened?.document.id !== documentId) return;

@@ -9,10 +9,11 @@ import { mergeRegister, registerNestedElementResolver } from '@lexical/utils';
 import { COMMAND_PRIORITY_EDITOR } from 'lexical';
 import { useEffect } from 'react';
 import { HIGHLIGHT_COLORS } from '../../../../../shared/model';
+import { createHighlight, deleteHighlight, recolorHighlight, refuseWhenReadOnly } from '../../../state/highlight-changes';
 import { readingStore } from '../../../state/reading-store';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../../commands';
 import { selectedRange } from '../../dom-selection';
-import { createHighlight, deleteHighlight, recolorHighlight } from './highlight-actions';
+import { editorMarks } from './highlight-marks';
 import { MarkPainter } from './mark-painter';
 import { showPending } from './pending-highlights';
 
@@ -42,6 +43,7 @@ export function HighlightPlugin(): null {
 
   useEffect(() => {
     const painter = new MarkPainter(editor, readingStore.getState);
+    const marks = editorMarks(editor, painter);
     const flashTimers = new Set<number>();
 
     const onClick = (event: MouseEvent) => {
@@ -98,9 +100,11 @@ export function HighlightPlugin(): null {
           const { plainText, selectedId } = readingStore.getState();
           const range = root ? selectedRange(root, window.getSelection(), plainText) : null;
           if (root && range) {
+            // Refused before anything is painted; the selection stays, to copy or to try again.
+            if (refuseWhenReadOnly('The passage was not highlighted')) return true;
             const hidePending = showPending(root, window.getSelection(), color);
             window.getSelection()?.removeAllRanges();
-            void createHighlight(editor, painter, range, color, hidePending);
+            void createHighlight(marks, range, color, hidePending);
           } else if (selectedId) {
             void recolorHighlight(selectedId, color);
           } else {
@@ -113,7 +117,7 @@ export function HighlightPlugin(): null {
       editor.registerCommand(
         DELETE_HIGHLIGHT_COMMAND,
         (id) => {
-          void deleteHighlight(editor, painter, id);
+          void deleteHighlight(marks, id);
           return true;
         },
         COMMAND_PRIORITY_EDITOR,

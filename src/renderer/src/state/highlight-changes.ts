@@ -1,0 +1,211 @@
+/**
+ * Every change to highlights and notes, and the one place they are sent to
+ * main. A change the library or the open document cannot take (read-only) is
+ * refused at once, with the reason shown. Otherwise the change is shown at
+ * once and sent; if main refuses it, what is on screen goes back to what is
+ * saved and the reader sees main's message, which names the cause (a full
+ * disk, a read-only folder). The editor's part, building and taking away a
+ * highlight's marks, is handed in by the highlight plugin.
+ */
+import { useSyncExternalStore } from 'react';
+import { createSelectors, type TextRange } from '../../../core/anchoring/selectors';
+import type { Annotation, HighlightColor } from '../../../shared/model';
+import { afterNextPaint } from '../after-paint';
+import { call, GlossCallError } from '../gloss-client';
+import { readingStore } from './reading-store';
+import { refreshStoreStatus, storeStatus } from './store-status';
+
+/** What the editor does for a change: build a highlight's marks over its range, or take them away. */
+export interface HighlightMarks {
+  wrap(id: string, range: TextRange): void;
+  unwrap(id: string): void;
+}
+
+/** Why the open document's highlights and notes cannot be changed now (the library's reason first), or null. */
+export function readOnlyReason(): string | null {
+  return storeStatus.getState().readOnly ?? readingStore.getState().opened?.document.readOnly ?? null;
+}
+
+function subscribeBoth(listener: () => void): () => void {
+  const offReading = readingStore.subscribe(listener);
+  const offStatus = storeStatus.subscribe(listener);
+  return () => {
+    offReading();
+    offStatus();
+  };
+}
+
+/** `readOnlyReason()`, for components: re-renders when it changes. */
+export function useReadOnlyReason(): string | null {
+  return useSyncExternalStore(subscribeBoth, readOnlyReason);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `what` went wrong, and why: two sentences, so neither loses its first word to the other. */
+function report(what: string, why: string): void {
+  readingStore.setStatus({ kind: 'error', message: `${what}. ${why}` });
+}
+
+/** Refuses `what` when the open document cannot be changed, saying why; true when refused. */
+export function refuseWhenReadOnly(what: string): boolean {
+  const reason = readOnlyReason();
+  if (reason) report(what, reason);
+  return reason !== null;
+}
+
+/**
+ * Tells the reader main refused a change. A refusal for being read-only makes the document read-only on screen
+ * too (unless the whole library now is), and a storage failure may come with notices about files.
+ */
+function refused(what: string, documentId: string, error: unknown): void {
+  report(what, messageOf(error));
+  if (!(error instanceof GlossCallError) || (error.code !== 'read-only' && error.code !== 'storage')) return;
+  void refreshStoreStatus().then((status) => {
+    if (error.code === 'read-only' && !status.readOnly) readingStore.setDocumentReadOnly(documentId, error.message);
+  });
+}
+
+const isNotFound = (error: unknown) => error instanceof GlossCallError && error.code === 'not-found';
+
+/**
+ * Highlights plain-text `range` in `color`; the new highlight becomes the selected one. It is sent at once; when
+ * its colour is already on screen (a preview, ended by `endPreview`), its marks are built after that frame is
+ * painted. If main refuses it, its marks and list entry go and the reader is told why. True once it is saved.
+ */
+export async function createHighlight(
+  marks: HighlightMarks,
+  range: TextRange,
+  color: HighlightColor,
+  endPreview: (() => void) | null = null,
+): Promise<boolean> {
+  const { opened, plainText } = readingStore.getState();
+  if (!opened || refuseWhenReadOnly('The passage was not highlighted')) {
+    endPreview?.();
+    return false;
+  }
+  const now = new Date().toISOString();
+  const annotation: Annotation = {
+    id: crypto.randomUUID(),
+    documentId: opened.document.id,
+    selectors: createSelectors(plainText, range.start, range.end),
+    color,
+    note: '',
+    createdAt: now,
+    updatedAt: now,
+  };
+  // Sent at once; what main answers is taken in once the highlight is in place.
+  const saving = call('annotations:create', { documentId: annotation.documentId, id: annotation.id, color, selectors: annotation.selectors }).then(
+    (saved) => ({ saved }),
+    (error: unknown) => ({ error }),
+  );
+  // With the colour already on screen, the rest waits for that frame: the marks and the list entry, then the
+  // selection (its note field takes the focus), each after the frame that shows the step before.
+  if (endPreview) await new Promise<void>((resolve) => afterNextPaint(resolve));
+  if (readingStore.getState().opened?.document.id !== annotation.documentId) {
+    // Another document was opened meanwhile; main still saves this one.
+    endPreview?.();
+    const answer = await saving;
+    if ('error' in answer) refused('A highlight in the document you left was not saved', annotation.documentId, answer.error);
+    return 'saved' in answer;
+  }
+  readingStore.upsert(annotation, range);
+  marks.wrap(annotation.id, range);
+  endPreview?.();
+  afterNextPaint(() => readingStore.select(annotation.id));
+  const answer = await saving;
+  if ('saved' in answer) {
+    if (readingStore.getState().annotations.has(annotation.id)) readingStore.upsert(answer.saved);
+    return true;
+  }
+  marks.unwrap(annotation.id);
+  readingStore.remove(annotation.id);
+  refused('The highlight was not saved', annotation.documentId, answer.error);
+  return false;
+}
+
+/** Gives highlight `id` another colour; back to its saved colour if main refuses. */
+export async function recolorHighlight(id: string, color: HighlightColor): Promise<boolean> {
+  const before = readingStore.getState().annotations.get(id);
+  if (!before || before.color === color) return false;
+  if (refuseWhenReadOnly('The colour was not changed')) return false;
+  readingStore.upsert({ ...before, color });
+  try {
+    readingStore.upsert(await call('annotations:update', { documentId: before.documentId, id, color }));
+    return true;
+  } catch (error) {
+    // Not when the highlight itself has gone meanwhile (its creation refused): nothing of it is saved.
+    if (readingStore.getState().annotations.has(id)) readingStore.upsert(before);
+    refused('The colour was not changed', before.documentId, error);
+    return false;
+  }
+}
+
+/** Deletes highlight `id` with its note; put back, marks and all, if main refuses. */
+export async function deleteHighlight(marks: HighlightMarks, id: string): Promise<boolean> {
+  const state = readingStore.getState();
+  const before = state.annotations.get(id);
+  const range = state.ranges.get(id);
+  if (!before) return false;
+  if (refuseWhenReadOnly('The highlight was not deleted')) return false;
+  marks.unwrap(id);
+  readingStore.remove(id);
+  try {
+    await call('annotations:delete', { documentId: before.documentId, id });
+    unsavedNotes.delete(id);
+    return true;
+  } catch (error) {
+    // A highlight main does not have (its creation was refused) stays gone: that is what is saved.
+    if (isNotFound(error)) return false;
+    if (readingStore.getState().opened?.document.id === before.documentId) {
+      readingStore.upsert(before, range);
+      if (range) marks.wrap(id, range);
+    }
+    refused('The highlight was not deleted', before.documentId, error);
+    return false;
+  }
+}
+
+/**
+ * Notes typed but not saved (main refused them), by highlight id: the note field shows them again when its
+ * highlight is selected again, so a failed save never loses what the reader wrote. The list shows the saved note.
+ */
+const unsavedNotes = new Map<string, string>();
+
+export function unsavedNote(id: string): string | undefined {
+  return unsavedNotes.get(id);
+}
+
+export type NoteSaved = { saved: true } | { saved: false; reason: string };
+
+/**
+ * Saves highlight `id`'s note (the whole text). When main refuses it the reader is told why, and the text is kept
+ * as unsaved; the answer says so, with main's reason.
+ */
+export async function saveNote(documentId: string, id: string, note: string): Promise<NoteSaved> {
+  if (!readingStore.getState().annotations.has(id)) return { saved: false, reason: 'The highlight was deleted.' };
+  const reason = readOnlyReason();
+  if (reason) {
+    unsavedNotes.set(id, note);
+    report('The note was not saved', reason);
+    return { saved: false, reason };
+  }
+  readingStore.setSavingNote(id, true);
+  try {
+    const updated = await call('annotations:update', { documentId, id, note });
+    // Changes reach main in order, and each carries the whole note: this one supersedes any refused before it.
+    unsavedNotes.delete(id);
+    if (readingStore.getState().annotations.has(id)) readingStore.upsert(updated);
+    return { saved: true };
+  } catch (error) {
+    // The highlight itself is not saved (its creation was refused): there is nothing to keep the note for.
+    if (isNotFound(error)) return { saved: false, reason: messageOf(error) };
+    unsavedNotes.set(id, note);
+    refused('The note was not saved', documentId, error);
+    return { saved: false, reason: messageOf(error) };
+  } finally {
+    readingStore.setSavingNote(id, false);
+  }
+}
