@@ -7,7 +7,7 @@
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { ANNOTATIONS_FILE, Layout } from '../src/main/store/layout';
+import { ANNOTATIONS_FILE, DOCUMENT_FILE, Layout } from '../src/main/store/layout';
 import { expect, test } from './support/fixtures';
 
 const SAMPLE_TITLE = 'Democracies must maintain the lead in AI';
@@ -19,9 +19,11 @@ async function sampleId(layout: Layout): Promise<string> {
   return ids[0];
 }
 
-async function annotationsBackups(layout: Layout, id: string): Promise<string[]> {
-  return (await readdir(layout.documentBackups(id)).catch(() => [])).filter((n) => n.startsWith(`${ANNOTATIONS_FILE}-`));
+async function backupsOf(layout: Layout, id: string, file: string): Promise<string[]> {
+  return (await readdir(layout.documentBackups(id)).catch(() => [])).filter((n) => n.startsWith(`${file}-`));
 }
+
+const annotationsBackups = (layout: Layout, id: string) => backupsOf(layout, id, ANNOTATIONS_FILE);
 
 async function photograph(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
@@ -72,6 +74,32 @@ test('a damaged highlights file is set aside and its backup restored; the reader
   await ui.library.row(SAMPLE_TITLE).getByRole('button', { name: SAMPLE_TITLE, exact: true }).click();
   await expect(ui.marksWith('let a gremlin loose')).toHaveCount(1);
   await expect(panel.panel).toHaveCount(0);
+});
+
+test('several notices are grouped by document, the library’s own first; the first show at once, all on asking', async ({ gloss }, testInfo) => {
+  const layout = new Layout(gloss.dataDir);
+  const id = await sampleId(layout);
+  await gloss.ui.highlight('let a gremlin loose', 'yellow');
+  await expect.poll(() => annotationsBackups(layout, id)).toHaveLength(1);
+  await expect.poll(() => backupsOf(layout, id, DOCUMENT_FILE)).not.toHaveLength(0);
+  await writeFile(layout.library, '{"schemaVersion":2,"documents":[');
+  await writeFile(join(layout.documentDir(id), DOCUMENT_FILE), '{"schemaVersion":2}');
+  await writeFile(join(layout.documentDir(id), ANNOTATIONS_FILE), '[]');
+  await gloss.restart();
+  const { ui, page } = gloss;
+
+  const panel = ui.storeNotices;
+  await expect(panel.headline).toHaveText('2 damaged files were restored');
+  await expect(panel.notices).toHaveCount(2);
+  await expect(panel.about('The library')).toContainText(`The library index ${layout.library} was damaged`);
+  await expect(panel.about(SAMPLE_TITLE)).toContainText(`The data file ${join(layout.documentDir(id), DOCUMENT_FILE)} was damaged`);
+  await panel.showAll();
+  await expect(panel.notices).toHaveCount(3);
+  await expect(panel.about(SAMPLE_TITLE).getByRole('listitem')).toHaveCount(2);
+  await expect(panel.about(SAMPLE_TITLE)).toContainText(`The data file ${join(layout.documentDir(id), ANNOTATIONS_FILE)} was damaged`);
+  await expect(ui.marksWith('let a gremlin loose')).toHaveCount(1);
+  await photograph(page, testInfo, 'several-notices');
+  await panel.dismiss();
 });
 
 test('a damaged highlights file with no backup is set aside, never deleted; the reader is told where it is, and the document starts again', async ({ gloss }, testInfo) => {

@@ -21,6 +21,16 @@ export interface HighlightMarks {
   unwrap(id: string): void;
 }
 
+/**
+ * Notes typed but not saved (main refused them), by highlight id: the note field shows them again when its
+ * highlight is selected again, so a failed save never loses what the reader wrote. The list shows the saved note.
+ */
+const unsavedNotes = new Map<string, string>();
+
+export function unsavedNote(id: string): string | undefined {
+  return unsavedNotes.get(id);
+}
+
 /** Why the open document's highlights and notes cannot be changed now (the library's reason first), or null. */
 export function readOnlyReason(): string | null {
   return storeStatus.getState().readOnly ?? readingStore.getState().opened?.document.readOnly ?? null;
@@ -166,16 +176,6 @@ export async function deleteHighlight(marks: HighlightMarks, id: string): Promis
     refused('The highlight was not deleted', before.documentId, error);
     return false;
   }
-}
-
-/**
- * Notes typed but not saved (main refused them), by highlight id: the note field shows them again when its
- * highlight is selected again, so a failed save never loses what the reader wrote. The list shows the saved note.
- */
-const unsavedNotes = new Map<string, string>();
-
-export function unsavedNote(id: string): string | undefined {
-  return unsavedNotes.get(id);
 }
 
 export type NoteSaved = { saved: true } | { saved: false; reason: string };
