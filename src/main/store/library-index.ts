@@ -14,7 +14,8 @@
  *   between leaves an index entry without a folder, dropped here.
  * - rename writes document.json, then the index.
  *
- * Leftover temporary files of processes that are gone are removed too.
+ * Leftover temporary files of processes that are gone are removed too, backups
+ * folders included (a kill while a backup was written leaves one there).
  */
 import { join } from 'node:path';
 import { DamagedFileError, DataFile, type FileKind, NewerFileError, readData } from './data-file';
@@ -146,7 +147,10 @@ export async function scanDocuments(
       }
       const info = await fs.stat(layout.documentDir(name));
       if (!info?.isDirectory) return;
-      if (startup && writable) await clearTempFiles(ctx, layout.documentDir(name));
+      if (startup && writable) {
+        await clearTempFiles(ctx, layout.documentDir(name));
+        await clearTempFiles(ctx, layout.documentBackups(name));
+      }
       const entry = await readEntry(ctx, name, byId.get(name)).catch((error: unknown) => {
         ctx.notices.report('damaged', `The document folder ${layout.documentDir(name)} could not be read: ${String(error)}`, { documentId: name });
         return null;
@@ -156,7 +160,10 @@ export async function scanDocuments(
     }),
   );
   if (startup) {
-    if (writable) await clearTempFiles(ctx, layout.dataDir);
+    if (writable) {
+      await clearTempFiles(ctx, layout.dataDir);
+      await clearTempFiles(ctx, layout.backups);
+    }
     for (const entry of cached) {
       if (!found.has(entry.id) && !names.includes(entry.id)) {
         ctx.notices.report('recovered', `"${entry.title}" was listed, but its folder is no longer in ${layout.documents} (removed/ may hold it); it is no longer listed.`, { documentId: entry.id });
