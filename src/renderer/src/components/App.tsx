@@ -11,6 +11,7 @@ import type { OpenedDocument } from '../../../shared/model';
 import { onMenuCommand, onShowDocument } from '../gloss-client';
 import { importDropped, importWithDialog, openDocument, refreshLibrary, showView, useLibrary } from '../state/library-state';
 import { useReading } from '../state/reading-store';
+import { useStoreStatus } from '../state/store-status';
 import { exportMarkdown } from './export-action';
 import { HighlightList } from './HighlightList';
 import { LibraryView } from './LibraryView';
@@ -82,6 +83,7 @@ export function App() {
   // Until the first document is open, show neither an empty library nor an empty reader.
   const [starting, setStarting] = useState(true);
   const dropping = useFileDrop();
+  const readOnly = useStoreStatus((s) => s.readOnly);
 
   useEffect(() => {
     refreshLibrary()
@@ -121,7 +123,7 @@ export function App() {
       {content}
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop to import into the library
+          {readOnly ? 'This library is read-only: nothing can be imported' : 'Drop to import into the library'}
         </div>
       )}
     </>

@@ -51,7 +51,8 @@ function reportFailure(what: string, error: unknown): void {
 export async function refreshLibrary(): Promise<DocumentSummary[]> {
   const documents = await call('library:list', {});
   set({ documents });
-  await refreshStoreStatus();
+  // Listing looks for documents added or damaged since; what it found is told, without holding up the list.
+  void refreshStoreStatus();
   return documents;
 }
 
