@@ -21,7 +21,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmdirSync } from 'node:fs';
-import { cp, mkdtemp, open, readdir, readFile, rm, statfs, truncate, writeFile } from 'node:fs/promises';
+import { cp, type FileHandle, mkdtemp, open, readdir, readFile, rm, stat, statfs, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -513,15 +513,34 @@ describe.each(MODES)('a seeded random run in $mode mode', ({ mode, changeLog }) 
 // --- A flush that fails: the bytes reached the file, but the disk would not confirm them --------------------------------
 
 /** The class of the handles node:fs/promises opens, which the real file system writes and flushes through. */
-async function fileHandlePrototype(): Promise<{ sync(): Promise<void>; datasync(): Promise<void> }> {
+async function fileHandlePrototype(): Promise<FileHandle> {
   const handle = await open(fileURLToPath(import.meta.url), 'r');
   await handle.close();
-  return Object.getPrototypeOf(handle) as { sync(): Promise<void>; datasync(): Promise<void> };
+  return Object.getPrototypeOf(handle) as FileHandle;
+}
+
+const eio = () => Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO', syscall: 'fsync' });
+
+/**
+ * Makes the next flush of the folder `dir` fail: its new entries (a rename, a new file) are visible but not known
+ * to be on disk. Returns how many flushes were made to fail.
+ */
+async function failNextFolderFlush(dir: string): Promise<() => number> {
+  const { ino } = await stat(dir);
+  const prototype = await fileHandlePrototype();
+  const sync = prototype.sync;
+  let failed = 0;
+  vi.spyOn(prototype, 'sync').mockImplementation(async function (this: FileHandle) {
+    if (failed === 0 && (await this.stat()).ino === ino) {
+      failed++;
+      throw eio();
+    }
+    return sync.call(this);
+  });
+  return () => failed;
 }
 
 describe('a flush that fails after the bytes were written', () => {
-  const eio = () => Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO', syscall: 'fsync' });
-
   test('a logged change whose line was written whole is cut back off, so a restart does not bring it back', async () => {
     const session = await seededLibrary(MODES[1].changeLog);
     vi.spyOn(await fileHandlePrototype(), 'datasync').mockRejectedValueOnce(eio());
@@ -549,6 +568,64 @@ describe('a flush that fails after the bytes were written', () => {
     expect(await readFile(path, 'utf8')).toBe(before);
     expect(await tempFilesUnder(session.lib.dir)).toEqual([]);
     await expectExactly(session, 'after the failed flush');
+  });
+});
+
+describe('a folder flush that fails after a rename or a new file was already visible', () => {
+  test('a snapshot renamed into place is put back: a restart does not bring the failed change back', async () => {
+    const session = await seededLibrary(MODES[0].changeLog);
+    const folder = join(session.lib.dir, 'documents', session.lib.documentId);
+    const path = join(folder, ANNOTATIONS_FILE);
+    const before = await readFile(path, 'utf8');
+    const failed = await failNextFolderFlush(folder);
+    session.issue(note(1, 'renamed into place, never flushed'));
+    await session.drain();
+    expect(failed()).toBe(1);
+    expect(session.outcomes).toEqual(['fails']);
+    expect(await readFile(path, 'utf8')).toBe(before);
+    expect(await tempFilesUnder(session.lib.dir)).toEqual([]);
+    await expectExactly(session, 'after the failed folder flush');
+  });
+
+  test('the first line of a new log is cut back off: a restart does not bring the failed change back', async () => {
+    const session = await seededLibrary(MODES[1].changeLog);
+    // A failed append makes the next change fold the log into the snapshot, so the change after that starts a new log.
+    session.lib.fs.fail({ op: 'append', nth: 1, code: 'EIO' });
+    await session.overlap([note(3, 'fails'), note(3, 'folded')]);
+    await session.drain();
+    expect(session.outcomes).toEqual(['fails', 'ok']);
+    const failed = await failNextFolderFlush(join(session.lib.dir, 'documents', session.lib.documentId));
+    session.issue(note(1, 'first line of a new log, never flushed'));
+    await session.drain();
+    expect(failed()).toBe(1);
+    expect(session.outcomes).toEqual(['fails', 'ok', 'fails']);
+    await expectExactly(session, 'after the failed folder flush');
+  });
+
+  test('an import renamed into place is moved back out: the document is not listed, now or after a restart', async () => {
+    const session = await seededLibrary(undefined);
+    const { store, dir } = session.lib;
+    const listed = await store.list();
+    const failed = await failNextFolderFlush(join(dir, 'documents'));
+    await expect(store.importText({ text: 'Ann Lee: Hello.\n\nBo Chan: Hi.', source: 'notes.txt', fallbackTitle: 'Notes' })).rejects.toThrow(
+      'Could not add notes.txt to the library: the disk reported an input/output error (EIO). Nothing was changed.',
+    );
+    expect(failed()).toBe(1);
+    vi.restoreAllMocks();
+    expect(await store.list()).toEqual(listed);
+    expect((await (await LibraryStore.open(dir, { now })).list()).map((d) => d.id)).toEqual(listed.map((d) => d.id));
+    expect(await tempFilesUnder(dir)).toEqual([]);
+  });
+
+  test('a removed document is moved back: it is still listed and opens, now and after a restart', async () => {
+    const session = await seededLibrary(undefined);
+    const { store, dir, documentId } = session.lib;
+    const failed = await failNextFolderFlush(join(dir, 'documents'));
+    await expect(store.removeDocument(documentId)).rejects.toThrow('Could not remove "Democracies must maintain the lead in AI": the disk reported an input/output error (EIO). Nothing was changed.');
+    expect(failed()).toBe(1);
+    vi.restoreAllMocks();
+    expect((await store.list()).map((d) => d.id)).toEqual([documentId]);
+    await expectExactly(session, 'after the failed removal');
   });
 });
 

@@ -8,10 +8,12 @@
  * folder, so the rename itself is on disk; a failed replacement removes its
  * temporary file and leaves the old file as it was. An append is flushed
  * before it is acknowledged, and a failed append is cut back off the file, so
- * a change reported as failed can never come back after a restart.
+ * a change reported as failed can never come back after a restart. The same
+ * holds when only the last flush fails: a replaced file, an append or a
+ * rename already visible is undone before the failure is reported.
  */
 import { constants } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface FileInfo {
@@ -60,6 +62,26 @@ async function syncFolder(path: string): Promise<void> {
   }
 }
 
+/** A temporary name beside `path`. */
+function tempPath(path: string): string {
+  return join(dirname(path), `${basename(path)}${TEMP_MARK}${process.pid}-${++tempCounter}`);
+}
+
+/**
+ * A second name for the file at `path` (a hard link), so it can be put back if what replaces it is not flushed:
+ * null when there is no file there, 'unknown' when no link could be made (the old file then cannot be put back).
+ */
+async function keepOld(path: string): Promise<string | null | 'unknown'> {
+  if (process.platform === 'win32') return 'unknown';
+  const old = tempPath(path);
+  try {
+    await link(path, old);
+    return old;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : 'unknown';
+  }
+}
+
 async function writeAndSync(path: string, data: string | Uint8Array, flags: string): Promise<void> {
   const handle = await open(path, flags, 0o644);
   try {
@@ -74,15 +96,26 @@ export const nodeFileSystem: FileSystem = {
   readFile: (path) => readFile(path),
 
   async replaceFile(path, data) {
-    const temp = join(dirname(path), `${basename(path)}${TEMP_MARK}${process.pid}-${++tempCounter}`);
+    const temp = tempPath(path);
+    let old: string | null | 'unknown' = 'unknown';
     try {
       await writeAndSync(temp, data, 'w');
+      old = await keepOld(path);
       await rename(temp, path);
     } catch (error) {
       await rm(temp, { force: true }).catch(() => undefined);
+      if (old !== null && old !== 'unknown') await rm(old, { force: true }).catch(() => undefined);
       throw error;
     }
-    await syncFolder(dirname(path));
+    try {
+      await syncFolder(dirname(path));
+    } catch (error) {
+      // The new file is visible but the rename is not known to be on disk: put the old one back.
+      if (old === null) await rm(path, { force: true }).catch(() => undefined);
+      else if (old !== 'unknown') await rename(old, path).catch(() => undefined);
+      throw error;
+    }
+    if (old !== null && old !== 'unknown') await rm(old, { force: true }).catch(() => undefined);
   },
 
   async createExclusive(path, data) {
@@ -105,18 +138,25 @@ export const nodeFileSystem: FileSystem = {
       } finally {
         await handle.close();
       }
+      if (before === 0) await syncFolder(dirname(path));
     } catch (error) {
       // Cut off whatever part of the line reached the file: a failed change must not be read back.
       await truncate(path, before).catch(() => undefined);
       throw error;
     }
-    if (before === 0) await syncFolder(dirname(path));
   },
 
   async rename(from, to) {
+    const replaces = (await stat(to).catch(() => null)) !== null;
     await rename(from, to);
-    await syncFolder(dirname(to));
-    if (dirname(from) !== dirname(to)) await syncFolder(dirname(from));
+    try {
+      await syncFolder(dirname(to));
+      if (dirname(from) !== dirname(to)) await syncFolder(dirname(from));
+    } catch (error) {
+      // Not known to be on disk: move it back (unless it replaced something, which cannot be put back).
+      if (!replaces) await rename(to, from).catch(() => undefined);
+      throw error;
+    }
   },
 
   async mkdir(path) {
