@@ -33,7 +33,7 @@ import {
 import { isTempFile } from './file-system';
 import { readEntry } from './document-files';
 import { isAlive } from './lock';
-import { damagedPath, fileTime, IMPORT_STAGING_PREFIX, writerOf } from './layout';
+import { damagedPath, fileTime, IMPORT_STAGING_PREFIX, SETTINGS_FILE, writerOf } from './layout';
 import { migrateLibrary } from './migrations';
 import { recoverDamaged } from './recovery';
 import type { StoreContext } from './store-context';
@@ -83,25 +83,32 @@ export async function readLibrary(ctx: StoreContext): Promise<{ file: DataFile<L
   }
 }
 
-/** Library-wide settings: defaults when there is no file; a damaged one is restored from a backup, else set aside for the defaults. */
-export async function readSettings(ctx: StoreContext): Promise<DataFile<SettingsFile>> {
+/**
+ * A library-wide data file (settings today; a code tree, colour names, a library notebook later) with the same
+ * guarantees as a document's: checked when read, written durably with rolling backups in backups/, a damaged one
+ * set aside and restored from its newest good backup (else `defaults`), one from a newer Gloss making the library
+ * read-only.
+ */
+export async function openLibraryData<T>(ctx: StoreContext, name: string, kind: FileKind<T>, defaults: () => T): Promise<DataFile<T>> {
   const { layout, fs } = ctx;
-  const path = layout.settings;
-  const file = (data: SettingsFile, length = 0) =>
-    new DataFile(fs, path, settingsKind, data, length, (text) => ctx.backups.afterWrite(layout.backups, path, text));
+  const path = join(layout.dataDir, name);
+  const file = (data: T, length = 0) => new DataFile(fs, path, kind, data, length, (text) => ctx.backups.afterWrite(layout.backups, path, text));
   try {
-    const read = await readData(fs, path, settingsKind);
-    return read ? file(read.data, read.length) : file(structuredClone(DEFAULT_SETTINGS));
+    const read = await readData(fs, path, kind);
+    return read ? file(read.data, read.length) : file(defaults());
   } catch (error) {
     if (error instanceof NewerFileError) {
       ctx.readOnly ??= error.message;
-      return file(structuredClone(DEFAULT_SETTINGS));
+      return file(defaults());
     }
     if (!(error instanceof DamagedFileError)) throw error;
-    const { restored } = await recoverDamaged(ctx, error, layout.backups, settingsKind, { withoutBackup: 'the default settings are used' });
-    return restored ? file(restored.data, restored.length) : file(structuredClone(DEFAULT_SETTINGS));
+    const { restored } = await recoverDamaged(ctx, error, layout.backups, kind, { withoutBackup: `the defaults are used for ${name}` });
+    return restored ? file(restored.data, restored.length) : file(defaults());
   }
 }
+
+/** Library-wide settings: defaults when there is no file. */
+export const readSettings = (ctx: StoreContext) => openLibraryData(ctx, SETTINGS_FILE, settingsKind, () => structuredClone(DEFAULT_SETTINGS));
 
 /** Whether a file or folder named by its writing process may be cleared: its writer is gone. */
 const abandoned = (name: string) => {

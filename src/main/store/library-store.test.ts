@@ -273,4 +273,18 @@ describe('LibraryStore', () => {
     expect(again).toEqual({ document: first.document, duplicate: true });
     expect(first.document.format).toBe('webvtt');
   });
+
+  test('library-wide settings are checked, saved durably, and govern the backups', async () => {
+    const store = await LibraryStore.open(dir);
+    expect(store.settingsData.backups).toEqual({ keep: 10, everyMinutes: 60 });
+    await expect(store.changeSettings((s) => ({ ...s, backups: { ...s.backups, keep: -1 } }))).rejects.toThrow(/cannot be saved: backups\.keep/);
+    await store.changeSettings((s) => ({ ...s, backups: { keep: 2, everyMinutes: 0 } }));
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).backups).toEqual({ keep: 2, everyMinutes: 0 });
+    await store.addSampleOnce(sample);
+    const [doc] = await store.list();
+    for (const title of ['one', 'two', 'three', 'four']) await store.renameDocument(doc.id, title);
+    const backups = await readdir(join(dir, 'documents', doc.id, 'backups'));
+    expect(backups.filter((n) => n.startsWith('document.json-'))).toHaveLength(2);
+    expect((await (await LibraryStore.open(dir)).settingsData).backups.keep).toBe(2);
+  });
 });

@@ -34,11 +34,11 @@ import { type Counts, CountsFiles, countsOf, NO_COUNTS } from './counts-file';
 import { asciiJson, type DataFile } from './data-file';
 import { openHighlights, readTranscript, writeNewDocument } from './document-files';
 import { GlossError } from './errors';
-import { CURRENT_SCHEMA, type DocumentFile, type LibraryEntry, type LibraryFile, type SettingsFile } from './file-schemas';
+import { CURRENT_SCHEMA, DEFAULT_SETTINGS, type DocumentFile, type LibraryEntry, type LibraryFile, type SettingsFile } from './file-schemas';
 import { errorCode, type FileSystem, nodeFileSystem, READ_ONLY_CODES, TEMP_MARK } from './file-system';
 import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightOp, type HighlightsFile } from './highlights-file';
 import { Layout } from './layout';
-import { readLibrary, readSettings, scanDocuments } from './library-index';
+import { readLibrary, readSettings, scanDocuments, settingsKind } from './library-index';
 import { assertWritable, Notices, type StoreContext, writeError } from './store-context';
 
 export type { LibraryEntry };
@@ -123,21 +123,20 @@ export class LibraryStore {
     const fs = options.fs ?? nodeFileSystem;
     const layout = new Layout(dataDir);
     const notices = new Notices(now, options.onNotice);
-    let settingsData: SettingsFile | null = null;
+    let settingsFile: DataFile<SettingsFile> | null = null;
     const ctx: StoreContext = {
       fs,
       layout,
       now,
       notices,
-      backups: new Backups(fs, now, () => settingsData?.backups ?? { keep: 10, everyMinutes: 60 }),
+      backups: new Backups(fs, now, () => settingsFile?.data.backups ?? DEFAULT_SETTINGS.backups),
       readOnly: null,
       inspect: mode !== 'owner',
     };
     if (mode !== 'inspect') ctx.readOnly = await probeWritable(fs, layout);
     else if (!(await fs.stat(dataDir))?.isDirectory) throw new GlossError('not-found', `There is no library at ${dataDir}.`);
     else ctx.readOnly = `The library at ${dataDir} is open only to be read.`;
-    const settings = await readSettings(ctx);
-    settingsData = settings.data;
+    const settings = (settingsFile = await readSettings(ctx));
     const { file: library, found } = await readLibrary(ctx);
     const entries = await scanDocuments(ctx, found?.documents ?? [], new Map(), true);
     library.data.sampleAdded = found?.sampleAdded ?? entries.size > 0;
@@ -148,6 +147,25 @@ export class LibraryStore {
 
   get dataDir(): string {
     return this.ctx.layout.dataDir;
+  }
+
+  /** The library-wide settings. */
+  get settingsData(): Readonly<SettingsFile> {
+    return this.settings.data;
+  }
+
+  /** Changes the library-wide settings (validated as the file is when read; saved durably, with backups). */
+  async changeSettings(change: (current: SettingsFile) => SettingsFile): Promise<SettingsFile> {
+    this.assertOwner();
+    const next = change(structuredClone(this.settings.data));
+    const problem = settingsKind.check(next);
+    if (problem) throw new GlossError('invalid-request', `Those settings cannot be saved: ${problem}.`);
+    try {
+      await this.settings.replace(next);
+    } catch (error) {
+      throw writeError('Could not save the settings', error);
+    }
+    return next;
   }
 
   /** Whether the library can be changed, and what was found wrong and done about it since it was opened. */
