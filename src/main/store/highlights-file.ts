@@ -142,6 +142,8 @@ export class HighlightsFile {
   private mustFold: boolean;
   /** The log holds something that could not be read: the next fold moves it aside instead of removing it. */
   private keepLog: boolean;
+  /** Why the log is kept, in words. */
+  private readonly keepWhy: string;
   private readonly logPath: string;
 
   private constructor(
@@ -155,6 +157,10 @@ export class HighlightsFile {
     this.seq = seq;
     this.logBytes = log.bytes;
     this.keepLog = log.unfinished || log.unreadable.length > 0;
+    this.keepWhy =
+      log.unreadable.length > 0
+        ? 'held changes that could not be read'
+        : 'ended in a change without its line end (being written when Gloss stopped, never reported saved, so not applied)';
     this.mustFold = this.keepLog;
     this.logPath = join(parts.dir, ANNOTATIONS_LOG);
   }
@@ -265,8 +271,11 @@ export class HighlightsFile {
     await snapshot.replace({ ...snapshot.data, seq, annotations });
     if (this.logBytes === 0 && !this.mustFold) return;
     try {
-      if (this.keepLog) await fs.rename(this.logPath, damagedPath(this.logPath, now()));
-      else await fs.remove(this.logPath);
+      if (this.keepLog) {
+        const aside = damagedPath(this.logPath, now());
+        await fs.rename(this.logPath, aside);
+        this.parts.report(`The change log ${this.logPath} ${this.keepWhy}; it was moved to ${aside}, not deleted.`, aside);
+      } else await fs.remove(this.logPath);
     } catch (error) {
       // The change is saved: the lines left are older than the snapshot and skipped on reading. Fold again next
       // time, so nothing is ever appended after an unfinished line.

@@ -18,7 +18,7 @@
  * folders included (a kill while a backup was written leaves one there).
  */
 import { join } from 'node:path';
-import { DamagedFileError, DataFile, type FileKind, NewerFileError, readData } from './data-file';
+import { DamagedFileError, DataFile, describe, type FileKind, NewerFileError, readData } from './data-file';
 import {
   CURRENT_SCHEMA,
   DEFAULT_SETTINGS,
@@ -158,12 +158,18 @@ export async function scanDocuments(
         await clearTempFiles(ctx, layout.documentDir(name));
         await clearTempFiles(ctx, layout.documentBackups(name));
       }
+      let unreadable = false;
       const entry = await readEntry(ctx, name, byId.get(name)).catch((error: unknown) => {
-        ctx.notices.report('damaged', `The document folder ${layout.documentDir(name)} could not be read: ${String(error)}`, { documentId: name });
+        unreadable = true;
+        if (startup) {
+          ctx.notices.report('damaged', `The document folder ${layout.documentDir(name)} could not be read, so it is not listed; it was left as it is. ${describe(error)}`, { documentId: name });
+        }
         return null;
       });
       if (entry) found.set(name, entry);
-      else await setAsideIncomplete(ctx, name);
+      // Only a folder found to hold no document is set aside; one that could not be read (a file from a newer
+      // Gloss, a read error) is left where it is.
+      else if (!unreadable) await setAsideIncomplete(ctx, name);
     }),
   );
   if (startup) {
