@@ -20,7 +20,8 @@ export function isCaption(text: string): boolean {
 /** Hashtags only ("#Democracies #maintain #lead") or a lone number. */
 export function isDebris(text: string): boolean {
   const t = text.trim();
-  return /^\d+$/.test(t) || /^(#\S+\s*)+$/.test(t);
+  // Not /^(#\S+\s*)+$/: "#a#a#a… x" splits into hashtags in exponentially many ways before it fails.
+  return /^\d+$/.test(t) || /^#\S+(?:\s+#\S+)*$/.test(t);
 }
 
 /**

@@ -4,6 +4,7 @@
  * transcript.
  */
 import type { Transcript } from '../../shared/model';
+import { TranscriptFormatError } from './format-error';
 import { withOffsets, type DraftTurn } from './offsets';
 import { acceptedLabels, matchLabel } from './speaker-label';
 
@@ -21,7 +22,7 @@ export interface Cue {
 export const isBlank = (line: string): boolean => line.trim() === '';
 
 /** The file is not in the caption format it was read as; the message says why. */
-export class CaptionFormatError extends Error {
+export class CaptionFormatError extends TranscriptFormatError {
   constructor(message: string) {
     super(message);
     this.name = 'CaptionFormatError';

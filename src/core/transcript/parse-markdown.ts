@@ -1,13 +1,12 @@
 /**
- * Parses a Markdown transcript with a CommonMark parser: the first level-1
- * heading is the title, other headings are section headings, a heading that
- * is only a name ("### Ada Lovelace") or a bold label ("**Ada:** …") starts a
- * speaker's turn, and everything else is read as text without its markup.
+ * Parses a Markdown transcript: the first level-1 heading is the title, other
+ * headings are section headings, a heading that is only a name ("### Ada
+ * Lovelace") or a bold label ("**Ada:** …") starts a speaker's turn, and
+ * everything else is read as text without its markup (markdown-blocks.ts
+ * reads the Markdown itself).
  */
-import type { Content, Heading, Paragraph as MdParagraph, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
 import type { Transcript } from '../../shared/model';
+import { markdownBlocks } from './markdown-blocks';
 import { withOffsets, type OpenTurn } from './offsets';
 import { acceptedLabels, isInitials } from './speaker-label';
 
@@ -15,16 +14,9 @@ const NAME = /^(?:[A-Z][\p{L}'’.-]*)(?: [A-Z][\p{L}'’.-]*){0,3}$/u;
 
 type Block = { type: 'heading'; depth: number; text: string } | { type: 'text'; text: string; label: string | null };
 
-function flat(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-/** A paragraph opening with a bold "Name:" label: the label and the rest of the text. */
-function boldLabel(p: MdParagraph): { label: string; rest: string } | null {
-  const [first, ...others] = p.children;
-  if (!first || first.type !== 'strong') return null;
-  let label = flat(toString(first));
-  let rest = flat(toString({ type: 'paragraph', children: others } as MdParagraph));
+/** A paragraph's opening bold text as a "Name:" label (colon inside or after the bold): the label and the rest. */
+function boldLabel(lead: { bold: string; rest: string }): { label: string; rest: string } | null {
+  let { bold: label, rest } = lead;
   if (label.endsWith(':')) label = label.slice(0, -1).trim();
   else if (rest.startsWith(':')) rest = rest.slice(1).trim();
   else return null;
@@ -32,21 +24,21 @@ function boldLabel(p: MdParagraph): { label: string; rest: string } | null {
 }
 
 /** The document as a flat list of headings and text blocks (lists, quotes and code are read as text). */
-function blocksOf(nodes: Content[], out: Block[]): Block[] {
-  for (const node of nodes) {
-    if (node.type === 'heading') out.push({ type: 'heading', depth: (node as Heading).depth, text: flat(toString(node)) });
-    else if (node.type === 'paragraph') {
-      const bold = boldLabel(node);
-      out.push(bold ? { type: 'text', text: bold.rest, label: bold.label } : { type: 'text', text: flat(toString(node)), label: null });
-    } else if (node.type === 'code') out.push({ type: 'text', text: node.value, label: null });
-    else if (node.type === 'html') out.push({ type: 'text', text: node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(), label: null });
-    else if ('children' in node) blocksOf(node.children as Content[], out);
-  }
-  return out.filter((b) => b.text !== '');
+function blocksOf(markdown: string): Block[] {
+  return markdownBlocks(markdown).flatMap((b): Block[] => {
+    if (b.type === 'heading') return [b];
+    const bold = b.type === 'paragraph' && b.lead ? boldLabel(b.lead) : null;
+    const block: Block = bold ? { type: 'text', text: bold.rest, label: bold.label } : { type: 'text', text: b.text, label: null };
+    return block.text === '' ? [] : [block];
+  });
 }
 
+/**
+ * Parses a Markdown transcript.
+ * @throws TranscriptFormatError when quotes and lists nest too deeply to read
+ */
 export function parseMarkdown(text: string, fallbackTitle: string): Transcript {
-  const blocks = blocksOf((fromMarkdown(text.replace(/^\uFEFF/, '')) as Root).children, []);
+  const blocks = blocksOf(text.replace(/^\uFEFF/, ''));
   const isSpeakerHeading = (b: Block, i: number) => {
     const next = blocks[i + 1];
     return b.type === 'heading' && b.depth >= 2 && NAME.test(b.text.replace(/:$/, '')) && next?.type === 'text' && next.label === null;

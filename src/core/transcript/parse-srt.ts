@@ -14,7 +14,8 @@ const INDEX_LINE = /^\s*\d+\s*$/;
 // "- Yes." opens a line of dialogue by another speaker.
 const DIALOGUE_DASH = /^\s*[-–]\s+/;
 // Formatting tags SRT players understand, and ASS-style overrides such as {\an8}.
-const FORMATTING = /<\/?(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\}/gi;
+// A tag ends at the next "<" or "{" at the latest, so a line of "<i <i <i" is not rescanned from every "<".
+const FORMATTING = /<\/?(?:i|b|u|s|font)(?:\s[^<>]*)?>|\{\\[^{}]*\}/gi;
 
 /**
  * Parses the text of an SRT file.

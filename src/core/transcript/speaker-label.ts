@@ -144,16 +144,18 @@ export function acceptedLabels(input: readonly (string | LabelCandidate)[]): Map
     if (!inline.has(label)) return usesStandaloneNames;
     return timed.has(label) || isFullName(label) || (usesOneWordNames && !isInitials(label));
   });
-  const fullNames = accepted.filter(isFullName);
+  // Looked up in a map and a set, not searched: a text can hold thousands of different labels.
+  const fullNameByInitials = new Map<string, string>();
+  for (const name of accepted.filter(isFullName)) {
+    const initials = initialsOf(name);
+    if (!fullNameByInitials.has(initials)) fullNameByInitials.set(initials, name);
+  }
+  const isAccepted = new Set(accepted);
   const resolved = new Map<string, string>();
   for (const label of labels) {
-    if (isInitials(label)) {
-      const full = fullNames.find((n) => initialsOf(n) === label);
-      if (full) resolved.set(label, full);
-      else if (accepted.includes(label)) resolved.set(label, label);
-    } else if (accepted.includes(label)) {
-      resolved.set(label, label);
-    }
+    const full = isInitials(label) ? fullNameByInitials.get(label) : undefined;
+    if (full) resolved.set(label, full);
+    else if (isAccepted.has(label)) resolved.set(label, label);
   }
   return resolved;
 }

@@ -1,12 +1,14 @@
 /**
  * Reads a transcript file from disk into a parsed transcript, or refuses it
  * with a message that names the file and says why (missing, unreadable,
- * empty, too large, binary, not the format it claims). Used by the app's
- * import and by the `gloss` command line, so both read files the same way.
+ * empty, too large, binary, not the format it claims). The app and the
+ * `gloss` command line run it in a worker thread (off-thread-reader.ts), so
+ * both read files the same way and a slow file cannot freeze either.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectFormat, type TranscriptFormat } from '../../core/transcript/detect-format';
+import { TranscriptFormatError } from '../../core/transcript/format-error';
 import { parseTranscript } from '../../core/transcript/parse-transcript';
 import type { Transcript } from '../../shared/model';
 import { decodeText, NotTextError, type TextEncodingName } from './decode-text';
@@ -14,10 +16,13 @@ import { decodeText, NotTextError, type TextEncodingName } from './decode-text';
 /** Largest file Gloss opens. A 50 MB transcript must work; past this, refusing is kinder than freezing. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
+/** A file Gloss will not open: the message names the file and says why. */
 export class ImportError extends Error {
   constructor(
     readonly fileName: string,
     readonly reason: string,
+    /** Not a refusal Gloss meant to make: a parser failed, or the worker reading the file stopped. */
+    readonly unexpected = false,
   ) {
     super(`Could not open ${fileName}: ${reason}.`);
     this.name = 'ImportError';
@@ -81,7 +86,9 @@ export function parseTranscriptBytes(fileName: string, bytes: Uint8Array): ReadT
   try {
     transcript = parseTranscript(decoded.text, format, titleFromFileName(fileName));
   } catch (error) {
-    throw new ImportError(fileName, error instanceof Error ? error.message : String(error));
+    if (error instanceof TranscriptFormatError) throw new ImportError(fileName, error.message);
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ImportError(fileName, 'it is nested too deeply to read', true);
+    throw new ImportError(fileName, `it could not be read (${error instanceof Error ? error.message : String(error)})`, true);
   }
   return { fileName, format, encoding: decoded.encoding, text: decoded.text, transcript };
 }
