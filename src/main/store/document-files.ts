@@ -225,7 +225,7 @@ export async function openHighlights(
 }
 
 /** Copies a data file of an older schema version into its backups before it is first rewritten in the new one. */
-async function keepOldVersion(ctx: StoreContext, path: string, folder: string, version: number): Promise<void> {
+export async function keepOldVersion(ctx: StoreContext, path: string, folder: string, version: number): Promise<void> {
   const copy = join(folder, `${basename(path)}.v${version}`);
   if (await ctx.fs.stat(copy)) return;
   await ctx.fs.mkdir(folder);

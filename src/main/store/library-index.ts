@@ -31,7 +31,7 @@ import {
   settingsFileSchema,
 } from './file-schemas';
 import { isTempFile } from './file-system';
-import { readEntry } from './document-files';
+import { keepOldVersion, readEntry } from './document-files';
 import { isAlive } from './lock';
 import { damagedPath, fileTime, IMPORT_STAGING_PREFIX, SETTINGS_FILE, writerOf } from './layout';
 import { migrateLibrary } from './migrations';
@@ -64,6 +64,8 @@ export async function readLibrary(ctx: StoreContext): Promise<{ file: DataFile<L
     new DataFile(fs, path, libraryKind, data, length, (text) => ctx.backups.afterWrite(layout.backups, path, text));
   try {
     const read = await readData(fs, path, libraryKind);
+    // An index of an older version is rewritten at once: its old file is kept among the backups first.
+    if (read?.migratedFrom && !ctx.inspect && !ctx.readOnly) await keepOldVersion(ctx, path, layout.backups, read.migratedFrom).catch(() => undefined);
     return read ? { file: file(read.data, read.length), found: read.data } : { file: file(empty), found: null };
   } catch (error) {
     if (error instanceof NewerFileError) {
@@ -183,7 +185,9 @@ export async function scanDocuments(
       }
     }
   }
-  return found;
+  // In the order of their ids, not of the reads finishing: the index written from them is then the same from one
+  // start to the next, and is not rewritten for nothing.
+  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** A folder that holds no document (no readable entry anywhere): moved to removed/, never deleted. */
