@@ -294,7 +294,7 @@ async function round(lane: Lane, seed: number, totals: Totals): Promise<void> {
   lane.next = new Child();
   spare.push(lane.next);
   await child.ready;
-  spare.splice(spare.indexOf(child), 1);
+  if (spare.includes(child)) spare.splice(spare.indexOf(child), 1);
 
   let acks = 0;
   let matched = 0;
@@ -416,11 +416,16 @@ test(`every acknowledged change survives ${KILLS} SIGKILLs across highlight writ
   const lanes = await Promise.all(Array.from({ length: LANES }, (_, i) => newLane(i)));
   const seeds = seededRandom(SEED);
   let rounds = 0;
+  let failed = false;
   await Promise.all(
     lanes.map(async (lane) => {
-      while (rounds < KILLS) {
+      // A failure in one lane stops the other at its next round.
+      while (rounds < KILLS && !failed) {
         rounds++;
-        await round(lane, Math.floor(seeds() * 2 ** 31), totals);
+        await round(lane, Math.floor(seeds() * 2 ** 31), totals).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        });
       }
     }),
   );
