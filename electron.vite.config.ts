@@ -3,7 +3,8 @@ import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+    // The import worker is a script of its own beside index.js (see src/main/import/import-worker-script.ts).
+    build: { rollupOptions: { input: { index: resolve('src/main/index.ts'), 'import-worker': resolve('src/main/import/import-worker.ts') } } },
   },
   preload: {
     // A sandboxed preload cannot be an ES module: bundle it into one CommonJS file.

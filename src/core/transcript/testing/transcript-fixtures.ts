@@ -26,7 +26,9 @@ export const timesOf = (t: Transcript, turn: number, paragraph: number) => {
 /** Every paragraph's offsets slice exactly its own text out of the transcript's plain text. */
 export function expectOffsetsToSliceText(t: Transcript): void {
   const text = plainTextOf(t);
-  for (const p of paragraphsOf(t)) expect(text.slice(p.start, p.end)).toBe(p.text);
+  // One assertion for the first paragraph that does not match: a long transcript has tens of thousands.
+  const wrong = paragraphsOf(t).find((p) => text.slice(p.start, p.end) !== p.text);
+  if (wrong) expect(text.slice(wrong.start, wrong.end)).toBe(wrong.text);
 }
 
 /** Deterministic pseudo-random bytes (a linear congruential generator), decoded as latin1. */
