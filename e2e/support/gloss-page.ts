@@ -21,6 +21,12 @@ export class GlossPage {
   readonly storeNotices: StoreNoticesPanel;
   /** Why the open note was not saved, beside it (absent while nothing failed). */
   readonly noteProblem: Locator;
+  /** The transcript's title line, at the top of the reading view. */
+  readonly transcriptTitle: Locator;
+  /** Each highlight's quote as the side panel lists it. */
+  readonly highlightQuotes: Locator;
+  /** Each highlight's note as the side panel lists it (a selected highlight shows its note in the editor instead). */
+  readonly highlightNotes: Locator;
 
   constructor(readonly page: Page) {
     this.transcript = page.getByRole('textbox', { name: 'Transcript' });
@@ -32,6 +38,26 @@ export class GlossPage {
     this.library = new LibraryPage(page);
     this.storeNotices = new StoreNoticesPanel(page);
     this.noteProblem = page.locator('.note-editor__problem');
+    this.transcriptTitle = this.transcript.locator('.para--title');
+    this.highlightQuotes = page.locator('.highlight-item__quote');
+    this.highlightNotes = page.locator('.highlight-item__note');
+  }
+
+  /**
+   * Elements in the app that only injected markup would make: the app draws
+   * no script, image, frame, SVG, object or embed, links to nowhere with
+   * javascript:, and sets no inline event handler. Each is given as the start
+   * of its HTML.
+   */
+  async injectedElements(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const root = document.getElementById('root')!;
+      const found = Array.from(root.querySelectorAll('script, img, iframe, frame, svg, math, object, embed, link, meta, style, base, form, [href^="javascript:" i], [src^="javascript:" i]'));
+      for (const element of root.querySelectorAll('*')) {
+        if (element.getAttributeNames().some((name) => name.startsWith('on'))) found.push(element);
+      }
+      return found.map((element) => element.outerHTML.slice(0, 120));
+    });
   }
 
   /** Waits for the first screen: a transcript, or the library when no document is open. */
