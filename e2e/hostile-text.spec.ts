@@ -10,7 +10,10 @@
  * violations catch what ran meanwhile. (Codes do not exist yet; they get the
  * same test when they do.)
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { DIALECTS, nodeTypes, parseBack } from '../src/core/export/testing/parse-back';
 import { expect, test } from './support/fixtures';
 
 /** Each payload, if it ever ran, would set window.__pwned to say where it came from, or open a dialog. */
@@ -46,6 +49,11 @@ const TITLE = `${inTitle.script} ${inTitle.img} ${inTitle.link} ${inTitle.bidi} 
 // Short enough for the side panel to show whole (it shortens notes over 240 characters).
 const inNote = hostile('note');
 const NOTE = [inNote.script, inNote.img, inNote.svg, inNote.markdownLink, `${inNote.bidi} ${inNote.zeroWidth}`].join(' ');
+
+/** A title or file name as the export's one-line fields write it: bidi controls become spaces, so they cannot reorder what follows. */
+function oneLine(text: string): string {
+  return text.replace(/[\u202A-\u202E]/g, ' ').replace(/\s+/g, ' ').trim();
+}
 
 test('HTML, scripts, javascript: links, bidi overrides and zero-width characters in a file name, transcript, title and note show as inert text', async ({ gloss }, testInfo) => {
   const { page, ui } = gloss;
@@ -97,4 +105,21 @@ test('HTML, scripts, javascript: links, bidi overrides and zero-width characters
   await expect(ui.highlightQuotes).toHaveText([ADA_SAYS]);
   await expect(ui.highlightNotes).toHaveText([NOTE]);
   await expectNothingRan('opening the document again');
+
+  // The export reads back, in CommonMark and in GFM, as the same text and nothing but text.
+  const exported = testInfo.outputPath('hostile highlights.md');
+  await gloss.setExportPath(exported);
+  await page.getByRole('button', { name: 'Export Markdown…' }).click();
+  await expect(ui.status).toContainText(`Exported to ${exported}`);
+  const markdown = await readFile(exported, 'utf8');
+  for (const dialect of DIALECTS) {
+    const tree = parseBack(markdown, dialect);
+    const texts = tree.children.map((node) => toString(node));
+    expect(texts[0]).toBe(oneLine(TITLE));
+    expect(texts[1]).toContain(`Source: ${oneLine(FILE_NAME)}`);
+    expect(texts).toContain(NOTE);
+    expect(toString(tree.children.find((node) => node.type === 'blockquote')!)).toContain(ADA_SAYS);
+    const markup = [...nodeTypes(tree as Nodes)].filter((type) => !['root', 'heading', 'list', 'listItem', 'paragraph', 'text', 'blockquote'].includes(type));
+    expect(markup, `no markup but the export's own in ${dialect}`).toEqual([]);
+  }
 });

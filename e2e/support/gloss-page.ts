@@ -45,9 +45,8 @@ export class GlossPage {
 
   /**
    * Elements in the app that only injected markup would make: the app draws
-   * no script, image, frame, SVG, object or embed, links to nowhere with
-   * javascript:, and sets no inline event handler. Each is given as the start
-   * of its HTML.
+   * no script, image, frame, SVG, object or embed, no javascript: link, and
+   * sets no inline event handler. Each is given as the start of its HTML.
    */
   async injectedElements(): Promise<string[]> {
     return this.page.evaluate(() => {
