@@ -83,15 +83,15 @@ export async function readEntry(ctx: StoreContext, id: string, cached: LibraryEn
     if (read) throw new DamagedFileError(path, `it describes document ${read.data.document.id}, not ${id}`);
   } catch (error) {
     if (!(error instanceof DamagedFileError)) throw error;
-    const { restored, movedAside } = await recoverDamaged(ctx, error, ctx.layout.documentBackups(id), documentKind, {
+    // The index is written after every change to an entry, so its copy is newer than any hourly backup.
+    const newer = cached ? { data: { schemaVersion: CURRENT_SCHEMA, document: cached } as DocumentFile, from: 'the library index' } : undefined;
+    const { restored } = await recoverDamaged(ctx, error, ctx.layout.documentBackups(id), documentKind, {
       documentId: id,
-      withoutBackup: cached ? 'it was written again from the library index' : 'the document could not be listed',
+      withoutBackup: 'the document could not be listed',
+      newer,
     });
     if (restored) return documentFile(ctx, id, restored.data, restored.length);
-    if (!cached) return null;
-    const file = documentFile(ctx, id, { schemaVersion: CURRENT_SCHEMA, document: cached });
-    if (movedAside) await file.write().catch(() => undefined);
-    return file;
+    return newer ? documentFile(ctx, id, newer.data) : null;
   }
   return migrateVersion1Folder(ctx, id, cached);
 }

@@ -429,8 +429,10 @@ export class LibraryStore {
 
   async forExport(documentId: string): Promise<DocumentForExport> {
     const { transcript } = await this.loadTranscript(documentId);
-    const { file } = await this.loadHighlights(documentId);
-    return { document: this.entry(documentId), transcript, annotations: file ? file.annotations : [] };
+    const { file, readOnly } = await this.loadHighlights(documentId);
+    // An export without highlights that could not be read would look complete: refuse it instead.
+    if (!file) throw new GlossError('storage', `The highlights of "${this.entry(documentId).title}" cannot be read, so they cannot be exported. ${readOnly ?? ''}`.trim());
+    return { document: this.entry(documentId), transcript, annotations: file.annotations };
   }
 
   /**

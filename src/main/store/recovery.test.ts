@@ -495,10 +495,11 @@ describe('backups', () => {
       backedUp: { title: 'Archive interview, 2004', highlights: [{ quote: 'archive', color: 'yellow', note: 'Second note' }] },
     },
     {
+      // The index's copy of the entry is newer than any backup of document.json, so the latest title survives.
       file: DOCUMENT_FILE,
-      backedUp: { title: 'Archive interview, 1998', highlights: [{ quote: 'archive', color: 'yellow', note: 'Second note' }, { quote: 'Digitised', color: 'blue', note: 'Third' }] },
+      backedUp: { title: 'Archive interview, 2004', highlights: [{ quote: 'archive', color: 'yellow', note: 'Second note' }, { quote: 'Digitised', color: 'blue', note: 'Third' }] },
     },
-  ])('a damaged $file is moved aside and its newest good backup restored; the notice names the document and where the damaged file went', async ({ file, backedUp }) => {
+  ])('a damaged $file is moved aside and its newest good copy restored; the notice names the document and where the damaged file went', async ({ file, backedUp }) => {
     const { documentId, now } = await changedAfterBackup();
     const path = docFile(documentId, file);
     await writeFile(path, DAMAGED);

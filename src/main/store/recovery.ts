@@ -7,7 +7,7 @@
  * file is left exactly where it is, and the reader is told that.
  */
 import { basename } from 'node:path';
-import { type DamagedFileError, type FileKind, type ReadData } from './data-file';
+import { asciiJson, type DamagedFileError, type FileKind, type ReadData } from './data-file';
 import { damagedPath } from './layout';
 import { type StoreContext, writeError } from './store-context';
 
@@ -23,7 +23,12 @@ export async function recoverDamaged<T>(
   damaged: DamagedFileError,
   backupsFolder: string,
   kind: FileKind<T>,
-  what: { documentId?: string; withoutBackup: string },
+  what: {
+    documentId?: string;
+    withoutBackup: string;
+    /** Newer than any backup where there is one (a document's entry, as the library index last saw it): used instead. */
+    newer?: { data: T; from: string };
+  },
 ): Promise<Recovered<T>> {
   const { path } = damaged;
   const { documentId } = what;
@@ -32,16 +37,22 @@ export async function recoverDamaged<T>(
     ctx.notices.report('damaged', `${damaged.message}${why}`, { documentId, path });
     return { restored: null, movedAside: false };
   }
-  let backup: (ReadData<T> & { from: string }) | null = null;
-  try {
-    backup = await ctx.backups.newestValid(backupsFolder, path, kind);
-  } catch {
-    backup = null;
+  let backup: { data: T; length: number; from: string; text: string | Buffer } | null = null;
+  if (what.newer) {
+    const text = asciiJson(what.newer.data);
+    backup = { ...what.newer, length: text.length, text };
+  } else {
+    try {
+      const found: (ReadData<T> & { from: string }) | null = await ctx.backups.newestValid(backupsFolder, path, kind);
+      if (found) backup = { ...found, text: await ctx.fs.readFile(found.from) };
+    } catch {
+      backup = null;
+    }
   }
   const aside = damagedPath(path, ctx.now());
   try {
     await ctx.fs.rename(path, aside);
-    if (backup) await ctx.fs.replaceFile(path, await ctx.fs.readFile(backup.from));
+    if (backup) await ctx.fs.replaceFile(path, backup.text);
   } catch (error) {
     const failure = writeError(`Could not set ${path} aside`, error);
     ctx.notices.report('damaged', `${damaged.message} ${failure.message}`, { documentId, path });
@@ -49,7 +60,8 @@ export async function recoverDamaged<T>(
   }
   const moved = `The data file ${path} was damaged (${damaged.reason}). It was moved to ${aside}`;
   if (backup) {
-    ctx.notices.report('restored', `${moved} and its newest good backup (${basename(backup.from)}) was restored; changes made after that backup may be missing.`, { documentId, path: aside });
+    const restored = what.newer ? `it was written again from ${backup.from}` : `its newest good backup (${basename(backup.from)}) was restored; changes made after that backup may be missing`;
+    ctx.notices.report('restored', `${moved} and ${restored}.`, { documentId, path: aside });
     return { restored: { data: backup.data, length: backup.length }, movedAside: true };
   }
   ctx.notices.report('damaged', `${moved}; there was no good backup of it, so ${what.withoutBackup}. The damaged file is kept there for recovery by hand.`, { documentId, path: aside });
