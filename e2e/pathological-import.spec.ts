@@ -1,0 +1,15 @@
+/** Files built to be slow to parse (issue 9): refused with a reason or read quickly, off the main thread, and the app goes on working. */
+import { REPORTED_INPUTS } from '../src/core/transcript/testing/pathological-inputs';
+import { expect, test } from './support/fixtures';
+
+test('deeply nested Markdown is refused with the line and the limit, a line of time stamps is read, and the next file imports', async ({ gloss }) => {
+  const { page, ui } = gloss;
+  await ui.dropFiles(REPORTED_INPUTS.map(({ fileName, text }) => ({ name: fileName, content: text })));
+  await expect(ui.status).toContainText('Could not open quotes.md: line 1 nests quotes and lists more than 32 deep; Gloss reads up to 32.');
+  await expect(ui.status).toContainText('Could not open lists.md: line 1 nests quotes and lists more than 32 deep; Gloss reads up to 32.');
+
+  await ui.dropFiles([{ name: 'after.txt', content: 'Ada Lovelace: The engine weaves algebraic patterns.\n' }]);
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  // The sample, the time stamps and the file after.
+  await expect(page.locator('.library__table tbody tr')).toHaveCount(3);
+});
