@@ -3,7 +3,7 @@
  * (import-worker.ts): a request to read one file, from disk or from bytes,
  * and the reply with the parsed transcript or the reason it was refused.
  */
-import type { ReadTranscript } from './read-transcript-file';
+import type { PackedRead } from './packed-read';
 
 export type ImportRequest =
   | { id: number; path: string }
@@ -13,5 +13,6 @@ export type ImportRequest =
 export type ImportReply =
   /** Sent once, when the worker has loaded its code and waits for requests. */
   | { type: 'ready' }
-  | { type: 'read'; id: number; read: ReadTranscript }
+  /** The transcript packed (packed-read.ts), its arrays transferred. */
+  | { type: 'read'; id: number; read: PackedRead }
   | { type: 'refused'; id: number; fileName: string; reason: string; unexpected: boolean };

@@ -11,6 +11,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { basename } from 'node:path';
 import type { ImportReply, ImportRequest } from './import-worker-protocol';
 import { importWorkerScript } from './import-worker-script';
+import { unpackRead } from './packed-read';
 import { ImportError, type ReadTranscript } from './read-transcript-file';
 
 /** How reading a transcript is asked for: import-files.ts takes any reader of this shape. */
@@ -166,7 +167,7 @@ export class OffThreadReader implements TranscriptReader {
     }
     if ('failure' in outcome) throw new ImportError(fileName, outcome.failure, true);
     const { reply } = outcome;
-    if (reply.type === 'read') return reply.read;
+    if (reply.type === 'read') return unpackRead(reply.read);
     if (reply.type === 'refused') throw new ImportError(reply.fileName, reply.reason, reply.unexpected);
     throw new ImportError(fileName, 'the file reader answered out of turn', true);
   }
