@@ -10,6 +10,7 @@ import { packDocument } from '../../core/wire/packed-document';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
 import { importDroppedFiles, importPaths } from '../import/import-files';
+import { payloadProblem } from './payload-guard';
 import { describeIssues, requestSchemas } from './schemas';
 
 export interface HandlerDeps {
@@ -58,6 +59,8 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: Ha
 /** Wraps one implementation with validation and error reporting. */
 function handler<C extends Channel>(channel: C, impl: Implementations[C]): (request: unknown) => Promise<Envelope<ResponseOf<C>>> {
   return async (request: unknown): Promise<Envelope<ResponseOf<C>>> => {
+    const problem = payloadProblem(request);
+    if (problem) return { ok: false, error: { code: 'invalid-request', message: `${channel}: ${problem}` } };
     const parsed = requestSchemas[channel].safeParse(request);
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-request', message: `${channel}: ${describeIssues(parsed.error)}` } };
@@ -83,7 +86,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 /** Calls the handler for a channel named at run time; an unknown name is refused like a bad payload. */
 export async function invokeHandler(handlers: Handlers, channel: unknown, request: unknown): Promise<Envelope<unknown>> {
   if (typeof channel !== 'string' || !Object.hasOwn(handlers, channel)) {
-    return { ok: false, error: { code: 'invalid-request', message: `Unknown channel ${JSON.stringify(channel)}` } };
+    const name = typeof channel === 'string' ? JSON.stringify(channel.slice(0, 100)) : `of type ${typeof channel}`;
+    return { ok: false, error: { code: 'invalid-request', message: `Unknown channel ${name}` } };
   }
   return handlers[channel as Channel](request);
 }
