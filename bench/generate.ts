@@ -7,19 +7,12 @@
 import { createSelectors } from '../src/core/anchoring/selectors';
 import { parsePlainText } from '../src/core/transcript/parse-plain-text';
 import { plainTextOf } from '../src/core/transcript/plain-text';
+import { seededRandom } from '../src/core/testing/seeded-random';
 import { HIGHLIGHT_COLORS, type Annotation, type Transcript } from '../src/shared/model';
 
-/** A seeded pseudo-random generator (mulberry32): numbers in [0, 1). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded pseudo-random generator: numbers in [0, 1). */
+export const random = seededRandom;
+
 
 const SPEAKERS = ['Amara Nwosu', 'Jonas Lindqvist', 'Priya Raman', 'Tomás Ferreira', 'Helen Park', 'Kwame Mensah'];
 const WORDS = (

@@ -20,6 +20,7 @@
  * so the order they were made in is known. Changes issued in the same turn
  * touch different highlights, so their order does not matter.
  */
+import { seededRandom as seeded } from '../../core/testing/seeded-random';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmdirSync } from 'node:fs';
 import { cp, type FileHandle, mkdtemp, open, readdir, readFile, rm, stat, statfs, truncate, writeFile } from 'node:fs/promises';
@@ -439,17 +440,6 @@ describe.each(MODES)('the counts the library lists, in $mode mode', ({ changeLog
 
 // --- (b) A seeded random run: many overlapping changes, about one write in ten failing ---------------------------------
 
-/** A small seeded generator (mulberry32): the same seed gives the same changes and the same failures. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** GLOSS_FAULT_SEEDS=4,5,6 runs other seeds (a failure names its seed). */
 const SEEDS = (process.env.GLOSS_FAULT_SEEDS ?? '1,2,3').split(',').map(Number);

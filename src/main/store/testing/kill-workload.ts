@@ -8,6 +8,7 @@
  * kill at a chosen moment and say what was interrupted), and the operation
  * once the store has acknowledged it.
  */
+import { seededRandom } from '../../../core/testing/seeded-random';
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { createSelectors } from '../../../core/anchoring/selectors';
@@ -54,17 +55,8 @@ export interface WorkloadConfig {
 export const MOST_DOCUMENTS = 8;
 export const FEWEST_DOCUMENTS = 2;
 
-/** mulberry32: a small seeded generator, so a failing round can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
+
 
 const WORDS = ['scaling', 'laws', 'agents', 'gremlin', 'compute', 'safety', 'policy', 'export', 'chips', 'democracy', 'lead', 'model', 'research', 'risk'];
 /** Notes with what a reader types: nothing, plain words, curly quotes and accents, an emoji (a surrogate pair), a line break. */
