@@ -1,9 +1,9 @@
 /**
  * Reads a transcript file from disk into a parsed transcript, or refuses it
  * with a message that names the file and says why (missing, unreadable,
- * empty, too large, binary, not the format it claims). The app and the
- * `gloss` command line run it in a worker thread (off-thread-reader.ts), so
- * both read files the same way and a slow file cannot freeze either.
+ * empty, too large, binary, not the format it claims). Import runs it in a
+ * worker thread (off-thread-reader.ts), so a file slow to parse cannot freeze
+ * the app or `gloss add`; `gloss parse` and the bench call it directly.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
