@@ -5,22 +5,14 @@
  * always gives the same file, so a failure can be replayed. Test support only.
  */
 import iconv from 'iconv-lite';
+import { seededRandom } from '../../../core/testing/seeded-random';
 
-/** A small deterministic random number generator (mulberry32). */
+/** Random choices from a seed (src/core/testing/seeded-random.ts): the same seed, the same choices. */
 export class Random {
-  private state: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A number in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   /** An integer in [0, n). */
