@@ -10,7 +10,8 @@
  *   gloss list              the library's documents
  *   gloss check [--repair]  read and validate every data file (and repair)
  */
-import { ImportError, readTranscriptFile } from '../main/import/read-transcript-file';
+import { sharedReader } from '../main/import/off-thread-reader';
+import { ImportError } from '../main/import/read-transcript-file';
 import { parseArgs, UsageError } from './args';
 import { addCommand, checkCommand, failureMessage, listCommand, type Output } from './library-commands';
 import { transcriptToJson } from './transcript-json';
@@ -33,7 +34,8 @@ const OPERANDS: Record<string, (n: number) => boolean> = {
 };
 
 async function parse(file: string, json: boolean, io: Output): Promise<number> {
-  const read = await readTranscriptFile(file);
+  // Read as an import is: in the worker, with its time and memory limits.
+  const read = await sharedReader().readFile(file);
   const transcript = transcriptToJson(read.transcript, read.format);
   if (json) io.out(JSON.stringify(transcript, null, 2));
   else {
