@@ -19,7 +19,9 @@ import { bytesUnavailable, measure, type Run, scratchDir } from './measure';
 import { record, summarise } from './results';
 
 const REPETITIONS = 200;
-/** A change is acknowledged only once flushed to disk (fsync), so its time is mostly the disk's: the issue's target for a durable highlight. */
+/** The store's own target for one change, kept now that every change is flushed to disk (fsync) before it is acknowledged. */
+const STORE_TARGET = { max: 20 };
+/** The target for a highlight acknowledged as durable, end to end. */
 const DURABLE_TARGET = { max: 50 };
 /** Long enough for the change log of a 5,000-highlight document to be folded into its snapshot at least once. */
 const SUSTAINED = 3_000;
@@ -138,7 +140,7 @@ test('store: one changed highlight, as the document and the library grow', async
       const changed = await measure(REPETITIONS, (i) => s.change(i));
       const created = await measure(REPETITIONS, () => s.create());
       const label = `${count(highlights)} highlights`;
-      const target = highlights === 5_000 ? DURABLE_TARGET : undefined;
+      const target = highlights === 5_000 ? STORE_TARGET : undefined;
       record(`store: changed highlight, ${label} (median)`, summarise(changed.times).median, 'ms');
       record(`store: changed highlight, ${label} (p95)`, summarise(changed.times).p95, 'ms', { target });
       record(`store: new highlight, ${label} (p95)`, summarise(created.times).p95, 'ms', { target });
@@ -187,8 +189,8 @@ test('store: one changed highlight, as the document and the library grow', async
         baseline: summarise(changed[0].times).median,
         target: { max: 1.5, of: 'ratio' },
       });
-      record(`store: changed highlight, ${label} (p95)`, summarise(changed[k].times).p95, 'ms', { target: DURABLE_TARGET });
-      record(`store: new highlight, ${label} (p95)`, summarise(created[k].times).p95, 'ms', { target: DURABLE_TARGET });
+      record(`store: changed highlight, ${label} (p95)`, summarise(changed[k].times).p95, 'ms', { target: STORE_TARGET });
+      record(`store: new highlight, ${label} (p95)`, summarise(created[k].times).p95, 'ms', { target: STORE_TARGET });
       const bytes = medianBytes(changed[k]);
       const baseline = medianBytes(changed[0]);
       if (bytes !== null && baseline !== null) record(`store: bytes written per changed highlight, ${label}`, bytes, 'B', { baseline, target: { max: 1.05, of: 'ratio' } });
