@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createSelectors } from '../../core/anchoring/selectors';
 import { plainTextOf } from '../../core/transcript/plain-text';
+import { type FileSystem, nodeFileSystem } from './file-system';
 import { LibraryStore } from './library-store';
 
 const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
@@ -287,4 +288,33 @@ describe('LibraryStore', () => {
     expect(backups.filter((n) => n.startsWith('document.json-'))).toHaveLength(2);
     expect((await (await LibraryStore.open(dir)).settingsData).backups.keep).toBe(2);
   });
+
+  test('a listing that read the folder before an import finished does not lose the imported document', async () => {
+    // The first read of documents/ (the listing's) is held until the import has finished.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let first = false;
+    const fs: FileSystem = {
+      ...nodeFileSystem,
+      readdir: async (path) => {
+        const names = await nodeFileSystem.readdir(path);
+        if (first && path.endsWith('documents')) {
+          first = false;
+          await held;
+        }
+        return names;
+      },
+    };
+    const store = await LibraryStore.open(dir, { fs });
+    first = true;
+    const listing = store.list();
+    const importing = store.importText({ text: 'Ann Lee: Hello.\n\nBo Chan: Hi.', source: 'a.txt', fallbackTitle: 'a' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await listing;
+    const doc = await importing;
+    expect((await store.open(doc.id)).transcript.speakers).toEqual(['Ann Lee', 'Bo Chan']);
+    expect((await store.list()).map((d) => d.id)).toEqual([doc.id]);
+  });
 });
+

@@ -104,6 +104,8 @@ export class LibraryStore {
   private readonly transcripts = new Map<string, Promise<LoadedTranscript>>();
   private readonly highlightFiles = new Map<string, Promise<LoadedHighlights>>();
   private readonly countsFiles: CountsFiles;
+  /** Changes to which documents there are (scans, imports, removals) run one at a time, so none undoes another. */
+  private structure: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly ctx: StoreContext,
@@ -254,11 +256,20 @@ export class LibraryStore {
     return { ...this.entry(documentId), ...(await this.counts(documentId)), ...(readOnly ? { readOnly } : {}) };
   }
 
+  /** Runs `change` after every earlier change to which documents there are. */
+  private serially<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.structure.then(change);
+    this.structure = run.catch(() => undefined);
+    return run;
+  }
+
   /** Picks up documents added by another process (`gloss add` beside the app) and drops folders gone. */
-  private async refresh(): Promise<void> {
-    const before = this.entries;
-    this.entries = await scanDocuments(this.ctx, [], before, false);
-    for (const id of before.keys()) if (!this.entries.has(id)) this.forget(id);
+  private refresh(): Promise<void> {
+    return this.serially(async () => {
+      const before = this.entries;
+      this.entries = await scanDocuments(this.ctx, [], before, false);
+      for (const id of before.keys()) if (!this.entries.has(id)) this.forget(id);
+    });
   }
 
   /** Every document, most recently opened (or added) first. */
@@ -307,8 +318,8 @@ export class LibraryStore {
     } catch (error) {
       throw writeError(`Could not add ${input.source} to the library`, error);
     }
-    this.entries = await scanDocuments(this.ctx, [], this.entries, false);
-    await this.saveIndex();
+    await this.refresh();
+    await this.serially(() => this.saveIndex());
     return { document: { ...entry, ...NO_COUNTS }, duplicate: false };
   }
 
@@ -327,7 +338,7 @@ export class LibraryStore {
     } catch (error) {
       throw writeError(`Could not rename "${file.data.document.title}"`, error);
     }
-    await this.saveIndex();
+    await this.serially(() => this.saveIndex());
     return this.summary(documentId);
   }
 
@@ -339,15 +350,17 @@ export class LibraryStore {
     const { title } = this.entry(documentId);
     this.assertOwner();
     const { layout, fs, now } = this.ctx;
-    try {
-      await fs.mkdir(layout.removed);
-      await fs.rename(layout.documentDir(documentId), join(layout.removed, `${documentId}-${now().getTime()}`));
-    } catch (error) {
-      throw writeError(`Could not remove "${title}"`, error);
-    }
-    this.entries.delete(documentId);
-    this.forget(documentId);
-    await this.saveIndex();
+    await this.serially(async () => {
+      try {
+        await fs.mkdir(layout.removed);
+        await fs.rename(layout.documentDir(documentId), join(layout.removed, `${documentId}-${now().getTime()}`));
+      } catch (error) {
+        throw writeError(`Could not remove "${title}"`, error);
+      }
+      this.entries.delete(documentId);
+      this.forget(documentId);
+      await this.saveIndex();
+    });
     return { id: documentId };
   }
 
