@@ -169,9 +169,9 @@ export async function scanDocuments(
         return null;
       });
       if (entry) found.set(name, entry);
-      // Only a folder found to hold no document is set aside; one that could not be read (a file from a newer
-      // Gloss, a read error) is left where it is.
-      else if (!unreadable) await setAsideIncomplete(ctx, name);
+      // Only a folder found at start to hold no document is set aside (later, it may be one a sync tool is still
+      // writing); one that could not be read (a file from a newer Gloss, a read error) is left where it is.
+      else if (!unreadable && startup) await setAsideIncomplete(ctx, name);
     }),
   );
   if (startup) {
