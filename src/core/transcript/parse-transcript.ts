@@ -21,3 +21,8 @@ export function parseTranscript(text: string, format: TranscriptFormat, fallback
       return parsePlainText(text, fallbackTitle);
   }
 }
+
+/** The title a transcript without one of its own gets: its file name without the extension, underscores as spaces. */
+export function titleFromFileName(fileName: string): string {
+  return fileName.replace(/\.[a-z0-9]{1,9}$/i, '').replace(/[_]+/g, ' ').trim() || fileName;
+}

@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectFormat, type TranscriptFormat } from '../../core/transcript/detect-format';
 import { TranscriptFormatError } from '../../core/transcript/format-error';
-import { parseTranscript } from '../../core/transcript/parse-transcript';
+import { parseTranscript, titleFromFileName } from '../../core/transcript/parse-transcript';
 import type { Transcript } from '../../shared/model';
 import { decodeText, NotTextError, type TextEncodingName } from './decode-text';
 
@@ -41,10 +41,6 @@ export interface ReadTranscript {
 function tooLarge(bytes: number): string {
   const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
   return `it is ${mb(bytes)}; Gloss opens transcripts up to ${mb(MAX_IMPORT_BYTES)}`;
-}
-
-function titleFromFileName(fileName: string): string {
-  return fileName.replace(/\.[a-z0-9]{1,9}$/i, '').replace(/[_]+/g, ' ').trim() || fileName;
 }
 
 export async function readTranscriptFile(path: string): Promise<ReadTranscript> {

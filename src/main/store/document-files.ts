@@ -7,7 +7,7 @@
  * again. Also brings a folder written by schema version 1 up to date.
  */
 import { basename, join } from 'node:path';
-import { parseTranscript } from '../../core/transcript/parse-transcript';
+import { parseTranscript, titleFromFileName } from '../../core/transcript/parse-transcript';
 import type { Transcript } from '../../shared/model';
 import { asciiJson, DamagedFileError, DataFile, decodeData, type FileKind, NewerFileError, readData } from './data-file';
 import { CURRENT_SCHEMA, describeSchemaIssues, documentFileSchema, type DocumentFile, type LibraryEntry } from './file-schemas';
@@ -166,8 +166,8 @@ export async function readTranscript(ctx: StoreContext, entry: LibraryEntry): Pr
 async function reparse(ctx: StoreContext, entry: LibraryEntry): Promise<Transcript | null> {
   try {
     const text = (await ctx.fs.readFile(join(ctx.layout.documentDir(entry.id), SOURCE_FILE))).toString('utf8');
-    const transcript = parseTranscript(text, entry.format, entry.title);
-    return { ...transcript, title: entry.title };
+    // Parsed as it was on import, so the highlights' positions hold.
+    return parseTranscript(text, entry.format, titleFromFileName(entry.source));
   } catch {
     return null;
   }
