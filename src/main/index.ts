@@ -101,8 +101,12 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Gloss could not start', String(error));
-    app.exit(1);
-  });
+  // A failure anywhere in starting (the library locked by another Gloss, a folder that cannot be created) is shown.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Gloss could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
 }
