@@ -36,6 +36,8 @@ export class StoreNoticesPanel {
     await this.panel.getByRole('button', { name: 'Dismiss', exact: true }).focus();
     await this.page.keyboard.press('Escape');
     await expect(this.panel).toHaveCount(0);
+    // The focus is not lost with the panel: it goes to the page's main content.
+    await expect(this.page.getByRole('main')).toBeFocused();
   }
 
   async dismiss(): Promise<void> {

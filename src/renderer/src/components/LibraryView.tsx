@@ -143,7 +143,7 @@ export function LibraryView() {
         <ReadOnlyBanner scope="library" />
         <StoreNotices />
       </div>
-      <main className="library">
+      <main className="library" tabIndex={-1}>
         <p className="library__hint">Plain text, Markdown, WebVTT and SRT. Drop files anywhere in the window to import them.</p>
         {documents.length === 0 ? (
           <p className="library__empty">The library is empty. Open a transcript to start.</p>

@@ -5,7 +5,7 @@
  * first few show at once, the rest on asking. Dismissed (button or Escape),
  * they stay dismissed for the session; a later notice brings the panel back.
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { StoreNotice } from '../../../shared/model';
 import { useLibrary } from '../state/library-state';
 import { noticeKey, storeStatus, useStoreStatus } from '../state/store-status';
@@ -51,6 +51,7 @@ export function StoreNotices() {
   const documents = useLibrary((s) => s.documents);
   const [showAll, setShowAll] = useState(false);
   const id = useId();
+  const panel = useRef<HTMLElement>(null);
   if (notices.length === 0) return null;
 
   const titleOf = (documentId: string | undefined) =>
@@ -58,8 +59,11 @@ export function StoreNotices() {
   const shown = showAll ? notices : notices.slice(0, SHOWN_AT_FIRST);
   const urgent = notices.some((n) => n.kind === 'damaged');
   const dismiss = () => {
+    // Focus inside the panel would be lost with it: it goes to the page's main content instead.
+    const hadFocus = panel.current?.contains(document.activeElement) ?? false;
     setShowAll(false);
     storeStatus.dismiss(notices);
+    if (hadFocus) document.querySelector<HTMLElement>('main')?.focus();
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
@@ -70,6 +74,7 @@ export function StoreNotices() {
 
   return (
     <section
+      ref={panel}
       className={`store-notices${urgent ? ' is-urgent' : ''}`}
       role={urgent ? 'alert' : 'status'}
       aria-labelledby={`${id}-title`}

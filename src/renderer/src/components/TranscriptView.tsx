@@ -54,7 +54,7 @@ export function transcriptLoadFor(opened: OpenedDocument): TranscriptLoad {
 
 export function TranscriptView({ builder }: { builder: TranscriptBuilder }) {
   return (
-    <main className="reader">
+    <main className="reader" tabIndex={-1}>
       <ContentEditable className="transcript" aria-label="Transcript" aria-readonly="true" spellCheck={false} />
       <HighlightPlugin />
       <ProgressiveLoadPlugin builder={builder} />
