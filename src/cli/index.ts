@@ -10,10 +10,10 @@
  *   gloss list              the library's documents
  *   gloss check [--repair]  read and validate every data file (and repair)
  */
+import { errorMessage } from '../core/error-message';
 import { sharedReader } from '../main/import/off-thread-reader';
-import { ImportError } from '../main/import/read-transcript-file';
 import { parseArgs, UsageError } from './args';
-import { addCommand, checkCommand, failureMessage, listCommand, type Output } from './library-commands';
+import { addCommand, checkCommand, listCommand, type Output } from './library-commands';
 import { transcriptToJson } from './transcript-json';
 
 const USAGE = `Usage: gloss COMMAND [--json] [--data-dir DIR]
@@ -70,7 +70,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     if (command === 'list') return await listCommand(dataDir, json, io);
     return await checkCommand(dataDir, flags.has('repair'), json, io);
   } catch (error) {
-    err(`gloss: ${error instanceof ImportError ? error.message : failureMessage(error)}`);
+    err(`gloss: ${errorMessage(error)}`);
     return 1;
   }
 }

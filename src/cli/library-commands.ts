@@ -6,7 +6,6 @@
  * (with --json) one JSON value, and returns the exit code.
  */
 import { importPaths } from '../main/import/import-files';
-import { GlossError } from '../main/store/errors';
 import { type OpenedLibrary, openToAdd, openToRead, openToRepair } from '../main/store/library-access';
 import type { DocumentSummary, StoreNotice } from '../shared/model';
 
@@ -106,7 +105,3 @@ export async function checkCommand(dataDir: string, repair: boolean, json: boole
   return problems.length === 0 ? 0 : 1;
 }
 
-/** A failure as the command line prints it. */
-export function failureMessage(error: unknown): string {
-  return error instanceof GlossError || error instanceof Error ? error.message : String(error);
-}

@@ -5,6 +5,7 @@
  * security/, shows the reading window, and imports files named on the command
  * line, including those handed over by a second launch.
  */
+import { errorMessage } from '../core/error-message';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,7 +107,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Gloss could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('Gloss could not start', errorMessage(error));
       app.exit(1);
     });
 }

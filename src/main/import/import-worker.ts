@@ -5,6 +5,7 @@
  * beside each bundle (see import-worker-script.ts); off-thread-reader.ts
  * drives it.
  */
+import { errorMessage } from '../../core/error-message';
 import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { ImportReply, ImportRequest } from './import-worker-protocol';
@@ -24,7 +25,7 @@ async function answer(request: ImportRequest): Promise<{ reply: ImportReply; tra
     if (error instanceof ImportError) {
       return { reply: { type: 'refused', id: request.id, fileName: error.fileName, reason: error.reason, unexpected: error.unexpected }, transfer: [] };
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { reply: { type: 'refused', id: request.id, fileName, reason: `it could not be read (${message})`, unexpected: true }, transfer: [] };
   }
 }

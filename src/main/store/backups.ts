@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { type FileKind, parseData, decodeData, type ReadData } from './data-file';
 import { fileTime } from './layout';
-import type { FileSystem } from './file-system';
+import { type FileSystem, isTempFile } from './file-system';
 
 export interface BackupPolicy {
   keep: number;
@@ -39,7 +39,7 @@ export class Backups {
   /** The backups of `path` in `folder`, newest first. */
   async list(folder: string, path: string): Promise<string[]> {
     const prefix = `${basename(path)}-`;
-    const names = (await this.fs.readdir(folder)).filter((n) => n.startsWith(prefix) && !n.includes('.gloss-tmp-'));
+    const names = (await this.fs.readdir(folder)).filter((n) => n.startsWith(prefix) && !isTempFile(n));
     return names.sort().reverse().map((n) => join(folder, n));
   }
 

@@ -11,6 +11,7 @@
  * read without UTF-8 decoding, which for text full of curly quotes took
  * about twice as long. UTF-8 files still read.
  */
+import { errorMessage } from '../../core/error-message';
 import { isAscii } from 'node:buffer';
 import { type Adapter, Low } from 'lowdb';
 import { errorCode, type FileSystem } from './file-system';
@@ -73,7 +74,7 @@ export function parseData<T>(path: string, text: string, kind: FileKind<T>): Rea
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new DamagedFileError(path, `it is not valid JSON: ${describe(error)}`);
+    throw new DamagedFileError(path, `it is not valid JSON: ${errorMessage(error)}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new DamagedFileError(path, 'it does not hold a JSON object');
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
@@ -85,7 +86,7 @@ export function parseData<T>(path: string, text: string, kind: FileKind<T>): Rea
     try {
       value = kind.migrate(value as Record<string, unknown>, version as number);
     } catch (error) {
-      throw new DamagedFileError(path, `it could not be brought up from schema ${version as number}: ${describe(error)}`);
+      throw new DamagedFileError(path, `it could not be brought up from schema ${version as number}: ${errorMessage(error)}`);
     }
     migratedFrom = version as number;
   }
@@ -102,7 +103,7 @@ export async function readData<T>(fs: FileSystem, path: string, kind: FileKind<T
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null;
     if (errorCode(error) === 'EISDIR') throw new DamagedFileError(path, 'it is a folder');
-    throw new GlossError('storage', `Cannot read ${path} (${describe(error)}).`);
+    throw new GlossError('storage', `Cannot read ${path} (${errorMessage(error)}).`);
   }
   return parseData(path, decodeData(bytes), kind);
 }
@@ -164,8 +165,4 @@ export class DataFile<T> extends Low<T> {
       throw error;
     }
   }
-}
-
-export function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

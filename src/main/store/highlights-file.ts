@@ -21,9 +21,10 @@
  * means the log is damaged: the lines that do read are applied, the log is
  * moved aside, and the reader is told.
  */
+import { errorMessage } from '../../core/error-message';
 import { join } from 'node:path';
 import type { Annotation, HighlightColor } from '../../shared/model';
-import { type DataFile, decodeData, describe } from './data-file';
+import { type DataFile, decodeData } from './data-file';
 import { errorCode, type FileSystem } from './file-system';
 import { GlossError } from './errors';
 import { ANNOTATIONS_LOG, damagedPath } from './layout';
@@ -82,7 +83,7 @@ export async function readLog(fs: FileSystem, path: string, documentId: string):
     raw = await fs.readFile(path);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { lines: [], bytes: 0, unfinished: false, unreadable: [] };
-    throw new GlossError('storage', `Cannot read ${path} (${describe(error)}).`);
+    throw new GlossError('storage', `Cannot read ${path} (${errorMessage(error)}).`);
   }
   const end = raw.lastIndexOf(0x0a) + 1;
   const texts = decodeData(raw.subarray(0, end)).split('\n').slice(0, -1);

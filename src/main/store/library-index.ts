@@ -17,8 +17,9 @@
  * Leftover temporary files of processes that are gone are removed too, backups
  * folders included (a kill while a backup was written leaves one there).
  */
+import { errorMessage } from '../../core/error-message';
 import { join } from 'node:path';
-import { DamagedFileError, DataFile, describe, type FileKind, NewerFileError, readData } from './data-file';
+import { DamagedFileError, DataFile, type FileKind, NewerFileError, readData } from './data-file';
 import {
   CURRENT_SCHEMA,
   DEFAULT_SETTINGS,
@@ -164,7 +165,7 @@ export async function scanDocuments(
       const entry = await readEntry(ctx, name, byId.get(name)).catch((error: unknown) => {
         unreadable = true;
         if (startup) {
-          ctx.notices.report('damaged', `The document folder ${layout.documentDir(name)} could not be read, so it is not listed; it was left as it is. ${describe(error)}`, { documentId: name });
+          ctx.notices.report('damaged', `The document folder ${layout.documentDir(name)} could not be read, so it is not listed; it was left as it is. ${errorMessage(error)}`, { documentId: name });
         }
         return null;
       });

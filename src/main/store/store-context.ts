@@ -4,9 +4,10 @@
  * be written at all. Also how a failed write is put into words: the real
  * cause (a full disk, a read-only folder), never a bare error code.
  */
+import { errorMessage } from '../../core/error-message';
 import type { StoreNotice } from '../../shared/model';
 import type { Backups } from './backups';
-import { describe } from './data-file';
+
 import { errorCode, type FileSystem } from './file-system';
 import { GlossError } from './errors';
 import type { Layout } from './layout';
@@ -52,7 +53,7 @@ const CAUSES: Record<string, string> = {
 export function writeError(what: string, error: unknown): GlossError {
   if (error instanceof GlossError) return error;
   const code = errorCode(error);
-  const cause = code && CAUSES[code] ? `${CAUSES[code]} (${code})` : describe(error);
+  const cause = code && CAUSES[code] ? `${CAUSES[code]} (${code})` : errorMessage(error);
   return new GlossError('storage', `${what}: ${cause}. Nothing was changed.`);
 }
 

@@ -7,6 +7,7 @@
  * disk, a read-only folder). The editor's part, building and taking away a
  * highlight's marks, is handed in by the highlight plugin.
  */
+import { errorMessage } from '../../../core/error-message';
 import { useSyncExternalStore } from 'react';
 import { createSelectors, type TextRange } from '../../../core/anchoring/selectors';
 import type { Annotation, HighlightColor } from '../../../shared/model';
@@ -50,9 +51,6 @@ export function useReadOnlyReason(): string | null {
   return useSyncExternalStore(subscribeBoth, readOnlyReason);
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** `what` went wrong, and why: two sentences, so neither loses its first word to the other. */
 function report(what: string, why: string): void {
@@ -71,7 +69,7 @@ export function refuseWhenReadOnly(what: string): boolean {
  * too (unless the whole library now is), and a storage failure may come with notices about files.
  */
 function refused(what: string, documentId: string, error: unknown): void {
-  report(what, messageOf(error));
+  report(what, errorMessage(error));
   if (!(error instanceof GlossCallError) || (error.code !== 'read-only' && error.code !== 'storage')) return;
   void refreshStoreStatus().then((status) => {
     if (error.code === 'read-only' && !status.readOnly) readingStore.setDocumentReadOnly(documentId, error.message);
@@ -201,10 +199,10 @@ export async function saveNote(documentId: string, id: string, note: string): Pr
     return { saved: true };
   } catch (error) {
     // The highlight itself is not saved (its creation was refused): there is nothing to keep the note for.
-    if (isNotFound(error)) return { saved: false, reason: messageOf(error) };
+    if (isNotFound(error)) return { saved: false, reason: errorMessage(error) };
     unsavedNotes.set(id, note);
     refused('The note was not saved', documentId, error);
-    return { saved: false, reason: messageOf(error) };
+    return { saved: false, reason: errorMessage(error) };
   } finally {
     readingStore.setSavingNote(id, false);
   }

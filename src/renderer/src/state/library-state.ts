@@ -6,6 +6,7 @@
  * after; in a read-only library, import, rename and remove are refused with
  * the reason.
  */
+import { errorMessage } from '../../../core/error-message';
 import { useSyncExternalStore } from 'react';
 import type { DroppedFile, DocumentSummary, ImportResult } from '../../../shared/model';
 import { unpackDocument } from '../../../core/wire/packed-document';
@@ -36,10 +37,6 @@ function subscribe(listener: Listener): () => void {
 
 export function useLibrary<T>(pick: (s: LibraryState) => T): T {
   return useSyncExternalStore(subscribe, () => pick(state));
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Shows what failed and why; the store may have found (and said something about) a damaged file on the way. */
