@@ -3,13 +3,16 @@ import { REPORTED_INPUTS } from '../src/core/transcript/testing/pathological-inp
 import { expect, test } from './support/fixtures';
 
 test('deeply nested Markdown is refused with the line and the limit, a line of time stamps is read, and the next file imports', async ({ gloss }) => {
-  const { page, ui } = gloss;
+  const { ui } = gloss;
   await ui.dropFiles(REPORTED_INPUTS.map(({ fileName, text }) => ({ name: fileName, content: text })));
   await expect(ui.status).toContainText('Could not open quotes.md: line 1 nests quotes and lists more than 32 deep; Gloss reads up to 32.');
   await expect(ui.status).toContainText('Could not open lists.md: line 1 nests quotes and lists more than 32 deep; Gloss reads up to 32.');
 
   await ui.dropFiles([{ name: 'after.txt', content: 'Ada Lovelace: The engine weaves algebraic patterns.\n' }]);
-  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  // The import opens what it imported; only then is the library looked at (opening it sooner raced that).
+  await expect(ui.status).toContainText('Imported 1 transcript.');
+  await ui.library.open();
   // The sample, the time stamps and the file after.
-  await expect(page.locator('.library__table tbody tr')).toHaveCount(3);
+  await expect(ui.library.rows).toHaveCount(3);
+  await expect(ui.library.row('after')).toHaveCount(1);
 });
