@@ -24,6 +24,7 @@ declare global {
     __glossInvoke?: (channel: string, request: unknown) => Promise<unknown>;
     __glossMenu?: (command: MenuCommand) => void;
     __glossShowDocument?: (documentId: string) => void;
+    __glossLibraryChanged?: (documentId: string | null) => void;
   }
 }
 
@@ -31,6 +32,7 @@ declare global {
 function installBridge(channels: readonly string[]): void {
   const listeners = new Set<(command: MenuCommand) => void>();
   const showListeners = new Set<(documentId: string) => void>();
+  const changeListeners = new Set<(documentId: string | null) => void>();
   const bridge: GlossBridge = {
     // Answers come back as JSON text: Playwright's own serialisation of a large object takes seconds, where Electron's structured clone takes milliseconds.
     invoke: (channel, request) =>
@@ -45,10 +47,15 @@ function installBridge(channels: readonly string[]): void {
       showListeners.add(listener);
       return () => showListeners.delete(listener);
     },
+    onLibraryChanged: (listener) => {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
   };
   Object.defineProperty(window, 'gloss', { value: Object.freeze(bridge) });
   window.__glossMenu = (command) => listeners.forEach((l) => l(command));
   window.__glossShowDocument = (id) => showListeners.forEach((l) => l(id));
+  window.__glossLibraryChanged = (id) => changeListeners.forEach((l) => l(id));
 }
 
 export interface BrowserSession {

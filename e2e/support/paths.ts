@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const RENDERER_DIR = join(ROOT, 'out/renderer');
+/** The built renderer; GLOSS_RENDERER_DIR points elsewhere (several builds side by side). */
+export const RENDERER_DIR = process.env.GLOSS_RENDERER_DIR ? resolve(process.env.GLOSS_RENDERER_DIR) : join(ROOT, 'out/renderer');
 export const MAIN_ENTRY = join(ROOT, 'out/main/index.js');
 export const SAMPLE_PATH = join(ROOT, 'resources/sample-interview.txt');
 

@@ -1,10 +1,11 @@
 /**
  * Builds `window.gloss` from the IPC contract and nothing else: one invoke
- * limited to the contract's channels, and a subscription to menu commands.
+ * limited to the contract's channels, and subscriptions to what main sends
+ * (menu commands, documents to show, changes made beside the app).
  * `ipcRenderer` itself is never exposed.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, MENU_CHANNEL, MENU_COMMANDS, SHOW_DOCUMENT_CHANNEL, type GlossBridge, type MenuCommand } from '../shared/contract';
+import { CHANNELS, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, SHOW_DOCUMENT_CHANNEL, type GlossBridge, type MenuCommand } from '../shared/contract';
 
 const channels = new Set<string>(CHANNELS);
 
@@ -26,6 +27,13 @@ const bridge: GlossBridge = {
     };
     ipcRenderer.on(SHOW_DOCUMENT_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(SHOW_DOCUMENT_CHANNEL, wrapped);
+  },
+  onLibraryChanged: (listener) => {
+    const wrapped = (_event: IpcRendererEvent, documentId: unknown) => {
+      if (typeof documentId === 'string' || documentId === null) listener(documentId);
+    };
+    ipcRenderer.on(LIBRARY_CHANGED_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(LIBRARY_CHANGED_CHANNEL, wrapped);
   },
 };
 

@@ -5,12 +5,18 @@
  */
 import type {
   Annotation,
+  Codebook,
+  CodeOperation,
+  CodeOperationResult,
   DocumentSummary,
   DroppedFile,
-  ImportResult,
   HighlightColor,
-  LibraryStatus,
+  HighlightRef,
   HighlightSelectors,
+  ImportResult,
+  LibraryStatus,
+  Notebook,
+  Overview,
 } from './model';
 import type { PackedDocument } from './packed-document';
 
@@ -36,15 +42,40 @@ export interface Contract {
       color: HighlightColor;
       selectors: HighlightSelectors;
       note?: string;
+      noteState?: string | null;
+      codes?: string[];
     };
     response: Annotation;
   };
-  /** Change a highlight's colour and/or note. */
+  /** Change a highlight's colour, note (Markdown, with the rich-text state it came from) and/or codes (the whole list). */
   'annotations:update': {
-    request: { documentId: string; id: string; color?: HighlightColor; note?: string };
+    request: { documentId: string; id: string; color?: HighlightColor; note?: string; noteState?: string | null; codes?: string[] };
     response: Annotation;
   };
   'annotations:delete': { request: { documentId: string; id: string }; response: { id: string } };
+  /** Puts a deleted highlight back exactly as it was, id, note, codes and times included (undo). */
+  'annotations:restore': { request: { annotation: Annotation }; response: Annotation };
+  /** The library's colour names and every code with its counts. */
+  'codebook:get': { request: Record<string, never>; response: Codebook };
+  /** Names a colour for the whole library ('' gives it back its own name). */
+  'codebook:name-color': { request: { color: HighlightColor; name: string }; response: Codebook };
+  /** Adds a code to the codebook, or changes its colour or description. */
+  'codebook:describe-code': { request: { path: string; color?: HighlightColor | null; description?: string }; response: Codebook };
+  /** Renames, merges, moves or deletes a code across every document, atomically. */
+  'codes:apply': { request: { operation: CodeOperation }; response: CodeOperationResult };
+  /** Undoes a code operation of this session: every highlight it changed gets its codes back. */
+  'codes:revert': { request: { undoToken: string }; response: CodeOperationResult };
+  /** Speakers × codes and colours, for a document or (documentId null) the whole library. */
+  'overview:get': { request: { documentId: string | null }; response: Overview };
+  /** The highlights behind one overview cell: a speaker (null: no speaker; undefined: any) and a code (with children) or a colour. */
+  'overview:highlights': {
+    request: { documentId: string | null; speaker?: string | null; code?: string; color?: HighlightColor };
+    response: HighlightRef[];
+  };
+  /** A document's notebook, or the library's (documentId null). */
+  'notebook:open': { request: { documentId: string | null }; response: Notebook };
+  /** Saves a notebook as the reader types: the editor's state and its Markdown. */
+  'notebook:save': { request: { documentId: string | null; state: string; markdown: string }; response: { updatedAt: string } };
   /** Ask where to save (native dialog), then write the document's highlights as Markdown. */
   'export:markdown': {
     request: { documentId: string };
@@ -68,6 +99,16 @@ export const CHANNELS = [
   'annotations:create',
   'annotations:update',
   'annotations:delete',
+  'annotations:restore',
+  'codebook:get',
+  'codebook:name-color',
+  'codebook:describe-code',
+  'codes:apply',
+  'codes:revert',
+  'overview:get',
+  'overview:highlights',
+  'notebook:open',
+  'notebook:save',
   'export:markdown',
 ] as const satisfies readonly Channel[];
 
@@ -82,6 +123,8 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';
 /** Sent when files given on the command line (or to a second launch) were imported: open this document. */
 export const SHOW_DOCUMENT_CHANNEL = 'documents:show';
+/** Sent when something other than this window changed the library (a `gloss` command run beside the app): which document, or null for library-wide things (codes, colour names). */
+export const LIBRARY_CHANGED_CHANNEL = 'library:changed';
 
 /** The API preload puts on `window.gloss`. */
 export interface GlossBridge {
@@ -90,6 +133,8 @@ export interface GlossBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribe to requests from main to show a document (imported from the command line). */
   onShowDocument(listener: (documentId: string) => void): () => void;
+  /** Subscribe to changes made outside this window (a `gloss` command beside the app). */
+  onLibraryChanged(listener: (documentId: string | null) => void): () => void;
 }
 
 // Compile-time check that CHANNELS lists every channel of the contract.

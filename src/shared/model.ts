@@ -3,9 +3,20 @@
  * and library entries. Types and constants only; no behaviour.
  */
 
-/** Highlight colours, in toolbar order. Names are what the user sees and what export writes. */
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+/** Highlight colours, in toolbar order (Alt+1 … Alt+7). Each has a name the reader can change (the codebook). */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange', 'red'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** What each colour is called until the reader names it. */
+export const DEFAULT_COLOR_NAMES: Readonly<Record<HighlightColor, string>> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
+  orange: 'Orange',
+  red: 'Red',
+};
 
 
 /** Separator placed between paragraphs in a transcript's plain text. */
@@ -65,13 +76,18 @@ export interface HighlightSelectors {
   position: TextPositionSelector;
 }
 
-/** A highlight with its note. */
+/** A highlight with its note and codes. */
 export interface Annotation {
   id: string;
   documentId: string;
   selectors: HighlightSelectors;
   color: HighlightColor;
+  /** The note as Markdown: what export, search and the command line use. */
   note: string;
+  /** The note as the rich-text editor saved it (serialised Lexical editor state), or null when it was only ever Markdown. */
+  noteState: string | null;
+  /** Code paths (`theme/risk`), each at most once, in the order given. */
+  codes: string[];
   /** ISO 8601 times. */
   createdAt: string;
   updatedAt: string;
@@ -125,6 +141,88 @@ export interface StoreNotice {
   /** Where the damaged file is now (moved aside, or left in place). */
   path?: string;
   at: string;
+}
+
+/** A colour and the name the reader gave it. */
+export interface ColorLabel {
+  color: HighlightColor;
+  name: string;
+}
+
+/** One code of the library's code tree: its own use, its use with its children, and what the codebook says of it. */
+export interface CodeSummary {
+  /** `theme/risk`; the parents of a used code are listed too. */
+  path: string;
+  /** Highlights carrying exactly this code, across the library. */
+  count: number;
+  /** Highlights carrying this code or one under it. */
+  total: number;
+  color: HighlightColor | null;
+  description: string;
+}
+
+/** The library's codebook: colour names and every code with its counts, in tree order. */
+export interface Codebook {
+  colors: ColorLabel[];
+  codes: CodeSummary[];
+}
+
+/** A change to codes across the library; each rewrites every document concerned. */
+export type CodeOperation =
+  /** A new name (or place) for a code and everything under it; refused when the new name is in use (merge instead). */
+  | { kind: 'rename'; from: string; to: string }
+  /** `from` and everything under it become `into` (and under it); a highlight carrying both keeps one. */
+  | { kind: 'merge'; from: string; into: string }
+  /** `code` goes under `parent` ('' for the top), keeping its last part: `a/b` under `c` is `c/b`. */
+  | { kind: 'move'; code: string; parent: string }
+  /** `code` and everything under it are taken off every highlight and out of the codebook. */
+  | { kind: 'delete'; code: string };
+
+export interface CodeOperationResult {
+  highlightsChanged: number;
+  documentsChanged: number;
+  /** Hands the change back (codes:revert) for as long as this session lasts. */
+  undoToken: string;
+}
+
+/** A highlight named in a list that spans documents (an overview cell, a notebook quote). */
+export interface HighlightRef {
+  documentId: string;
+  documentTitle: string;
+  id: string;
+  quote: string;
+  speakers: string[];
+  color: HighlightColor;
+  codes: string[];
+}
+
+/** One row of the overview: one speaker (null: text no speaker says, such as an intro or a caption). */
+export interface OverviewRow {
+  speaker: string | null;
+  /** Highlights of this speaker carrying each code or one under it. */
+  codes: Record<string, number>;
+  colors: Partial<Record<HighlightColor, number>>;
+  highlights: number;
+}
+
+/** Speakers × codes (and × colours) for a document or the whole library. A highlight spanning two speakers counts for both. */
+export interface Overview {
+  documentId: string | null;
+  /** Column order: every code in use and its parents, in tree order. */
+  codes: string[];
+  rows: OverviewRow[];
+  totals: Omit<OverviewRow, 'speaker'>;
+}
+
+/** A document's notebook, or the library's (documentId null): a rich-text editor's state and its Markdown. */
+export interface Notebook {
+  documentId: string | null;
+  /** Serialised Lexical editor state; null for a notebook never written. */
+  state: string | null;
+  markdown: string;
+  updatedAt: string | null;
+  /** Highlights quoted in the notebook that no longer exist: their quotes are shown as no longer linked. */
+  unlinked: string[];
 }
 
 export interface LibraryStatus {

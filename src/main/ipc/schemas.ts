@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/contract';
+import { codeProblem, MAX_CODES_PER_HIGHLIGHT, normaliseCode } from '../../core/study/code-path';
 import { HIGHLIGHT_COLORS } from '../../shared/model';
 import { MAX_IMPORT_BYTES } from '../import/read-transcript-file';
 
@@ -15,11 +16,47 @@ export const MAX_QUOTE_LENGTH = 1_000_000;
 /** Most files one drop may import. */
 export const MAX_DROPPED_FILES = 50;
 export const MAX_TITLE_LENGTH = 500;
+/** Longest serialised rich-text state of a note, in characters (its JSON is several times its text). */
+export const MAX_NOTE_STATE_LENGTH = 1_000_000;
+/** Longest notebook accepted: its serialised state, and its Markdown, in characters (a book of notes). */
+export const MAX_NOTEBOOK_LENGTH = 20_000_000;
+export const MAX_COLOR_NAME_LENGTH = 60;
+export const MAX_CODE_DESCRIPTION_LENGTH = 10_000;
 
 const id = z.uuid({ message: 'must be a UUID' });
 const color = z.enum(HIGHLIGHT_COLORS);
 const note = z.string().max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`);
 const offset = z.number().int().nonnegative();
+const time = z.iso.datetime({ message: 'must be an ISO 8601 time' });
+/** Serialised Lexical editor state: JSON text whose value is an object with a root. */
+const editorState = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((text) => {
+      try {
+        const value = JSON.parse(text) as unknown;
+        return typeof value === 'object' && value !== null && typeof (value as { root?: unknown }).root === 'object';
+      } catch {
+        return false;
+      }
+    }, 'must be a saved editor state (JSON with a root)');
+const noteState = editorState(MAX_NOTE_STATE_LENGTH).nullable();
+const code = z
+  .string()
+  .max(1000)
+  .superRefine((raw, ctx) => {
+    const problem = codeProblem(raw);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform(normaliseCode);
+const codes = z
+  .array(code)
+  .max(MAX_CODES_PER_HIGHLIGHT, `at most ${MAX_CODES_PER_HIGHLIGHT} codes`)
+  .transform((list) => [...new Set(list)]);
+/** A code path, or '' for the top of the tree (where a code may be moved to). */
+const parentCode = z.union([z.literal(''), code]);
+const documentOrLibrary = id.nullable();
 
 const selectors = z
   .strictObject({
@@ -61,11 +98,57 @@ export const requestSchemas = {
       .pipe(z.string().min(1, 'must not be empty').max(MAX_TITLE_LENGTH)),
   }),
   'documents:remove': z.strictObject({ documentId: id }),
-  'annotations:create': z.strictObject({ documentId: id, id, color, selectors, note: note.optional() }),
+  'annotations:create': z.strictObject({ documentId: id, id, color, selectors, note: note.optional(), noteState: noteState.optional(), codes: codes.optional() }),
   'annotations:update': z
-    .strictObject({ documentId: id, id, color: color.optional(), note: note.optional() })
-    .refine((r) => r.color !== undefined || r.note !== undefined, { message: 'nothing to change: give a color or a note' }),
+    .strictObject({ documentId: id, id, color: color.optional(), note: note.optional(), noteState: noteState.optional(), codes: codes.optional() })
+    .refine((r) => r.color !== undefined || r.note !== undefined || r.codes !== undefined, { message: 'nothing to change: give a color, a note or codes' })
+    .refine((r) => r.noteState === undefined || r.note !== undefined, { message: 'a note state comes with the note it renders', path: ['noteState'] }),
   'annotations:delete': z.strictObject({ documentId: id, id }),
+  'annotations:restore': z.strictObject({
+    annotation: z.strictObject({
+      id,
+      documentId: id,
+      selectors,
+      color,
+      note,
+      noteState,
+      codes,
+      createdAt: time,
+      updatedAt: time,
+    }),
+  }),
+  'codebook:get': z.strictObject({}),
+  'codebook:name-color': z.strictObject({
+    color,
+    name: z
+      .string()
+      .transform((t) => t.replace(/\s+/g, ' ').trim())
+      .pipe(z.string().max(MAX_COLOR_NAME_LENGTH, `must be at most ${MAX_COLOR_NAME_LENGTH} characters`)),
+  }),
+  'codebook:describe-code': z
+    .strictObject({ path: code, color: color.nullable().optional(), description: z.string().max(MAX_CODE_DESCRIPTION_LENGTH).optional() }),
+  'codes:apply': z.strictObject({
+    operation: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('rename'), from: code, to: code }),
+      z.strictObject({ kind: z.literal('merge'), from: code, into: code }),
+      z.strictObject({ kind: z.literal('move'), code, parent: parentCode }),
+      z.strictObject({ kind: z.literal('delete'), code }),
+    ]),
+  }),
+  'codes:revert': z.strictObject({ undoToken: z.string().min(1).max(200) }),
+  'overview:get': z.strictObject({ documentId: documentOrLibrary }),
+  'overview:highlights': z.strictObject({
+    documentId: documentOrLibrary,
+    speaker: z.string().max(1000).nullable().optional(),
+    code: code.optional(),
+    color: color.optional(),
+  }),
+  'notebook:open': z.strictObject({ documentId: documentOrLibrary }),
+  'notebook:save': z.strictObject({
+    documentId: documentOrLibrary,
+    state: editorState(MAX_NOTEBOOK_LENGTH),
+    markdown: z.string().max(MAX_NOTEBOOK_LENGTH),
+  }),
   'export:markdown': z.strictObject({ documentId: id }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 

@@ -49,3 +49,8 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
 export function onShowDocument(listener: (documentId: string) => void): () => void {
   return window.gloss ? window.gloss.onShowDocument(listener) : () => {};
 }
+
+/** Hears changes made outside this window (a `gloss` command beside the app): the document changed, or null for library-wide things. */
+export function onLibraryChanged(listener: (documentId: string | null) => void): () => void {
+  return window.gloss ? window.gloss.onLibraryChanged(listener) : () => {};
+}
