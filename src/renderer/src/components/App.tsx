@@ -20,6 +20,7 @@ import { StatusBar } from './StatusBar';
 import { StoreNotices } from './StoreNotices';
 import { Toolbar } from './Toolbar';
 import { TranscriptView, transcriptLoadFor } from './TranscriptView';
+import { useUndoKeys } from './use-undo-keys';
 
 function hasFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
@@ -84,6 +85,7 @@ export function App() {
   const [starting, setStarting] = useState(true);
   const dropping = useFileDrop();
   const readOnly = useStoreStatus((s) => s.readOnly);
+  useUndoKeys();
 
   useEffect(() => {
     refreshLibrary()

@@ -48,10 +48,12 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
 function HighlightDetail({ annotation: a }: { annotation: Annotation }) {
   const [editor] = useLexicalComposerContext();
   const readOnly = useReadOnlyReason();
+  // Undo and redo change a note from outside its editor: the editor starts again from the note.
+  const noteRevision = useReading((s) => s.noteRevision);
   const unavailable = readOnly ? { 'aria-disabled': true, title: `Read-only: ${readOnly}` } : {};
   return (
     <div className="highlight-item__detail">
-      <NoteEditor key={a.id} annotation={a} />
+      <NoteEditor key={`${a.id}:${noteRevision}`} annotation={a} />
       <div className="highlight-item__actions">
         {HIGHLIGHT_COLORS.map((color) => (
           <button

@@ -11,6 +11,11 @@ export function StatusBar({ counts = true }: { counts?: boolean }) {
     <footer className="statusbar">
       <span className={`statusbar__message${status?.kind === 'error' ? ' is-error' : ''}`} role={status?.kind === 'error' ? 'alert' : 'status'}>
         {status?.message}
+        {status?.action && (
+          <button type="button" className="link-button" onClick={status.action.run}>
+            {status.action.label}
+          </button>
+        )}
         {status && (
           <button type="button" className="link-button" onClick={() => readingStore.setStatus(null)} aria-label="Dismiss message">
             ×

@@ -9,18 +9,28 @@
  */
 import { errorMessage } from '../../../core/error-message';
 import { useSyncExternalStore } from 'react';
-import { createSelectors, type TextRange } from '../../../core/anchoring/selectors';
+import { createSelectors, resolveSelectors, type TextRange } from '../../../core/anchoring/selectors';
 import type { Annotation, HighlightColor } from '../../../shared/model';
 import { afterNextPaint } from '../after-paint';
 import { call, GlossCallError } from '../gloss-client';
 import { readingStore } from './reading-store';
 import { refreshStoreStatus, storeStatus } from './store-status';
+import { undoHistory } from './undo-history';
 
 /** What the editor does for a change: build a highlight's marks over its range, or take them away. */
 export interface HighlightMarks {
   wrap(id: string, range: TextRange): void;
   unwrap(id: string): void;
 }
+
+/** The open document's editor marks (the highlight plugin hands them in while it is mounted): undo and redo use them. */
+let activeMarks: HighlightMarks | null = null;
+
+export function setActiveMarks(marks: HighlightMarks | null): void {
+  activeMarks = marks;
+}
+
+const isOpen = (documentId: string) => readingStore.getState().opened?.document.id === documentId;
 
 /**
  * Notes typed but not saved (main refused them), by highlight id: the note field shows them again when its
@@ -101,6 +111,8 @@ export async function createHighlight(
     selectors: createSelectors(plainText, range.start, range.end),
     color,
     note: '',
+    noteState: null,
+    codes: [],
     createdAt: now,
     updatedAt: now,
   };
@@ -126,6 +138,8 @@ export async function createHighlight(
   const answer = await saving;
   if ('saved' in answer) {
     if (readingStore.getState().annotations.has(annotation.id)) readingStore.upsert(answer.saved);
+    const made = answer.saved;
+    undoHistory.record({ label: 'Highlight', undo: () => deleteAnywhere(made.documentId, made.id), redo: () => restoreAnywhere(made) });
     return true;
   }
   marks.unwrap(annotation.id);
@@ -142,6 +156,11 @@ export async function recolorHighlight(id: string, color: HighlightColor): Promi
   readingStore.upsert({ ...before, color });
   try {
     readingStore.upsert(await call('annotations:update', { documentId: before.documentId, id, color }));
+    undoHistory.record({
+      label: 'Recolour',
+      undo: () => updateAnywhere(before.documentId, id, { color: before.color }),
+      redo: () => updateAnywhere(before.documentId, id, { color }),
+    });
     return true;
   } catch (error) {
     // Not when the highlight itself has gone meanwhile (its creation refused): nothing of it is saved.
@@ -151,8 +170,8 @@ export async function recolorHighlight(id: string, color: HighlightColor): Promi
   }
 }
 
-/** Deletes highlight `id` with its note; put back, marks and all, if main refuses. */
-export async function deleteHighlight(marks: HighlightMarks, id: string): Promise<boolean> {
+/** Deletes highlight `id` with its note; put back, marks and all, if main refuses. `record`: whether undo can take it back (not when it is itself an undo). */
+export async function deleteHighlight(marks: HighlightMarks, id: string, record = true): Promise<boolean> {
   const state = readingStore.getState();
   const before = state.annotations.get(id);
   const range = state.ranges.get(id);
@@ -163,6 +182,12 @@ export async function deleteHighlight(marks: HighlightMarks, id: string): Promis
   try {
     await call('annotations:delete', { documentId: before.documentId, id });
     unsavedNotes.delete(id);
+    if (!record) return true;
+    undoHistory.record({ label: 'Delete highlight', undo: () => restoreAnywhere(before), redo: () => deleteAnywhere(before.documentId, id) });
+    // Its note and codes go with it: say how to get them back.
+    if (before.note.trim() !== '' || before.codes.length > 0) {
+      readingStore.setStatus({ kind: 'info', message: 'Deleted.', action: { label: 'Undo', run: () => void undoLast() } });
+    }
     return true;
   } catch (error) {
     // A highlight main does not have (its creation was refused) stays gone: that is what is saved.
@@ -192,10 +217,20 @@ export async function saveNote(documentId: string, id: string, note: string): Pr
   }
   readingStore.setSavingNote(id, true);
   try {
+    const before = readingStore.getState().annotations.get(id);
     const updated = await call('annotations:update', { documentId, id, note });
     // Changes reach main in order, and each carries the whole note: this one supersedes any refused before it.
     unsavedNotes.delete(id);
     if (readingStore.getState().annotations.has(id)) readingStore.upsert(updated);
+    if (before) {
+      // Typing is saved in many small steps; undo takes the note back to what it was before the reader started.
+      undoHistory.record({
+        label: 'Edit note',
+        mergeKey: `note:${id}`,
+        undo: () => updateAnywhere(documentId, id, { note: before.note, noteState: before.noteState }),
+        redo: () => updateAnywhere(documentId, id, { note: updated.note, noteState: updated.noteState }),
+      });
+    }
     return { saved: true };
   } catch (error) {
     // The highlight itself is not saved (its creation was refused): there is nothing to keep the note for.
@@ -206,4 +241,91 @@ export async function saveNote(documentId: string, id: string, note: string): Pr
   } finally {
     readingStore.setSavingNote(id, false);
   }
+}
+
+/** What undo and redo change on a highlight. */
+type HighlightChange = Partial<Pick<Annotation, 'color' | 'note' | 'noteState' | 'codes'>>;
+
+/**
+ * Deletes a highlight whether or not its document is open (undo of a highlight made, redo of a deletion). In the
+ * open document its marks go at once.
+ */
+async function deleteAnywhere(documentId: string, id: string): Promise<boolean> {
+  if (isOpen(documentId) && activeMarks) {
+    if (!readingStore.getState().annotations.has(id)) return true;
+    return deleteHighlight(activeMarks, id, false);
+  }
+  try {
+    await call('annotations:delete', { documentId, id });
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return true;
+    refused('The highlight was not deleted', documentId, error);
+    return false;
+  }
+}
+
+/**
+ * Puts a deleted highlight back exactly as it was, note and codes included (undo of a deletion, redo of a highlight
+ * made). In the open document its marks are built at once, so it shows in the next frame; main then writes it.
+ */
+async function restoreAnywhere(annotation: Annotation): Promise<boolean> {
+  if (refuseWhenReadOnly('The highlight was not put back')) return false;
+  const { documentId, id } = annotation;
+  const shown = isOpen(documentId) && activeMarks && !readingStore.getState().annotations.has(id);
+  let range: TextRange | null = null;
+  if (shown) {
+    range = resolveSelectors(readingStore.getState().plainText, annotation.selectors);
+    readingStore.upsert(annotation, range ?? undefined);
+    if (range) activeMarks!.wrap(id, range);
+  }
+  try {
+    const saved = await call('annotations:restore', { annotation });
+    if (isOpen(documentId) && readingStore.getState().annotations.has(id)) readingStore.upsert(saved);
+    return true;
+  } catch (error) {
+    if (shown && isOpen(documentId)) {
+      activeMarks?.unwrap(id);
+      readingStore.remove(id);
+    }
+    refused('The highlight was not put back', documentId, error);
+    return false;
+  }
+}
+
+/** Changes a highlight whether or not its document is open; on screen at once when it is, back as saved if main refuses. */
+export async function updateAnywhere(documentId: string, id: string, change: HighlightChange): Promise<boolean> {
+  if (refuseWhenReadOnly('The change was not made')) return false;
+  const before = isOpen(documentId) ? readingStore.getState().annotations.get(id) : undefined;
+  if (before) readingStore.upsert({ ...before, ...change });
+  // A note changed from outside its editor: the editor shows the new text.
+  if (change.note !== undefined) {
+    unsavedNotes.delete(id);
+    readingStore.noteChangedElsewhere();
+  }
+  try {
+    const saved = await call('annotations:update', { documentId, id, ...change });
+    if (isOpen(documentId) && readingStore.getState().annotations.has(id)) readingStore.upsert(saved);
+    return true;
+  } catch (error) {
+    if (before && readingStore.getState().annotations.has(id)) readingStore.upsert(before);
+    if (change.note !== undefined) readingStore.noteChangedElsewhere();
+    refused('The change was not made', documentId, error);
+    return false;
+  }
+}
+
+/** Undoes the last action, and says so. */
+export async function undoLast(): Promise<void> {
+  undoHistory.seal();
+  const label = await undoHistory.undo();
+  if (label) readingStore.setStatus({ kind: 'info', message: `Undone: ${label.toLowerCase()}.`, action: { label: 'Redo', run: () => void redoLast() } });
+  else if (!undoHistory.getState().canUndo && !readingStore.getState().status) readingStore.setStatus({ kind: 'info', message: 'Nothing to undo.' });
+}
+
+/** Does again the last action undone, and says so. */
+export async function redoLast(): Promise<void> {
+  const label = await undoHistory.redo();
+  if (label) readingStore.setStatus({ kind: 'info', message: `Redone: ${label.toLowerCase()}.` });
+  else if (!undoHistory.getState().canRedo && !readingStore.getState().status) readingStore.setStatus({ kind: 'info', message: 'Nothing to redo.' });
 }

@@ -17,6 +17,8 @@ import type { Annotation, DocumentSummary, OpenedDocument } from '../../../share
 export interface Status {
   kind: 'info' | 'error';
   message: string;
+  /** A button beside the message ("Undo"). */
+  action?: { label: string; run: () => void };
 }
 
 export interface ReadingState {
@@ -30,6 +32,8 @@ export interface ReadingState {
   status: Status | null;
   /** Ids of highlights whose note has unsaved or in-flight changes. */
   savingNotes: ReadonlySet<string>;
+  /** Counts changes to notes made outside the note editor (undo): the editor starts again from the note when it changes. */
+  noteRevision: number;
 }
 
 type Listener = () => void;
@@ -48,6 +52,7 @@ export class ReadingStore {
     selectedId: null,
     status: null,
     savingNotes: new Set(),
+    noteRevision: 0,
   };
   private readonly listeners = new Set<Listener>();
   private readonly highlightListeners = new Set<HighlightsListener>();
@@ -148,6 +153,11 @@ export class ReadingStore {
 
   setStatus(status: Status | null): void {
     this.set({ status });
+  }
+
+  /** A note was changed from outside its editor (undo, redo): the open note editor shows it afresh. */
+  noteChangedElsewhere(): void {
+    this.set({ noteRevision: this.state.noteRevision + 1 });
   }
 
   setSavingNote(id: string, saving: boolean): void {

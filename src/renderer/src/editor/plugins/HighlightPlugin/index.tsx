@@ -9,7 +9,7 @@ import { mergeRegister, registerNestedElementResolver } from '@lexical/utils';
 import { COMMAND_PRIORITY_EDITOR } from 'lexical';
 import { useEffect } from 'react';
 import { HIGHLIGHT_COLORS } from '../../../../../shared/model';
-import { createHighlight, deleteHighlight, recolorHighlight, refuseWhenReadOnly } from '../../../state/highlight-changes';
+import { createHighlight, deleteHighlight, recolorHighlight, refuseWhenReadOnly, setActiveMarks } from '../../../state/highlight-changes';
 import { readingStore } from '../../../state/reading-store';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../../commands';
 import { selectedRange } from '../../dom-selection';
@@ -44,6 +44,8 @@ export function HighlightPlugin(): null {
   useEffect(() => {
     const painter = new MarkPainter(editor, readingStore.getState);
     const marks = editorMarks(editor, painter);
+    // Undo and redo build and take away marks in this editor while it shows its document.
+    setActiveMarks(marks);
     const flashTimers = new Set<number>();
 
     const onClick = (event: MouseEvent) => {
@@ -80,6 +82,7 @@ export function HighlightPlugin(): null {
 
     document.addEventListener('keydown', onKeyDown);
     return mergeRegister(
+      () => setActiveMarks(null),
       () => document.removeEventListener('keydown', onKeyDown),
       () => flashTimers.forEach((t) => window.clearTimeout(t)),
       readingStore.subscribeHighlights((ids) => (ids ? painter.repaint(ids) : painter.repaintAll())),
