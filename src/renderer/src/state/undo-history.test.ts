@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { UndoHistory, type UndoableAction } from './undo-history';
+
+/** A counter the actions change, so the tests can see what undo and redo did. */
+function world() {
+  const log: string[] = [];
+  let value = 0;
+  const action = (label: string, delta: number, extra: Partial<UndoableAction> = {}): UndoableAction => ({
+    label,
+    undo: async () => {
+      value -= delta;
+      log.push(`undo ${label}`);
+      return true;
+    },
+    redo: async () => {
+      value += delta;
+      log.push(`redo ${label}`);
+      return true;
+    },
+    ...extra,
+  });
+  return { log, action, value: () => value, add: (d: number) => (value += d) };
+}
+
+describe('undo history', () => {
+  it('undoes actions newest first and redoes them in order', async () => {
+    const h = new UndoHistory();
+    const w = world();
+    w.add(1);
+    h.record(w.action('one', 1));
+    w.add(10);
+    h.record(w.action('ten', 10));
+    expect(await h.undo()).toBe('ten');
+    expect(await h.undo()).toBe('one');
+    expect(w.value()).toBe(0);
+    expect(await h.undo()).toBeNull();
+    expect(await h.redo()).toBe('one');
+    expect(await h.redo()).toBe('ten');
+    expect(w.value()).toBe(11);
+    expect(await h.redo()).toBeNull();
+  });
+
+  it('forgets what could be redone once a new action is recorded', async () => {
+    const h = new UndoHistory();
+    const w = world();
+    h.record(w.action('one', 1));
+    await h.undo();
+    h.record(w.action('two', 2));
+    expect(h.getState()).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'two' });
+  });
+
+  it('makes consecutive edits of one note a single step that goes back to the note before the first', async () => {
+    const h = new UndoHistory();
+    const notes: string[] = [];
+    let note = '';
+    const edit = (from: string, to: string): UndoableAction => ({
+      label: 'Edit note',
+      mergeKey: 'note:a',
+      undo: async () => {
+        note = from;
+        notes.push(from);
+        return true;
+      },
+      redo: async () => {
+        note = to;
+        return true;
+      },
+    });
+    for (const [from, to] of [['', 'H'], ['H', 'He'], ['He', 'Hello']]) {
+      note = to;
+      h.record(edit(from, to));
+    }
+    await h.undo();
+    expect(note).toBe('');
+    expect(h.getState().canUndo).toBe(false);
+    await h.redo();
+    expect(note).toBe('Hello');
+  });
+
+  it('starts a new step for the same note once sealed (the reader left the note)', async () => {
+    const h = new UndoHistory();
+    const w = world();
+    h.record(w.action('Edit note', 1, { mergeKey: 'note:a' }));
+    h.seal();
+    h.record(w.action('Edit note', 2, { mergeKey: 'note:a' }));
+    await h.undo();
+    expect(h.getState().canUndo).toBe(true);
+  });
+
+  it('keeps a step that failed where it was, to be tried again', async () => {
+    const h = new UndoHistory();
+    let fail = true;
+    h.record({ label: 'Delete highlight', undo: async () => !fail, redo: async () => true });
+    expect(await h.undo()).toBeNull();
+    expect(h.getState()).toMatchObject({ canUndo: true, canRedo: false });
+    fail = false;
+    expect(await h.undo()).toBe('Delete highlight');
+    expect(h.getState()).toMatchObject({ canUndo: false, canRedo: true });
+  });
+
+  it('does not record what an undo itself changes', async () => {
+    const h = new UndoHistory();
+    const w = world();
+    h.record({ label: 'x', undo: async () => (h.record(w.action('echo', 1)), true), redo: async () => true });
+    await h.undo();
+    expect(h.getState()).toMatchObject({ canUndo: false, canRedo: true, redoLabel: 'x' });
+  });
+
+  it('runs undo and redo one at a time, in the order asked', async () => {
+    const h = new UndoHistory();
+    const w = world();
+    h.record(w.action('a', 1));
+    h.record(w.action('b', 2));
+    await Promise.all([h.undo(), h.undo(), h.redo()]);
+    expect(w.log).toEqual(['undo b', 'undo a', 'redo a']);
+  });
+});
