@@ -121,6 +121,8 @@ export function annotations(t: Transcript, documentId: string, count: number, se
       selectors: createSelectors(text, start, end),
       color: HIGHLIGHT_COLORS[Math.floor(next() * HIGHLIGHT_COLORS.length)],
       note,
+      noteState: null,
+      codes: [],
       createdAt: at,
       updatedAt: at,
     });

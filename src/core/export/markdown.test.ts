@@ -26,6 +26,8 @@ function highlight(quote: string, note = '', color: HighlightColor = 'yellow', o
     selectors: createSelectors(text, start, start + quote.length),
     color,
     note,
+    noteState: null,
+    codes: [],
     createdAt: `2026-11-26T10:00:${String(n).padStart(2, '0')}Z`,
     updatedAt: `2026-11-26T10:00:${String(n).padStart(2, '0')}Z`,
   };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { DamagedFileError, DataFile, type FileKind, NewerFileError, readData } from './data-file';
+import { CURRENT_SCHEMA } from './file-schemas';
 import { nodeFileSystem } from './file-system';
 
 let dir: string;
@@ -68,7 +69,7 @@ test.each([
 
 test('a file from a newer Gloss is refused as such', async () => {
   const path = join(dir, 'notes.json');
-  await writeFile(path, '{"schemaVersion":3,"notes":[]}');
+  await writeFile(path, JSON.stringify({ schemaVersion: CURRENT_SCHEMA + 1, notes: [] }));
   await expect(readData(nodeFileSystem, path, notesKind)).rejects.toThrow(NewerFileError);
 });
 

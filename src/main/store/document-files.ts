@@ -13,7 +13,7 @@ import { asciiJson, DamagedFileError, DataFile, decodeData, type FileKind, Newer
 import { CURRENT_SCHEMA, describeSchemaIssues, documentFileSchema, type DocumentFile, type LibraryEntry } from './file-schemas';
 import { type ChangeLogOptions, HighlightsFile, type Snapshot } from './highlights-file';
 import { ANNOTATIONS_FILE, COUNTS_FILE, damagedPath, DOCUMENT_FILE, SOURCE_FILE, TRANSCRIPT_FILE } from './layout';
-import { migrateAnnotations, migrateTranscript, splitTranscriptV1 } from './migrations';
+import { migrateAnnotations, migrateDocument, migrateTranscript, splitTranscriptV1 } from './migrations';
 import { recoverDamaged } from './recovery';
 import { annotationsProblem, transcriptProblem } from './shape-checks';
 import type { StoreContext } from './store-context';
@@ -28,6 +28,7 @@ export const documentKind: FileKind<DocumentFile> = {
     const parsed = documentFileSchema.safeParse(v);
     return parsed.success ? null : describeSchemaIssues(parsed.error);
   },
+  migrate: migrateDocument,
 };
 
 export const transcriptKind: FileKind<TranscriptFile> = {
@@ -79,7 +80,11 @@ export async function readEntry(ctx: StoreContext, id: string, cached: LibraryEn
   const path = join(ctx.layout.documentDir(id), DOCUMENT_FILE);
   try {
     const read = await readData(ctx.fs, path, documentKind);
-    if (read && read.data.document.id === id) return documentFile(ctx, id, read.data, read.length);
+    if (read && read.data.document.id === id) {
+      // Rewritten in the new version the next time it changes (the document is opened): the old file is kept first.
+      if (read.migratedFrom && !ctx.inspect && !ctx.readOnly) await keepOldVersion(ctx, path, ctx.layout.documentBackups(id), read.migratedFrom).catch(() => undefined);
+      return documentFile(ctx, id, read.data, read.length);
+    }
     if (read) throw new DamagedFileError(path, `it describes document ${read.data.document.id}, not ${id}`);
   } catch (error) {
     if (!(error instanceof DamagedFileError)) throw error;
@@ -192,9 +197,10 @@ export async function openHighlights(
   let data: Snapshot = { schemaVersion: CURRENT_SCHEMA, documentId: id, seq: 0, annotations: [] };
   let length = 0;
   let readOnly: string | undefined;
+  let migratedFrom: number | null = null;
   try {
     const read = await readData(ctx.fs, path, kind);
-    if (read) ({ data, length } = read);
+    if (read) ({ data, length, migratedFrom } = read);
     if (read?.migratedFrom && !ctx.inspect && !ctx.readOnly) await keepOldVersion(ctx, path, backups, read.migratedFrom);
   } catch (error) {
     if (error instanceof NewerFileError) {
@@ -217,6 +223,7 @@ export async function openHighlights(
     documentId: id,
     snapshot,
     options,
+    migratedFrom,
     now: ctx.now,
     report: (message, where) => ctx.notices.report('recovered', message, { documentId: id, path: where }),
   });

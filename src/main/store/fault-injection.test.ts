@@ -177,6 +177,8 @@ class Session {
           selectors: selectorsFor(this.lib.text, op.create),
           color: op.color,
           note: op.note,
+          noteState: null,
+          codes: [],
           createdAt: T,
           updatedAt: T,
         };

@@ -26,6 +26,8 @@ const highlight = (n: number, note = ''): Annotation => ({
   selectors: createSelectors(text, n, n + 10),
   color: 'yellow',
   note,
+  noteState: null,
+  codes: [],
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 });

@@ -28,6 +28,8 @@ import { type DataFile, decodeData } from './data-file';
 import { errorCode, type FileSystem } from './file-system';
 import { GlossError } from './errors';
 import { ANNOTATIONS_LOG, damagedPath } from './layout';
+import { CURRENT_SCHEMA } from './file-schemas';
+import { migrateAnnotation } from './migrations';
 import { annotationProblem } from './shape-checks';
 
 /** The snapshot file's content. */
@@ -66,18 +68,25 @@ interface ReadLog {
   unreadable: number[];
 }
 
-function logLineProblem(value: unknown, documentId: string): string | null {
+/** What is wrong with a log line, if anything; a highlight it puts is first brought up from `version`. */
+function logLineProblem(value: unknown, documentId: string, version: number): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
   const line = value as Record<string, unknown>;
   const keys = Object.keys(line).sort().join(',');
   if (!Number.isSafeInteger(line.seq) || (line.seq as number) < 1) return 'no sequence number';
   if (keys === 'delete,seq') return typeof line.delete === 'string' && line.delete !== '' ? null : 'a removal without an id';
-  if (keys === 'put,seq') return annotationProblem(line.put, documentId);
+  if (keys === 'put,seq') {
+    if (version < CURRENT_SCHEMA) line.put = migrateAnnotation(line.put, version);
+    return annotationProblem(line.put, documentId);
+  }
   return 'not a highlight change';
 }
 
-/** Reads the log: its complete lines in order, and what could not be read. */
-export async function readLog(fs: FileSystem, path: string, documentId: string): Promise<ReadLog> {
+/**
+ * Reads the log: its complete lines in order, and what could not be read. `version` is the schema version of the
+ * snapshot the log follows, which its lines share (they are brought up to date with it).
+ */
+export async function readLog(fs: FileSystem, path: string, documentId: string, version = CURRENT_SCHEMA): Promise<ReadLog> {
   let raw: Buffer;
   try {
     raw = await fs.readFile(path);
@@ -97,7 +106,7 @@ export async function readLog(fs: FileSystem, path: string, documentId: string):
       unreadable.push(i + 1);
       return;
     }
-    if (logLineProblem(value, documentId)) unreadable.push(i + 1);
+    if (logLineProblem(value, documentId, version)) unreadable.push(i + 1);
     else lines.push(value as LogLine);
   });
   return { lines, bytes: raw.length, unfinished: end < raw.length, unreadable };
@@ -123,6 +132,11 @@ export interface HighlightsFileParts {
   documentId: string;
   snapshot: DataFile<Snapshot>;
   options: ChangeLogOptions;
+  /**
+   * The schema version the snapshot had on disk, when older than this Gloss's (it was migrated as it was read):
+   * the log's lines are as old, and the first change rewrites the snapshot rather than logging after it.
+   */
+  migratedFrom?: number | null;
   now: () => Date;
   /** Tells the reader something went wrong and what was done about it. */
   report: (message: string, path?: string) => void;
@@ -143,6 +157,8 @@ export class HighlightsFile {
   private mustFold: boolean;
   /** The log holds something that could not be read: the next fold moves it aside instead of removing it. */
   private keepLog: boolean;
+  /** The snapshot on disk is of an older schema version: the next change folds, so no newer line follows it. */
+  private olderOnDisk: boolean;
   /** Why the log is kept, in words. */
   private readonly keepWhy: string;
   private readonly logPath: string;
@@ -163,13 +179,14 @@ export class HighlightsFile {
         ? 'held changes that could not be read'
         : 'ended in a change without its line end (being written when Gloss stopped, never reported saved, so not applied)';
     this.mustFold = this.keepLog;
+    this.olderOnDisk = Boolean(parts.migratedFrom);
     this.logPath = join(parts.dir, ANNOTATIONS_LOG);
   }
 
   /** The document's highlights: the snapshot given, then the changes logged after it. */
   static async open(parts: HighlightsFileParts): Promise<HighlightsFile> {
     const logPath = join(parts.dir, ANNOTATIONS_LOG);
-    const log = await readLog(parts.fs, logPath, parts.documentId);
+    const log = await readLog(parts.fs, logPath, parts.documentId, parts.migratedFrom ?? CURRENT_SCHEMA);
     const base = parts.snapshot.data;
     let seq = base.seq;
     const newer = log.lines.filter((line) => line.seq > seq);
@@ -233,7 +250,7 @@ export class HighlightsFile {
     const text = `${JSON.stringify(line)}\n`;
     const { appendFrom, foldAt } = this.parts.options;
     const size = this.parts.snapshot.length;
-    if (this.mustFold || size < appendFrom || this.logBytes + text.length > size * foldAt) {
+    if (this.mustFold || this.olderOnDisk || size < appendFrom || this.logBytes + text.length > size * foldAt) {
       const next = applyLines(this.durable, [line]);
       await this.fold(next, line.seq);
       this.durable = next;
@@ -270,6 +287,7 @@ export class HighlightsFile {
   private async fold(annotations: Annotation[], seq: number): Promise<void> {
     const { snapshot, fs, now } = this.parts;
     await snapshot.replace({ ...snapshot.data, seq, annotations });
+    this.olderOnDisk = false;
     if (this.logBytes === 0 && !this.mustFold) return;
     try {
       if (this.keepLog) {

@@ -35,7 +35,7 @@ import { isTempFile } from './file-system';
 import { keepOldVersion, readEntry } from './document-files';
 import { isAlive } from './lock';
 import { damagedPath, fileTime, IMPORT_STAGING_PREFIX, SETTINGS_FILE, writerOf } from './layout';
-import { migrateLibrary } from './migrations';
+import { migrateLibrary, migrateSettings } from './migrations';
 import { recoverDamaged } from './recovery';
 import type { StoreContext } from './store-context';
 
@@ -52,6 +52,7 @@ export const settingsKind: FileKind<SettingsFile> = {
     const parsed = settingsFileSchema.safeParse(v);
     return parsed.success ? null : describeSchemaIssues(parsed.error);
   },
+  migrate: migrateSettings,
 };
 
 const DOCUMENT_ID = /^[0-9a-zA-Z][0-9a-zA-Z-]{0,99}$/;
@@ -98,6 +99,8 @@ export async function openLibraryData<T>(ctx: StoreContext, name: string, kind: 
   const file = (data: T, length = 0) => new DataFile(fs, path, kind, data, length, (text) => ctx.backups.afterWrite(layout.backups, path, text));
   try {
     const read = await readData(fs, path, kind);
+    // Rewritten in the new version the next time it changes: the old file is kept among the backups first.
+    if (read?.migratedFrom && !ctx.inspect && !ctx.readOnly) await keepOldVersion(ctx, path, layout.backups, read.migratedFrom).catch(() => undefined);
     return read ? file(read.data, read.length) : file(defaults());
   } catch (error) {
     if (error instanceof NewerFileError) {

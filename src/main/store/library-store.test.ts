@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createSelectors } from '../../core/anchoring/selectors';
 import { plainTextOf } from '../../core/transcript/plain-text';
 import { type FileSystem, nodeFileSystem } from './file-system';
+import { CURRENT_SCHEMA } from './file-schemas';
 import { LibraryStore } from './library-store';
 
 const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
@@ -62,7 +63,7 @@ describe('LibraryStore', () => {
     ]);
     expect(annotations[0].selectors.quote.exact).toBe('gremlin');
     const onDisk = JSON.parse(await readFile(join(dir, 'documents', doc.id, 'annotations.json'), 'utf8'));
-    expect(onDisk).toMatchObject({ schemaVersion: 2, documentId: doc.id });
+    expect(onDisk).toMatchObject({ schemaVersion: CURRENT_SCHEMA, documentId: doc.id });
     expect(onDisk.annotations[0].note).toBe('Agents as gremlins');
   });
 

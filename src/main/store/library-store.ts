@@ -49,6 +49,8 @@ export interface NewAnnotation {
   color: HighlightColor;
   selectors: HighlightSelectors;
   note?: string;
+  noteState?: string | null;
+  codes?: string[];
 }
 
 export interface AnnotationChange {
@@ -421,6 +423,8 @@ export class LibraryStore {
       selectors: input.selectors,
       color: input.color,
       note: input.note ?? '',
+      noteState: input.noteState ?? null,
+      codes: input.codes ?? [],
       createdAt: at,
       updatedAt: at,
     };

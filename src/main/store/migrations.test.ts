@@ -105,7 +105,7 @@ test.each([
   expect((await checkDataFolder(dir)).problems).toEqual([]);
 });
 
-test('each file is at version 2 once written, with the version-1 file kept among its backups', async () => {
+test('each file is at the current version once written (1 → 2 → 3), with the version-1 file kept among its backups', async () => {
   const store = await startApp();
   for (const doc of Object.values(DOCUMENTS)) {
     await store.open(doc.id);

@@ -16,6 +16,7 @@ import { createSelectors } from '../../core/anchoring/selectors';
 import { plainTextOf } from '../../core/transcript/plain-text';
 import type { Annotation, StoreNotice } from '../../shared/model';
 import { GlossError } from './errors';
+import { CURRENT_SCHEMA } from './file-schemas';
 import { ANNOTATIONS_FILE, ANNOTATIONS_LOG, BACKUPS_DIR, DOCUMENT_FILE, IMPORT_STAGING_PREFIX, LIBRARY_FILE, SETTINGS_FILE, SOURCE_FILE, TRANSCRIPT_FILE } from './layout';
 import { LibraryStore, type StoreOptions } from './library-store';
 import { checkDataFolder } from './testing/check-data-folder';
@@ -390,7 +391,7 @@ const SHAPE_CASES: ShapeCase[] = [
     then: async (store, ids, path, content) => {
       expect(await whatTheReaderSees(store)).toEqual(EVERYTHING);
       await keptAside(store, path, content, ids.talkId);
-      expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ schemaVersion: 2, document: { id: ids.talkId, title: 'Talk' } });
+      expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA, document: { id: ids.talkId, title: 'Talk' } });
     },
   },
   {

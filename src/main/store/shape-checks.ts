@@ -6,6 +6,7 @@
  * these loops take about a millisecond. Each check returns what is wrong, or
  * null when the value has the shape Gloss writes.
  */
+import { codeProblem, MAX_CODES_PER_HIGHLIGHT, normaliseCode } from '../../core/study/code-path';
 import type { Annotation } from '../../shared/model';
 import { HIGHLIGHT_COLORS } from '../../shared/model';
 
@@ -19,14 +20,41 @@ const isOffset = (v: unknown): v is number => Number.isSafeInteger(v) && (v as n
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isSeconds = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v));
 
+/** Codes already found well formed: a library uses few codes, on thousands of highlights. */
+const wellFormed = new Set<string>();
+
+/** Whether `code` is a code path as Gloss keeps it (normalised). */
+function isCode(code: unknown): boolean {
+  if (typeof code !== 'string') return false;
+  if (wellFormed.has(code)) return true;
+  if (codeProblem(code) !== null || normaliseCode(code) !== code) return false;
+  if (wellFormed.size > 10_000) wellFormed.clear();
+  wellFormed.add(code);
+  return true;
+}
+
+/** What is wrong with a highlight's codes, if anything: a list of well-formed paths, each once. */
+function codesProblem(codes: unknown, id: string): Problem {
+  if (!Array.isArray(codes)) return `highlight ${id} has codes that are not a list`;
+  if (codes.length > MAX_CODES_PER_HIGHLIGHT) return `highlight ${id} has more than ${MAX_CODES_PER_HIGHLIGHT} codes`;
+  for (let i = 0; i < codes.length; i++) {
+    if (!isCode(codes[i])) return `highlight ${id} has a code that is not a code path`;
+    for (let j = 0; j < i; j++) if (codes[j] === codes[i]) return `highlight ${id} carries the code ${String(codes[i])} twice`;
+  }
+  return null;
+}
+
 /** What is wrong with a highlight, if anything; `documentId` is the document it must belong to. */
 export function annotationProblem(value: unknown, documentId: string): Problem {
   if (!isObject(value)) return 'a highlight is not an object';
-  const { id, selectors, color, note, createdAt, updatedAt } = value;
+  const { id, selectors, color, note, noteState, codes, createdAt, updatedAt } = value;
   if (!isText(id) || id.length === 0 || id.length > 200) return 'a highlight has no valid id';
   if (value.documentId !== documentId) return `highlight ${id} belongs to another document`;
   if (!isText(color) || !COLORS.has(color)) return `highlight ${id} has an unknown colour`;
   if (!isText(note)) return `highlight ${id} has a note that is not text`;
+  if (noteState !== null && !isText(noteState)) return `highlight ${id} has a note state that is neither text nor null`;
+  const codeIssue = codesProblem(codes, id);
+  if (codeIssue) return codeIssue;
   if (!isText(createdAt) || !isText(updatedAt) || createdAt === '' || updatedAt === '') return `highlight ${id} has no valid times`;
   if (!isObject(selectors) || !isObject(selectors.quote) || !isObject(selectors.position)) return `highlight ${id} has no selectors`;
   const { quote, position } = selectors;

@@ -96,7 +96,9 @@ export async function checkDataFolder(dataDir: string): Promise<FolderReport> {
           await check(path, annotationsKind(id));
           break;
         case ANNOTATIONS_LOG: {
-          const log = await readLog(nodeFileSystem, path, id);
+          // The log's lines are as old as the snapshot they follow.
+          const version = (JSON.parse(await readFile(join(dir, ANNOTATIONS_FILE), 'utf8').catch(() => '{}')) as { schemaVersion?: number }).schemaVersion;
+          const log = await readLog(nodeFileSystem, path, id, typeof version === 'number' ? version : undefined);
           if (log.unreadable.length > 0) report.problems.push(`${rel(path)}: lines ${log.unreadable.join(', ')} do not read`);
           else report.checked++;
           if (log.unfinished) report.leftovers.push(`${rel(path)} (an unfinished last line)`);
