@@ -8,9 +8,9 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useEffect, useState } from 'react';
 import type { OpenedDocument } from '../../../shared/model';
-import { onMenuCommand, onShowDocument } from '../gloss-client';
-import { importDropped, importWithDialog, openDocument, refreshLibrary, showView, useLibrary } from '../state/library-state';
-import { useReading } from '../state/reading-store';
+import { onLibraryChanged, onMenuCommand, onShowDocument } from '../gloss-client';
+import { importDropped, importWithDialog, libraryState, openDocument, refreshLibrary, refreshOpenDocument, showView, useLibrary } from '../state/library-state';
+import { readingStore, useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
 import { exportMarkdown } from './export-action';
 import { HighlightList } from './HighlightList';
@@ -101,9 +101,16 @@ export function App() {
       else if (command === 'show-library') showView('library');
     });
     const offShow = onShowDocument((id) => void openDocument(id));
+    // A `gloss` command run beside the app changed the library: show what it did.
+    const offChanged = onLibraryChanged((documentId) => {
+      const openId = readingStore.getState().opened?.document.id;
+      if (openId && (documentId === null || documentId === openId)) void refreshOpenDocument();
+      if (libraryState().view === 'library') void refreshLibrary();
+    });
     return () => {
       offMenu();
       offShow();
+      offChanged();
     };
   }, []);
 

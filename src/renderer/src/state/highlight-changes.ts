@@ -329,3 +329,32 @@ export async function redoLast(): Promise<void> {
   if (label) readingStore.setStatus({ kind: 'info', message: `Redone: ${label.toLowerCase()}.` });
   else if (!undoHistory.getState().canRedo && !readingStore.getState().status) readingStore.setStatus({ kind: 'info', message: 'Nothing to redo.' });
 }
+
+/**
+ * Brings the open document's highlights in line with `fresh` (what main has now, after a change made elsewhere: a
+ * code renamed across the library, a `gloss` command beside the app): highlights gone lose their marks, new ones get
+ * theirs, changed ones are repainted. Nothing is recorded for undo: these changes were not made here.
+ */
+export function takeInHighlights(documentId: string, fresh: readonly Annotation[]): void {
+  const state = readingStore.getState();
+  if (!isOpen(documentId)) return;
+  const byId = new Map(fresh.map((a) => [a.id, a]));
+  for (const id of [...state.annotations.keys()]) {
+    if (byId.has(id)) continue;
+    activeMarks?.unwrap(id);
+    readingStore.remove(id);
+  }
+  for (const annotation of fresh) {
+    const known = state.annotations.get(annotation.id);
+    if (known) {
+      if (known.updatedAt !== annotation.updatedAt || known.color !== annotation.color) {
+        if (known.note !== annotation.note && state.selectedId === annotation.id) readingStore.noteChangedElsewhere();
+        readingStore.upsert(annotation);
+      }
+      continue;
+    }
+    const range = resolveSelectors(state.plainText, annotation.selectors);
+    readingStore.upsert(annotation, range ?? undefined);
+    if (range) activeMarks?.wrap(annotation.id, range);
+  }
+}

@@ -11,6 +11,7 @@ import { useSyncExternalStore } from 'react';
 import type { DroppedFile, DocumentSummary, ImportResult } from '../../../shared/model';
 import { unpackDocument } from '../../../core/wire/packed-document';
 import { call } from '../gloss-client';
+import { takeInHighlights } from './highlight-changes';
 import { readingStore } from './reading-store';
 import { refreshStoreStatus, storeStatus } from './store-status';
 
@@ -33,6 +34,11 @@ function set(patch: Partial<LibraryState>): void {
 function subscribe(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** The library state now, for code outside React. */
+export function libraryState(): LibraryState {
+  return state;
 }
 
 export function useLibrary<T>(pick: (s: LibraryState) => T): T {
@@ -77,6 +83,21 @@ export async function openDocument(documentId: string): Promise<void> {
     void refreshStoreStatus();
   } catch (error) {
     reportFailure('Could not open the document', error);
+  }
+}
+
+/**
+ * Reads the open document's highlights again after they changed elsewhere (a code operation across the library, a
+ * `gloss` command beside the app) and shows them as they are now, without rebuilding the reading view.
+ */
+export async function refreshOpenDocument(): Promise<void> {
+  const documentId = readingStore.getState().opened?.document.id;
+  if (!documentId) return;
+  try {
+    const fresh = unpackDocument(await call('documents:open', { documentId }));
+    takeInHighlights(documentId, fresh.annotations);
+  } catch (error) {
+    reportFailure('Could not read the document again', error);
   }
 }
 
