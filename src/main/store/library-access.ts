@@ -25,11 +25,11 @@ export interface OpenedLibrary {
 const NO_LOCK: HeldLock = { release: async () => undefined };
 
 /** Takes the lock; null when the folder cannot be written (it then opens read-only and needs none). */
-async function lock(dataDir: string, owner: string): Promise<HeldLock | null> {
+async function lock(dataDir: string, owner: string, endpoint?: { socket: string; token: string }): Promise<HeldLock | null> {
   const fs = nodeFileSystem;
   try {
     await fs.mkdir(dataDir);
-    return await acquireLock(fs, new Layout(dataDir).lock, owner);
+    return await acquireLock(fs, new Layout(dataDir).lock, owner, undefined, endpoint);
   } catch (error) {
     if (READ_ONLY_CODES.has(errorCode(error) ?? '')) return null;
     throw error;
@@ -46,9 +46,12 @@ async function opened(dataDir: string, held: HeldLock | null, options: StoreOpti
   }
 }
 
-/** The app's library: locked for as long as the app runs. Throws LockedError when another live Gloss holds it. */
-export async function openAsApp(dataDir: string, options: StoreOptions = {}): Promise<OpenedLibrary> {
-  return opened(dataDir, await lock(dataDir, 'app'), { ...options, mode: 'owner' });
+/**
+ * The app's library: locked for as long as the app runs. Throws LockedError when another live Gloss holds it. The
+ * lock records `endpoint`, where the app takes the changes `gloss` commands may not write beside it.
+ */
+export async function openAsApp(dataDir: string, options: StoreOptions = {}, endpoint?: { socket: string; token: string }): Promise<OpenedLibrary> {
+  return opened(dataDir, await lock(dataDir, 'app', endpoint), { ...options, mode: 'owner' });
 }
 
 /** For adding documents: as owner when the library is free, else as a guest beside the running app. */
@@ -65,6 +68,12 @@ export async function openToAdd(dataDir: string, options: StoreOptions = {}): Pr
 export async function openToRepair(dataDir: string, options: StoreOptions = {}): Promise<OpenedLibrary> {
   return opened(dataDir, await lock(dataDir, 'cli'), { ...options, mode: 'owner' });
 }
+
+/**
+ * For changing existing files (`gloss highlight`, `gloss codes rename`): as owner with the lock, like a repair. Throws
+ * LockedError while the app (or another command) holds it; the command then sends the change to the app instead.
+ */
+export const openToWrite = openToRepair;
 
 /** For reading: never locks, never writes. */
 export async function openToRead(dataDir: string, options: StoreOptions = {}): Promise<OpenedLibrary> {

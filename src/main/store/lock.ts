@@ -21,6 +21,9 @@ export interface LockHolder {
   /** 'app' or 'cli' */
   owner: string;
   since: string;
+  /** The app's command socket and its token (remote/endpoint.ts), where `gloss` sends the changes it may not write itself. */
+  socket?: string;
+  token?: string;
 }
 
 export class LockedError extends GlossError {
@@ -54,7 +57,13 @@ export async function readLock(fs: FileSystem, path: string): Promise<LockHolder
   try {
     const holder = JSON.parse(decodeData(await fs.readFile(path))) as Partial<LockHolder>;
     if (typeof holder.pid !== 'number' || typeof holder.host !== 'string') return null;
-    return { pid: holder.pid, host: holder.host, owner: String(holder.owner ?? 'app'), since: String(holder.since ?? '') };
+    return {
+      pid: holder.pid,
+      host: holder.host,
+      owner: String(holder.owner ?? 'app'),
+      since: String(holder.since ?? ''),
+      ...(typeof holder.socket === 'string' && typeof holder.token === 'string' ? { socket: holder.socket, token: holder.token } : {}),
+    };
   } catch {
     return null;
   }
@@ -73,8 +82,14 @@ export interface HeldLock {
  * Takes the lock at `path` for `owner`, taking over a stale one. Re-entrant within one process (the app's
  * window restarting). Throws LockedError when a live process holds it.
  */
-export async function acquireLock(fs: FileSystem, path: string, owner: string, now: () => Date = () => new Date()): Promise<HeldLock> {
-  const me: LockHolder = { pid: process.pid, host: hostname(), owner, since: now().toISOString() };
+export async function acquireLock(
+  fs: FileSystem,
+  path: string,
+  owner: string,
+  now: () => Date = () => new Date(),
+  endpoint?: { socket: string; token: string },
+): Promise<HeldLock> {
+  const me: LockHolder = { pid: process.pid, host: hostname(), owner, since: now().toISOString(), ...endpoint };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await fs.createExclusive(path, JSON.stringify(me));
