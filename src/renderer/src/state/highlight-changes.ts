@@ -10,6 +10,7 @@
 import { errorMessage } from '../../../core/error-message';
 import { useSyncExternalStore } from 'react';
 import { createSelectors, resolveSelectors, type TextRange } from '../../../core/anchoring/selectors';
+import { normaliseCodes } from '../../../core/study/code-path';
 import type { Annotation, HighlightColor } from '../../../shared/model';
 import { afterNextPaint } from '../after-paint';
 import { call, GlossCallError } from '../gloss-client';
@@ -167,6 +168,43 @@ export async function recolorHighlight(id: string, color: HighlightColor): Promi
     if (readingStore.getState().annotations.has(id)) readingStore.upsert(before);
     refused('The colour was not changed', before.documentId, error);
     return false;
+  }
+}
+
+/** A highlight's codes before and after a change: what undo needs to take it back. */
+export interface CodesChange {
+  documentId: string;
+  id: string;
+  before: string[];
+  after: string[];
+}
+
+/**
+ * Gives highlight `id` these codes (the whole list, normalised, each once); back to its saved codes if main
+ * refuses. Answers what changed, or null when nothing did (the same codes, refused, or not a code).
+ */
+export async function setCodes(id: string, codes: readonly string[]): Promise<CodesChange | null> {
+  const before = readingStore.getState().annotations.get(id);
+  if (!before) return null;
+  let after: string[];
+  try {
+    after = normaliseCodes(codes);
+  } catch (error) {
+    const why = errorMessage(error);
+    report('The codes were not changed', `${why.charAt(0).toUpperCase()}${why.slice(1)}.`);
+    return null;
+  }
+  if (after.length === before.codes.length && after.every((c, i) => c === before.codes[i])) return null;
+  if (refuseWhenReadOnly('The codes were not changed')) return null;
+  readingStore.upsert({ ...before, codes: after });
+  try {
+    const saved = await call('annotations:update', { documentId: before.documentId, id, codes: after });
+    if (readingStore.getState().annotations.has(id)) readingStore.upsert(saved);
+    return { documentId: before.documentId, id, before: before.codes, after: saved.codes };
+  } catch (error) {
+    if (readingStore.getState().annotations.has(id)) readingStore.upsert(before);
+    refused('The codes were not changed', before.documentId, error);
+    return null;
   }
 }
 
