@@ -59,6 +59,21 @@ export class GlossPage {
     });
   }
 
+  /** Takes the last annotation action back (Ctrl/Cmd+Z), from outside any text field. */
+  async undo(): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+z');
+  }
+
+  /** Does the last undone action again (Shift+Ctrl/Cmd+Z). */
+  async redo(): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+Shift+z');
+  }
+
+  /** Moves the focus out of the note (to the reading view), so that it is saved and keys go to the app. */
+  async leaveNote(): Promise<void> {
+    await this.page.locator('main').first().focus();
+  }
+
   /** Waits for the first screen: a transcript, or the library when no document is open. */
   async waitUntilOpen(): Promise<void> {
     await expect(this.page.locator('.transcript .para, .library').first()).toBeVisible();
@@ -187,6 +202,44 @@ export class GlossPage {
   async transcriptText(): Promise<string> {
     await expect(this.transcript).toHaveAttribute('data-complete', 'true');
     // Not innerText: it leaves out paragraphs off screen, which are not rendered (content-visibility).
-    return this.transcript.evaluate((el) => Array.from(el.querySelectorAll('.para'), (p) => p.textContent).join('\n\n'));
+    // Without the cue times in the margin, which are not part of the text.
+    return this.transcript.evaluate((el) =>
+      Array.from(el.querySelectorAll('.para'), (p) => Array.from(p.childNodes, (c) => (c instanceof Element && c.matches('.para__time') ? '' : c.textContent)).join('')).join('\n\n'),
+    );
+  }
+
+  /** The cue time shown in the margin beside the paragraph that starts with `start`. */
+  cueTime(start: string): Locator {
+    return this.paragraph(start).locator('.para__time');
+  }
+
+  /**
+   * What a reader sees of the cue time beside paragraph `start`, scrolled into view: its text, the lines it takes,
+   * whether it is what the window shows at its centre (not clipped away or covered), whether it stays clear of the
+   * paragraph's text (left of it), and whether it lies inside the reading view.
+   */
+  async cueTimeSeen(start: string): Promise<{ text: string; lines: number; shown: boolean; clearOfText: boolean; inView: boolean }> {
+    await this.cueTime(start).evaluate((time) => time.parentElement!.scrollIntoView({ block: 'center' }));
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    return this.cueTime(start).evaluate((time) => {
+      const p = time.parentElement!;
+      const box = time.getBoundingClientRect();
+      const words = document.createRange();
+      words.selectNodeContents(time);
+      const lines = words.getClientRects().length;
+      const text = document.createRange();
+      text.setStart(p, 0);
+      text.setEndBefore(time);
+      const textBox = text.getBoundingClientRect();
+      const at = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      const view = p.closest('.reader')!.getBoundingClientRect();
+      return {
+        text: time.textContent ?? '',
+        lines,
+        shown: at !== null && time.contains(at),
+        clearOfText: box.right <= textBox.left && box.bottom > textBox.top && box.top < textBox.bottom,
+        inView: box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom,
+      };
+    });
   }
 }

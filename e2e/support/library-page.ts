@@ -26,6 +26,12 @@ export class LibraryPage {
     return this.rows.filter({ hasText: text });
   }
 
+  /** Opens the document whose row contains `text` in the reader. */
+  async openDocument(text: string): Promise<void> {
+    await this.row(text).locator('.library__open').click();
+    await expect(this.page.getByRole('textbox', { name: 'Transcript' })).toBeVisible();
+  }
+
   /** Clicks "Open transcripts…": the Open dialog answers as the test set it up. */
   async openTranscripts(): Promise<void> {
     await this.page.getByRole('button', { name: 'Open transcripts…' }).click();

@@ -136,11 +136,18 @@ export async function createHighlight(
   marks.wrap(annotation.id, range);
   endPreview?.();
   afterNextPaint(() => readingStore.select(annotation.id));
+  // Recorded now, so that Ctrl+Z pressed at once takes it back (once main has it).
+  let made = annotation;
+  undoHistory.record({
+    label: 'Highlight',
+    undo: () => deleteAnywhere(made.documentId, made.id),
+    redo: () => restoreAnywhere(made),
+    settled: saving.then((a) => 'saved' in a),
+  });
   const answer = await saving;
   if ('saved' in answer) {
+    made = answer.saved;
     if (readingStore.getState().annotations.has(annotation.id)) readingStore.upsert(answer.saved);
-    const made = answer.saved;
-    undoHistory.record({ label: 'Highlight', undo: () => deleteAnywhere(made.documentId, made.id), redo: () => restoreAnywhere(made) });
     return true;
   }
   marks.unwrap(annotation.id);
@@ -155,13 +162,15 @@ export async function recolorHighlight(id: string, color: HighlightColor): Promi
   if (!before || before.color === color) return false;
   if (refuseWhenReadOnly('The colour was not changed')) return false;
   readingStore.upsert({ ...before, color });
+  const saving = call('annotations:update', { documentId: before.documentId, id, color });
+  undoHistory.record({
+    label: 'Recolour',
+    undo: () => updateAnywhere(before.documentId, id, { color: before.color }),
+    redo: () => updateAnywhere(before.documentId, id, { color }),
+    settled: saving.then(() => true, () => false),
+  });
   try {
-    readingStore.upsert(await call('annotations:update', { documentId: before.documentId, id, color }));
-    undoHistory.record({
-      label: 'Recolour',
-      undo: () => updateAnywhere(before.documentId, id, { color: before.color }),
-      redo: () => updateAnywhere(before.documentId, id, { color }),
-    });
+    readingStore.upsert(await saving);
     return true;
   } catch (error) {
     // Not when the highlight itself has gone meanwhile (its creation refused): nothing of it is saved.
@@ -217,11 +226,19 @@ export async function deleteHighlight(marks: HighlightMarks, id: string, record 
   if (refuseWhenReadOnly('The highlight was not deleted')) return false;
   marks.unwrap(id);
   readingStore.remove(id);
+  const deleting = call('annotations:delete', { documentId: before.documentId, id });
+  if (record) {
+    undoHistory.record({
+      label: 'Delete highlight',
+      undo: () => restoreAnywhere(before),
+      redo: () => deleteAnywhere(before.documentId, id),
+      settled: deleting.then(() => true, () => false),
+    });
+  }
   try {
-    await call('annotations:delete', { documentId: before.documentId, id });
+    await deleting;
     unsavedNotes.delete(id);
     if (!record) return true;
-    undoHistory.record({ label: 'Delete highlight', undo: () => restoreAnywhere(before), redo: () => deleteAnywhere(before.documentId, id) });
     // Its note and codes go with it: say how to get them back.
     if (before.note.trim() !== '' || before.codes.length > 0) {
       readingStore.setStatus({ kind: 'info', message: 'Deleted.', action: { label: 'Undo', run: () => void undoLast() } });
@@ -256,19 +273,21 @@ export async function saveNote(documentId: string, id: string, note: string): Pr
   readingStore.setSavingNote(id, true);
   try {
     const before = readingStore.getState().annotations.get(id);
-    const updated = await call('annotations:update', { documentId, id, note });
-    // Changes reach main in order, and each carries the whole note: this one supersedes any refused before it.
-    unsavedNotes.delete(id);
-    if (readingStore.getState().annotations.has(id)) readingStore.upsert(updated);
+    const saving = call('annotations:update', { documentId, id, note });
     if (before) {
       // Typing is saved in many small steps; undo takes the note back to what it was before the reader started.
       undoHistory.record({
         label: 'Edit note',
         mergeKey: `note:${id}`,
         undo: () => updateAnywhere(documentId, id, { note: before.note, noteState: before.noteState }),
-        redo: () => updateAnywhere(documentId, id, { note: updated.note, noteState: updated.noteState }),
+        redo: () => updateAnywhere(documentId, id, { note }),
+        settled: saving.then(() => true, () => false),
       });
     }
+    const updated = await saving;
+    // Changes reach main in order, and each carries the whole note: this one supersedes any refused before it.
+    unsavedNotes.delete(id);
+    if (readingStore.getState().annotations.has(id)) readingStore.upsert(updated);
     return { saved: true };
   } catch (error) {
     // The highlight itself is not saved (its creation was refused): there is nothing to keep the note for.
@@ -351,6 +370,11 @@ export async function updateAnywhere(documentId: string, id: string, change: Hig
     refused('The change was not made', documentId, error);
     return false;
   }
+}
+
+/** The reader left a note: what they type there next is a step of its own for undo. */
+export function endNoteEdit(): void {
+  undoHistory.seal();
 }
 
 /** Undoes the last action, and says so. */

@@ -114,4 +114,30 @@ describe('undo history', () => {
     await Promise.all([h.undo(), h.undo(), h.redo()]);
     expect(w.log).toEqual(['undo b', 'undo a', 'redo a']);
   });
+
+  it('waits for an action still on its way to main before undoing it', async () => {
+    const h = new UndoHistory();
+    const log: string[] = [];
+    let answer!: (ok: boolean) => void;
+    const settled = new Promise<boolean>((resolve) => (answer = resolve));
+    h.record({ label: 'Highlight', undo: async () => (log.push('undo'), true), redo: async () => true, settled: settled.then((ok) => (log.push('saved'), ok)) });
+    const undoing = h.undo();
+    await Promise.resolve();
+    expect(log).toEqual([]);
+    answer(true);
+    expect(await undoing).toBe('Highlight');
+    expect(log).toEqual(['saved', 'undo']);
+  });
+
+  it('passes over an action main refused: undo takes back the one before it', async () => {
+    const h = new UndoHistory();
+    const w = world();
+    h.record(w.action('kept', 1));
+    let answer!: (ok: boolean) => void;
+    h.record({ label: 'refused', undo: async () => true, redo: async () => true, settled: new Promise<boolean>((resolve) => (answer = resolve)) });
+    const undoing = h.undo();
+    answer(false);
+    expect(await undoing).toBe('kept');
+    expect(h.getState()).toMatchObject({ canUndo: false, canRedo: true, redoLabel: 'kept' });
+  });
 });

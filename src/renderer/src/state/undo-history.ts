@@ -22,6 +22,11 @@ export interface UndoableAction {
   redo(): Promise<boolean>;
   /** Actions recorded one after another with the same key are one step: the first one's undo, the last one's redo. */
   mergeKey?: string;
+  /**
+   * For an action recorded as it is made, before main has answered: whether main took it. Undo waits for the
+   * answer (a reader may press Ctrl+Z at once), and an action main refused leaves the history.
+   */
+  settled?: Promise<boolean>;
 }
 
 export interface HistoryState {
@@ -60,17 +65,30 @@ export class UndoHistory {
     for (const l of this.listeners) l();
   }
 
-  /** Records an action the reader just did; a new action ends what could be redone. Ignored while replaying. */
+  /**
+   * Records an action the reader just did (or is doing: see `settled`); a new action ends what could be redone.
+   * Ignored while replaying.
+   */
   record(action: UndoableAction): void {
     if (this.replaying > 0) return;
     const last = this.done.at(-1);
     if (action.mergeKey && last?.mergeKey === action.mergeKey && this.undone.length === 0) {
-      this.done[this.done.length - 1] = { ...action, undo: last.undo };
+      // One step: a refusal of a later part leaves the step (what was saved before it can still be undone).
+      this.done[this.done.length - 1] = { ...action, undo: last.undo, settled: undefined };
     } else {
       this.done.push(action);
       if (this.done.length > HISTORY_LIMIT) this.done.shift();
+      void action.settled?.then((ok) => ok || this.drop(action));
     }
     this.undone.length = 0;
+    this.changed();
+  }
+
+  /** Takes out an action main refused: there is nothing of it to undo. */
+  private drop(action: UndoableAction): void {
+    const at = this.done.indexOf(action);
+    if (at < 0) return;
+    this.done.splice(at, 1);
     this.changed();
   }
 
@@ -91,8 +109,11 @@ export class UndoHistory {
 
   private step(from: UndoableAction[], to: UndoableAction[], way: 'undo' | 'redo'): Promise<string | null> {
     const run = this.running.then(async () => {
-      const action = from.pop();
+      let action = from.at(-1);
+      // An action still on its way to main is undone once main has it; one main refused is passed over.
+      while (action?.settled && !(await action.settled)) action = from.at(-1);
       if (!action) return null;
+      from.splice(from.lastIndexOf(action), 1);
       this.changed();
       this.replaying++;
       let ok = false;
@@ -104,7 +125,7 @@ export class UndoHistory {
         this.replaying--;
       }
       // A step that failed stays where it was, to be tried again; what it could not do is already on screen.
-      (ok ? to : from).push({ ...action, mergeKey: undefined });
+      (ok ? to : from).push({ ...action, mergeKey: undefined, settled: undefined });
       this.changed();
       return ok ? action.label : null;
     });
