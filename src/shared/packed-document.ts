@@ -9,22 +9,34 @@
  */
 import type { DocumentSummary, HighlightColor, TurnKind } from './model';
 
+/**
+ * One highlight as a row of the packed columns: the one list of its fields. Packing, unpacking and the columns'
+ * type all follow it (src/core/wire/packed-document.ts), and the compiler points at each of them when it changes.
+ */
+export interface PackedHighlightRow {
+  id: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  color: HighlightColor;
+  note: string;
+  noteState: string | null;
+  /** The highlight's codes joined by line breaks ('' for none): one string, not an array per highlight (a code holds no line break). */
+  codes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The highlights of a document, one column per field. */
+export type PackedHighlights = { [K in keyof PackedHighlightRow]: PackedHighlightRow[K][] };
+
 export interface PackedDocument {
   document: DocumentSummary;
   title: string;
   speakers: string[];
   turns: { speaker: (string | null)[]; kind: TurnKind[]; paragraphs: number[] };
   paragraphs: { text: string[]; start: number[]; end: number[]; startSeconds: (number | null)[]; endSeconds: (number | null)[] };
-  annotations: {
-    id: string[];
-    exact: string[];
-    prefix: string[];
-    suffix: string[];
-    start: number[];
-    end: number[];
-    color: HighlightColor[];
-    note: string[];
-    createdAt: string[];
-    updatedAt: string[];
-  };
+  annotations: PackedHighlights;
 }

@@ -61,6 +61,16 @@ test('creates, updates, deletes and exports through the handlers', async () => {
   expect(value(await handlers['annotations:delete']({ documentId, id: ID }))).toEqual({ id: ID });
 });
 
+test('a deleted highlight comes back through annotations:restore with its note and codes', async () => {
+  value(await handlers['annotations:create']({ ...createRequest(), note: 'why', codes: ['theme/risk'] }));
+  const made = value(await handlers['annotations:update']({ documentId, id: ID, codes: [' theme / risk ', 'method'] }));
+  expect(made.codes).toEqual(['theme/risk', 'method']);
+  value(await handlers['annotations:delete']({ documentId, id: ID }));
+  expect(value(await handlers['annotations:restore']({ annotation: made }))).toEqual(made);
+  expect(unpackDocument(value(await handlers['documents:open']({ documentId }))).annotations).toEqual([made]);
+  expect(await handlers['annotations:restore']({ annotation: made })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+});
+
 test('imports what the Open dialog returns, one result per file', async () => {
   const { writeFile } = await import('node:fs/promises');
   filesToOpen = [join(dir, 'talk.vtt'), join(dir, 'photo.txt')];
@@ -85,7 +95,7 @@ describe('refuses hostile or malformed payloads with a clear error, changing not
     ['no payload', 'annotations:create', () => undefined, /request: /],
     ['a string payload', 'documents:open', () => 'x', /request: /],
     ['a document id that is not a UUID', 'documents:open', () => ({ documentId: '../../etc/passwd' }), /documentId: must be a UUID/],
-    ['an unknown colour', 'annotations:create', () => ({ ...createRequest(), color: 'red' }), /color/],
+    ['an unknown colour', 'annotations:create', () => ({ ...createRequest(), color: 'crimson' }), /color/],
     ['an extra key', 'annotations:create', () => ({ ...createRequest(), isAdmin: true }), /isAdmin/],
     ['a prototype-polluting key', 'annotations:update', () => JSON.parse(`{"documentId":"${documentId}","id":"${ID}","note":"x","__proto__":{"polluted":true}}`), /__proto__|Unrecognized/i],
     ['a negative offset', 'annotations:create', () => { const r = createRequest(); r.selectors.position.start = -1; return r; }, /position/],

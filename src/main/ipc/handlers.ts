@@ -41,7 +41,7 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: Ha
       await store.deleteAnnotation(documentId, id);
       return { id };
     },
-    'annotations:restore': () => notBuiltYet('annotations:restore'),
+    'annotations:restore': ({ annotation }) => store.restoreAnnotation(annotation),
     'codebook:get': () => notBuiltYet('codebook:get'),
     'codebook:name-color': () => notBuiltYet('codebook:name-color'),
     'codebook:describe-code': () => notBuiltYet('codebook:describe-code'),

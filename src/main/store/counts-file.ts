@@ -1,10 +1,11 @@
 /**
- * A document's highlight and note counts, kept in a small file beside its
- * highlights (counts.json), so that listing the library reads a few bytes per
- * document instead of every highlight of every document. The counts are
- * derived data: rewritten when a change alters them, corrected whenever the
- * highlights themselves are loaded, and rebuilt from the highlights when the
- * file is missing or damaged.
+ * A document's highlight, note and code counts, kept in a small file beside
+ * its highlights (counts.json), so that listing the library, or counting
+ * the codes of the whole library, reads a few bytes per document instead of
+ * every highlight of every document. The counts are derived data: rewritten
+ * when a change alters them, corrected whenever the highlights themselves
+ * are loaded, and rebuilt from the highlights when the file is missing,
+ * damaged or from before a count it now holds (codes).
  */
 import { join } from 'node:path';
 import type { Annotation } from '../../shared/model';
@@ -12,19 +13,53 @@ import { asciiJson, decodeData } from './data-file';
 import { countsFileSchema, CURRENT_SCHEMA } from './file-schemas';
 import type { FileSystem } from './file-system';
 import { COUNTS_FILE } from './layout';
+import { isCode } from './shape-checks';
 
 export interface Counts {
   highlightCount: number;
   /** Highlights that carry a note. */
   noteCount: number;
+  /** Highlights carrying each code itself (not counting codes under it). */
+  codes: ReadonlyMap<string, number>;
 }
 
-export const NO_COUNTS: Counts = { highlightCount: 0, noteCount: 0 };
+export const NO_COUNTS: Counts = { highlightCount: 0, noteCount: 0, codes: new Map() };
 
 export function countsOf(annotations: readonly Annotation[]): Counts {
   let noteCount = 0;
-  for (const a of annotations) if (a.note.trim() !== '') noteCount++;
-  return { highlightCount: annotations.length, noteCount };
+  const codes = new Map<string, number>();
+  for (const a of annotations) {
+    if (a.note.trim() !== '') noteCount++;
+    for (const code of a.codes) codes.set(code, (codes.get(code) ?? 0) + 1);
+  }
+  return { highlightCount: annotations.length, noteCount, codes };
+}
+
+/** The counts file's content for `counts`: codes as an object, in a fixed order so equal counts are equal text. */
+export function countsText(counts: Counts): string {
+  const codes = Object.fromEntries([...counts.codes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return asciiJson({ schemaVersion: CURRENT_SCHEMA, highlightCount: counts.highlightCount, noteCount: counts.noteCount, codes });
+}
+
+/** The counts a counts file holds; null when it is not one this Gloss can trust (damaged, or without code counts). */
+export function parseCounts(value: unknown): Counts | null {
+  const parsed = countsFileSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const codes = (value as { codes?: unknown }).codes;
+  if (typeof codes !== 'object' || codes === null || Array.isArray(codes)) return null;
+  const map = new Map<string, number>();
+  // Own keys only (JSON.parse makes even "__proto__" an own key), so a code named like a built-in is just a code.
+  for (const [code, n] of Object.entries(codes)) {
+    if (!isCode(code) || !Number.isSafeInteger(n) || (n as number) < 1 || (n as number) > parsed.data.highlightCount) return null;
+    map.set(code, n as number);
+  }
+  return { highlightCount: parsed.data.highlightCount, noteCount: parsed.data.noteCount, codes: map };
+}
+
+function sameCounts(a: Counts, b: Counts): boolean {
+  if (a.highlightCount !== b.highlightCount || a.noteCount !== b.noteCount || a.codes.size !== b.codes.size) return false;
+  for (const [code, n] of a.codes) if (b.codes.get(code) !== n) return false;
+  return true;
 }
 
 export class CountsFiles {
@@ -43,10 +78,8 @@ export class CountsFiles {
     const known = this.onDisk.get(documentId);
     if (known) return known;
     try {
-      const parsed = countsFileSchema.safeParse(JSON.parse(decodeData(await this.fs.readFile(join(this.dirOf(documentId), COUNTS_FILE)))));
-      if (!parsed.success) return null;
-      const counts = { highlightCount: parsed.data.highlightCount, noteCount: parsed.data.noteCount };
-      this.onDisk.set(documentId, counts);
+      const counts = parseCounts(JSON.parse(decodeData(await this.fs.readFile(join(this.dirOf(documentId), COUNTS_FILE)))));
+      if (counts) this.onDisk.set(documentId, counts);
       return counts;
     } catch {
       return null;
@@ -70,10 +103,10 @@ export class CountsFiles {
   private async save(documentId: string, counts: Counts, dir: string): Promise<void> {
     // Reading a few bytes spares the write on the first open of a document whose counts are right.
     const known = this.onDisk.get(documentId) ?? (await this.read(documentId));
-    if (known && known.highlightCount === counts.highlightCount && known.noteCount === counts.noteCount) return;
+    if (known && sameCounts(known, counts)) return;
     this.onDisk.set(documentId, counts);
     try {
-      await this.fs.replaceFile(join(dir, COUNTS_FILE), asciiJson({ schemaVersion: CURRENT_SCHEMA, ...counts }));
+      await this.fs.replaceFile(join(dir, COUNTS_FILE), countsText(counts));
     } catch {
       this.onDisk.delete(documentId);
     }

@@ -216,7 +216,7 @@ async function expectExactly(session: Session, what: string, { restart = true, c
   const expected = session.expected;
   const fresh = await LibraryStore.open(dir, { now, changeLog, ...(restart ? {} : { inspect: true }) });
   const [listed] = await fresh.list();
-  if (counts) expect({ highlightCount: listed.highlightCount, noteCount: listed.noteCount }, `counts on disk, ${what}`).toEqual(countsOf(expected));
+  if (counts) expect({ highlightCount: listed.highlightCount, noteCount: listed.noteCount }, `counts on disk, ${what}`).toEqual({ highlightCount: countsOf(expected).highlightCount, noteCount: countsOf(expected).noteCount });
   expect((await fresh.open(documentId)).annotations, `disk, ${what}`).toEqual(expected);
   // Nothing found damaged (a half-written line moved aside is an interruption tidied up, reported as 'recovered').
   expect(fresh.status().notices.filter((n) => n.kind === 'damaged' || n.kind === 'restored'), `notices, ${what}`).toEqual([]);

@@ -46,7 +46,7 @@ export type LogLine = { seq: number; put: Annotation } | { seq: number; delete: 
 /** A change asked for, applied to what is on disk when its turn comes. */
 export type HighlightOp =
   | { create: Annotation }
-  | { update: { id: string; color?: HighlightColor; note?: string; updatedAt: string } }
+  | { update: { id: string; color?: HighlightColor; note?: string; noteState?: string | null; codes?: string[]; updatedAt: string } }
   | { delete: string };
 
 export interface ChangeLogOptions {

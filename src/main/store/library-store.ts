@@ -21,7 +21,6 @@ import { plainTextOf, wordCountOf } from '../../core/transcript/plain-text';
 import type {
   Annotation,
   DocumentSummary,
-  HighlightColor,
   HighlightSelectors,
   LibraryStatus,
   OpenedDocument,
@@ -29,12 +28,13 @@ import type {
   Transcript,
   TranscriptFormat,
 } from '../../shared/model';
+import type { RequestOf } from '../../shared/contract';
 import { Backups } from './backups';
-import { type Counts, CountsFiles, countsOf, NO_COUNTS } from './counts-file';
+import { type Counts, CountsFiles, countsOf, countsText, NO_COUNTS } from './counts-file';
 import { asciiJson, type DataFile } from './data-file';
 import { openHighlights, readTranscript, writeNewDocument } from './document-files';
 import { GlossError } from './errors';
-import { CURRENT_SCHEMA, DEFAULT_SETTINGS, type DocumentFile, type LibraryEntry, type LibraryFile, type SettingsFile } from './file-schemas';
+import { DEFAULT_SETTINGS, type DocumentFile, type LibraryEntry, type LibraryFile, type SettingsFile } from './file-schemas';
 import { errorCode, type FileSystem, nodeFileSystem, READ_ONLY_CODES, TEMP_MARK } from './file-system';
 import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightOp, type HighlightsFile } from './highlights-file';
 import { Layout } from './layout';
@@ -43,21 +43,15 @@ import { assertWritable, Notices, type StoreContext, writeError } from './store-
 
 export type { LibraryEntry };
 
-export interface NewAnnotation {
-  documentId: string;
-  id: string;
-  color: HighlightColor;
-  selectors: HighlightSelectors;
-  note?: string;
-  noteState?: string | null;
-  codes?: string[];
-}
+/** A new highlight, as the app asks for it (the id chosen by the renderer, so it can paint at once). */
+export type NewAnnotation = RequestOf<'annotations:create'>;
 
-export interface AnnotationChange {
-  documentId: string;
-  id: string;
-  color?: HighlightColor;
-  note?: string;
+/** A change to a highlight: its colour, its note (Markdown, with the rich-text state it came from), its codes. */
+export type AnnotationChange = RequestOf<'annotations:update'>;
+
+/** A document with its plain text and highlights, as the command line reads it. */
+export interface DocumentHighlights extends DocumentForExport {
+  plainText: string;
 }
 
 /** Everything export needs about one document. */
@@ -255,7 +249,8 @@ export class LibraryStore {
 
   private async summary(documentId: string): Promise<DocumentSummary> {
     const readOnly = this.ctx.readOnly ?? (this.highlightFiles.has(documentId) ? (await this.loadHighlights(documentId).catch(() => null))?.readOnly : undefined);
-    return { ...this.entry(documentId), ...(await this.counts(documentId)), ...(readOnly ? { readOnly } : {}) };
+    const { highlightCount, noteCount } = await this.counts(documentId);
+    return { ...this.entry(documentId), highlightCount, noteCount, ...(readOnly ? { readOnly } : {}) };
   }
 
   /** Runs `change` after every earlier change to which documents there are. */
@@ -316,13 +311,13 @@ export class LibraryStore {
       openedAt: null,
     };
     try {
-      await writeNewDocument(this.ctx, entry, text, transcript, asciiJson({ schemaVersion: CURRENT_SCHEMA, ...NO_COUNTS }));
+      await writeNewDocument(this.ctx, entry, text, transcript, countsText(NO_COUNTS));
     } catch (error) {
       throw writeError(`Could not add ${input.source} to the library`, error);
     }
     await this.refresh();
     await this.serially(() => this.saveIndex());
-    return { document: { ...entry, ...NO_COUNTS }, duplicate: false };
+    return { document: { ...entry, highlightCount: 0, noteCount: 0 }, duplicate: false };
   }
 
   /** Adds a plain-text transcript (the sample, tests). */
@@ -406,14 +401,7 @@ export class LibraryStore {
   }
 
   async createAnnotation(input: NewAnnotation): Promise<Annotation> {
-    const { plainText } = await this.loadTranscript(input.documentId);
-    const { start, end } = input.selectors.position;
-    if (end > plainText.length) {
-      throw new GlossError('invalid-request', `The highlight ends at ${end}, past the end of the text (${plainText.length}).`);
-    }
-    if (plainText.slice(start, end) !== input.selectors.quote.exact) {
-      throw new GlossError('invalid-request', 'The quoted text does not match the transcript at the given position.');
-    }
+    await this.assertAnchored(input.documentId, input.selectors);
     const file = await this.writableHighlights(input.documentId);
     if (file.find(input.id)) throw new GlossError('conflict', `A highlight with id ${input.id} already exists.`);
     const at = this.ctx.now().toISOString();
@@ -423,7 +411,7 @@ export class LibraryStore {
       selectors: input.selectors,
       color: input.color,
       note: input.note ?? '',
-      noteState: input.noteState ?? null,
+      noteState: input.note === undefined ? null : (input.noteState ?? null),
       codes: input.codes ?? [],
       createdAt: at,
       updatedAt: at,
@@ -431,11 +419,56 @@ export class LibraryStore {
     return (await this.commit(input.documentId, file, { create: annotation }))!;
   }
 
+  /** Refuses selectors whose quote is not the document's text at their position. */
+  private async assertAnchored(documentId: string, selectors: HighlightSelectors): Promise<void> {
+    const { plainText } = await this.loadTranscript(documentId);
+    const { start, end } = selectors.position;
+    if (end > plainText.length) {
+      throw new GlossError('invalid-request', `The highlight ends at ${end}, past the end of the text (${plainText.length}).`);
+    }
+    if (plainText.slice(start, end) !== selectors.quote.exact) {
+      throw new GlossError('invalid-request', 'The quoted text does not match the transcript at the given position.');
+    }
+  }
+
+  /**
+   * Changes a highlight. A new note comes with the rich-text state it renders; a note given without one was written
+   * as Markdown only, so a state kept from before would no longer match it and is dropped.
+   */
   async updateAnnotation(change: AnnotationChange): Promise<Annotation> {
     const file = await this.writableHighlights(change.documentId);
     if (!file.find(change.id)) throw new GlossError('not-found', `No highlight with id ${change.id} in this document.`);
-    const update = { id: change.id, color: change.color, note: change.note, updatedAt: this.ctx.now().toISOString() };
+    const update = {
+      id: change.id,
+      color: change.color,
+      note: change.note,
+      noteState: change.note === undefined ? undefined : (change.noteState ?? null),
+      codes: change.codes,
+      updatedAt: this.ctx.now().toISOString(),
+    };
     return (await this.commit(change.documentId, file, { update }))!;
+  }
+
+  /**
+   * Puts a deleted highlight back exactly as it was: id, times, note and codes (undo). Refused when a highlight with
+   * its id exists, or its quote is not the document's text at its position.
+   */
+  async restoreAnnotation(annotation: Annotation): Promise<Annotation> {
+    await this.assertAnchored(annotation.documentId, annotation.selectors);
+    const file = await this.writableHighlights(annotation.documentId);
+    if (file.find(annotation.id)) throw new GlossError('conflict', `A highlight with id ${annotation.id} already exists; there is nothing to restore.`);
+    const restored: Annotation = {
+      id: annotation.id,
+      documentId: annotation.documentId,
+      selectors: annotation.selectors,
+      color: annotation.color,
+      note: annotation.note,
+      noteState: annotation.noteState,
+      codes: annotation.codes,
+      createdAt: annotation.createdAt,
+      updatedAt: annotation.updatedAt,
+    };
+    return (await this.commit(annotation.documentId, file, { create: restored }))!;
   }
 
   async deleteAnnotation(documentId: string, id: string): Promise<void> {
@@ -450,6 +483,16 @@ export class LibraryStore {
     // An export without highlights that could not be read would look complete: refuse it instead.
     if (!file) throw new GlossError('storage', `The highlights of "${this.entry(documentId).title}" cannot be read, so they cannot be exported. ${readOnly ?? ''}`.trim());
     return { document: this.entry(documentId), transcript, annotations: file.annotations };
+  }
+
+  /**
+   * A document's entry, transcript, plain text and highlights, for the command line (which finds quotes in the text
+   * and lists highlights). Refused, like an export, when the highlights cannot be read.
+   */
+  async highlightsOf(documentId: string): Promise<DocumentHighlights> {
+    const loaded = await this.loadTranscript(documentId);
+    const { annotations } = await this.forExport(documentId);
+    return { document: this.entry(documentId), transcript: loaded.transcript, plainText: loaded.plainText, annotations };
   }
 
   /**

@@ -24,7 +24,7 @@ const isSeconds = (v: unknown) => v === undefined || v === null || (typeof v ===
 const wellFormed = new Set<string>();
 
 /** Whether `code` is a code path as Gloss keeps it (normalised). */
-function isCode(code: unknown): boolean {
+export function isCode(code: unknown): boolean {
   if (typeof code !== 'string') return false;
   if (wellFormed.has(code)) return true;
   if (codeProblem(code) !== null || normaliseCode(code) !== code) return false;

@@ -11,7 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type FileKind, readData } from '../data-file';
 import { annotationsKind, documentKind, transcriptKind } from '../document-files';
-import { countsFileSchema } from '../file-schemas';
+import { parseCounts } from '../counts-file';
 import { isTempFile, nodeFileSystem } from '../file-system';
 import { readLog } from '../highlights-file';
 import {
@@ -105,8 +105,9 @@ export async function checkDataFolder(dataDir: string): Promise<FolderReport> {
           break;
         }
         case COUNTS_FILE: {
-          const parsed = countsFileSchema.safeParse(JSON.parse(await readFile(path, 'utf8').catch(() => 'null')));
-          if (parsed.success) report.checked++;
+          // Counts from before code counts are not wrong, only to be recomputed; any other shape is.
+          const value = JSON.parse(await readFile(path, 'utf8').catch(() => 'null')) as { codes?: unknown } | null;
+          if (value && (parseCounts(value) || (value.codes === undefined && parseCounts({ ...value, codes: {} })))) report.checked++;
           else report.problems.push(`${rel(path)}: not the counts Gloss writes`);
           break;
         }
