@@ -8,7 +8,7 @@
 import { useSyncExternalStore } from 'react';
 import type { TextRange } from '../../../core/anchoring/selectors';
 import { attributionOf } from '../../../core/transcript/plain-text';
-import type { Annotation } from '../../../shared/model';
+import type { Annotation, Transcript } from '../../../shared/model';
 import { afterNextPaint } from '../after-paint';
 import { readingStore, type ReadingStore } from './reading-store';
 
@@ -22,9 +22,27 @@ export interface Entry {
   start: number;
   end: number;
   speaker: string;
+  /** Every speaker whose turns the highlight touches (null: text no speaker says), for the filters. */
+  speakers: readonly (string | null)[];
 }
 
 export type Group = readonly [stretch: number, entries: readonly Entry[]];
+
+/** Placeholder until core/study/speakers.ts lands: the speakers of the turns plain-text [start, end) touches, by bisection. */
+function speakersIn(transcript: Transcript, start: number, end: number): (string | null)[] {
+  const { turns } = transcript;
+  let low = 0;
+  let high = turns.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const last = turns[mid].paragraphs[turns[mid].paragraphs.length - 1];
+    if (last.end <= start) low = mid + 1;
+    else high = mid;
+  }
+  const out: (string | null)[] = [];
+  for (let i = low; i < turns.length && turns[i].paragraphs[0].start < end; i++) if (!out.includes(turns[i].speaker)) out.push(turns[i].speaker);
+  return out;
+}
 
 const before = (x: Entry, y: Entry) => x.start - y.start || x.end - y.end;
 const stretchFor = (entry: Entry) => (entry.range ? Math.floor(entry.start / STRETCH_CHARS) : ORPHANS);
@@ -86,7 +104,8 @@ export class HighlightGroups {
     if (known && known.annotation === annotation && known.range === range) return known;
     const transcript = this.store.getState().opened?.transcript;
     const speaker = range && transcript ? attributionOf(transcript, range.start, range.end) : 'Text not found';
-    const entry = { annotation, range, start: range?.start ?? 0, end: range?.end ?? 0, speaker };
+    const speakers = range && transcript ? speakersIn(transcript, range.start, range.end) : [];
+    const entry = { annotation, range, start: range?.start ?? 0, end: range?.end ?? 0, speaker, speakers };
     this.entries.set(annotation.id, entry);
     return entry;
   }
