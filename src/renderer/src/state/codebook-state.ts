@@ -33,13 +33,15 @@ export interface CodebookState {
   codes: readonly CodeSummary[];
   /** Whether main has answered once. */
   loaded: boolean;
+  /** Why the codebook could not be read the last time it was asked for, or null. */
+  problem: string | null;
 }
 
 type Listener = () => void;
 
 const DEFAULT_COLORS: readonly ColorLabel[] = HIGHLIGHT_COLORS.map((color) => ({ color, name: DEFAULT_COLOR_NAMES[color] }));
 
-let state: CodebookState = { colors: DEFAULT_COLORS, codes: [], loaded: false };
+let state: CodebookState = { colors: DEFAULT_COLORS, codes: [], loaded: false, problem: null };
 const listeners = new Set<Listener>();
 
 function set(next: CodebookState): void {
@@ -65,7 +67,7 @@ export function useCodebook<T>(pick: (s: CodebookState) => T): T {
 function take(codebook: Codebook): void {
   const named = new Map(codebook.colors.map((c) => [c.color, c.name]));
   const colors = HIGHLIGHT_COLORS.map((color) => ({ color, name: named.get(color) || DEFAULT_COLOR_NAMES[color] }));
-  set({ colors, codes: codebook.codes, loaded: true });
+  set({ colors, codes: codebook.codes, loaded: true, problem: null });
 }
 
 // ——— Colour names ———
@@ -111,7 +113,9 @@ export function refreshCodebook(): Promise<Codebook | null> {
         return codebook;
       },
       (error: unknown) => {
-        console.warn('[gloss] could not read the codebook:', errorMessage(error));
+        const problem = errorMessage(error);
+        console.warn('[gloss] could not read the codebook:', problem);
+        if (problem !== state.problem) set({ ...state, problem });
         return null;
       },
     )

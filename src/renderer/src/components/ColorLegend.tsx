@@ -1,0 +1,96 @@
+/**
+ * The colour legend, visible while reading: each highlight colour with the
+ * name the reader gave it ("key claim"). A name is renamed in place for the
+ * whole library: click it (or press Enter on it), type, Enter saves, Escape
+ * cancels. Also the colour dot the side panel shows on each highlight,
+ * named for screen readers by the colour's name.
+ */
+import { useRef, useState } from 'react';
+import { DEFAULT_COLOR_NAMES, type HighlightColor } from '../../../shared/model';
+import { colorPhrase, nameColor, useCodebook, useColorName } from '../state/codebook-state';
+import './ColorLegend.css';
+
+/** The longest name main takes (MAX_COLOR_NAME_LENGTH in main's request schemas). */
+const LONGEST_NAME = 60;
+
+/** A highlight's colour as a dot, named by what the reader calls it. */
+export function ColorDot({ color }: { color: HighlightColor }) {
+  const name = useColorName(color);
+  const label = name === DEFAULT_COLOR_NAMES[color] ? name : `${DEFAULT_COLOR_NAMES[color]}: ${name}`;
+  return <span className={`dot dot--${color}`} role="img" aria-label={label} title={label} data-color-name={name} />;
+}
+
+function LegendEntry({ color, name, shortcut }: { color: HighlightColor; name: string; shortcut: number }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(name);
+  const button = useRef<HTMLButtonElement>(null);
+  // Escape and Enter end editing before the field loses the focus: its blur must not save again.
+  const ended = useRef(false);
+
+  const finish = (save: boolean) => {
+    if (ended.current) return;
+    ended.current = true;
+    setEditing(false);
+    if (save) void nameColor(color, draft);
+    // Back to the name, once it is drawn again.
+    requestAnimationFrame(() => button.current?.focus());
+  };
+
+  return (
+    <li className="color-legend__entry" data-color={color}>
+      <span className={`color-legend__swatch dot dot--${color}`} aria-hidden="true" />
+      {editing ? (
+        <input
+          className="color-legend__input"
+          aria-label={`Name for ${color}`}
+          value={draft}
+          maxLength={LONGEST_NAME}
+          autoFocus
+          onFocus={(e) => e.currentTarget.select()}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={() => finish(true)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              finish(true);
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              finish(false);
+            }
+          }}
+          size={Math.max(6, draft.length + 1)}
+        />
+      ) : (
+        <button
+          ref={button}
+          type="button"
+          className="color-legend__name"
+          aria-label={`${name}: rename ${color}`}
+          title={`Highlight ${colorPhrase(color, name)} (Alt+${shortcut}). Click to rename ${color} for the whole library.`}
+          onClick={() => {
+            ended.current = false;
+            setDraft(name);
+            setEditing(true);
+          }}
+        >
+          {name}
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** Every colour and its name, in toolbar order. */
+export function ColorLegend() {
+  const colors = useCodebook((s) => s.colors);
+  return (
+    <section className="color-legend" aria-label="Colour legend">
+      <ul className="color-legend__list">
+        {colors.map((c, i) => (
+          <LegendEntry key={c.color} color={c.color} name={c.name} shortcut={i + 1} />
+        ))}
+      </ul>
+    </section>
+  );
+}
