@@ -1,0 +1,32 @@
+/** On the selected highlight in the side panel: quote it in this document's notebook or in the library's. */
+import { useReadOnlyReason } from '../state/highlight-changes';
+import { useStoreStatus } from '../state/store-status';
+import { quoteHighlight } from './notebook-state';
+
+export function QuoteButtons({ highlightId }: { highlightId: string }) {
+  const documentReadOnly = useReadOnlyReason();
+  const libraryReadOnly = useStoreStatus((s) => s.readOnly);
+  const unavailable = (reason: string | null) => (reason ? { 'aria-disabled': true, title: `Read-only: ${reason}` } : {});
+  return (
+    <span className="quote-buttons">
+      <button
+        type="button"
+        className="link-button"
+        title="Quote this passage in the document's notebook (Alt+N)"
+        {...unavailable(documentReadOnly)}
+        onClick={() => void quoteHighlight('document', highlightId)}
+      >
+        To notebook
+      </button>
+      <button
+        type="button"
+        className="link-button"
+        title="Quote this passage in the library notebook (Alt+Shift+N)"
+        {...unavailable(libraryReadOnly)}
+        onClick={() => void quoteHighlight('library', highlightId)}
+      >
+        To library notebook
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The reading view's side panel: tabs "Highlights" and "Notebook" (this
+ * document's notebook). The notebook is opened the first time its tab is
+ * shown and then kept, saved whenever the reader turns to the other tab.
+ * Also, while a document is open: Alt+N quotes the selected highlight in its
+ * notebook (Alt+Shift+N in the library notebook), and a quote opened from
+ * elsewhere shows its passage once the transcript is on screen.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { afterNextPaint } from '../after-paint';
+import { HighlightList } from '../components/HighlightList';
+import { REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
+import { useReadOnlyReason } from '../state/highlight-changes';
+import { readingStore, useReading } from '../state/reading-store';
+import { NotebookLoader } from './NotebookLoader';
+import { flushNotebooks, quoteHighlight, setRevealer, showSidePanelTab, takePendingReveal, useSidePanelTab, type SidePanelTab } from './notebook-state';
+import './notebook.css';
+
+const TABS: readonly { tab: SidePanelTab; label: string }[] = [
+  { tab: 'highlights', label: 'Highlights' },
+  { tab: 'notebook', label: 'Notebook' },
+];
+
+/** Alt+N quotes the selected highlight in the document's notebook, Alt+Shift+N in the library's. */
+function useQuoteShortcut(): void {
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyN') return;
+      event.preventDefault();
+      const { selectedId } = readingStore.getState();
+      if (!selectedId) {
+        readingStore.setStatus({ kind: 'info', message: 'Select a highlight first, then press Alt+N to quote it in the notebook.' });
+        return;
+      }
+      void quoteHighlight(event.shiftKey ? 'library' : 'document', selectedId);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/** Lets quotes show their passage in this transcript, and shows the one a quote asked for before it opened. */
+function useRevealer(documentId: string): void {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const reveal = (highlightId: string) => {
+      readingStore.select(highlightId);
+      editor.dispatchCommand(REVEAL_HIGHLIGHT_COMMAND, highlightId);
+    };
+    const off = setRevealer(documentId, reveal);
+    const pending = takePendingReveal(documentId);
+    if (pending) afterNextPaint(() => reveal(pending));
+    return off;
+  }, [editor, documentId]);
+}
+
+export function SidePanel() {
+  const documentId = useReading((s) => s.opened?.document.id ?? '');
+  const title = useReading((s) => s.opened?.document.title ?? '');
+  const readOnly = useReadOnlyReason();
+  const tab = useSidePanelTab();
+  // The notebook is opened when first shown, then kept while the document is open.
+  const [notebookOpened, setNotebookOpened] = useState(tab === 'notebook');
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  useEffect(() => {
+    if (tab === 'notebook') setNotebookOpened(true);
+  }, [tab]);
+  useQuoteShortcut();
+  useRevealer(documentId);
+
+  const choose = (next: SidePanelTab) => {
+    if (next !== tab) void flushNotebooks();
+    showSidePanelTab(next);
+  };
+  // Arrow keys move between the tabs (the WAI-ARIA tabs pattern); Tab goes on into the panel.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = TABS.findIndex((t) => t.tab === tab);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    const to = event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : step ? (at + step + TABS.length) % TABS.length : -1;
+    if (to < 0) return;
+    event.preventDefault();
+    choose(TABS[to].tab);
+    tabs.current[to]?.focus();
+  };
+
+  return (
+    <div className="side-tabs" data-tab={tab}>
+      <div className="side-tabs__list" role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
+        {TABS.map((t, i) => (
+          <button
+            key={t.tab}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`side-tab-${t.tab}`}
+            className="side-tabs__tab"
+            aria-selected={tab === t.tab}
+            aria-controls={`side-tabpanel-${t.tab}`}
+            tabIndex={tab === t.tab ? 0 : -1}
+            onClick={() => choose(t.tab)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="side-tabs__panel" role="tabpanel" id="side-tabpanel-highlights" aria-labelledby="side-tab-highlights" hidden={tab !== 'highlights'}>
+        <HighlightList />
+      </div>
+      <div className="side-tabs__panel" role="tabpanel" id="side-tabpanel-notebook" aria-labelledby="side-tab-notebook" hidden={tab !== 'notebook'}>
+        {notebookOpened && documentId && (
+          <NotebookLoader
+            key={documentId}
+            id={documentId}
+            scope="document"
+            readOnly={readOnly}
+            label={`Notebook of ${title}`}
+            placeholder="Write about this transcript: # heading, - list, [ ] to-do. Quote a highlight with Alt+N."
+          />
+        )}
+      </div>
+    </div>
+  );
+}
