@@ -22,7 +22,7 @@ describe('findQuote on the sample interview', () => {
     ['two hyphens for an em dash', 'until 2021 -- a year before', ['until 2021 — a year before'], false],
     ['one space for the break between paragraphs', 'chatbot, Claude. Anthropic was valued', ['chatbot, Claude.\n\nAnthropic was valued'], false],
     ['runs of spaces and a line break', 'the  world’s\nmost   advanced', ['the world’s most advanced'], false],
-    ['white space around the quote', '  let a gremlin loose \n', ['let a gremlin loose'], false],
+    ['white space around the quote, which is left out', '  let a gremlin loose \n', ['let a gremlin loose'], true],
     ['several occurrences, in text order', 'scaling laws', ['scaling laws', 'scaling laws', 'scaling laws', 'scaling laws'], true],
   ])('finds %s', (_case, quote, quotes, exact) => {
     expect(found(quote)).toEqual({ quotes, exact });

@@ -65,12 +65,14 @@ function occurrences(text: string, quote: string): number[] {
   return found;
 }
 
-/** Every occurrence of `quote` in `text`: exact if there is any, else tolerant of white space, quotes and dashes. */
+/** Every occurrence of `quote` (trimmed) in `text`: exact if there is any, else tolerant of white space, quotes and dashes. */
 export function findQuote(text: string, quote: string): QuoteMatches {
-  if (quote.trim() === '') return { ranges: [], exact: false };
-  const exact = occurrences(text, quote);
-  if (exact.length > 0) return { ranges: exact.map((start) => ({ start, end: start + quote.length })), exact: true };
-  const wanted = canonical(quote.trim()).text;
+  // White space around a quote is how it was typed (or pasted), not part of what to highlight.
+  const typed = quote.trim();
+  if (typed === '') return { ranges: [], exact: false };
+  const exact = occurrences(text, typed);
+  if (exact.length > 0) return { ranges: exact.map((start) => ({ start, end: start + typed.length })), exact: true };
+  const wanted = canonical(typed).text;
   const haystack = canonical(text);
   const ranges = occurrences(haystack.text, wanted).map((at) => ({ start: haystack.from[at], end: haystack.to[at + wanted.length - 1] }));
   return { ranges, exact: false };
