@@ -26,12 +26,13 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const MAY_HOLD_ADDRESS = /https?:\/\/|www\./i;
 
 /**
- * Text between links: every character that could start markup is
+ * Text between links, or a link's own text (where a link inside would not
+ * count): every character that could start markup is
  * backslash-escaped, and so is the dot of `www.` and the colon of `http://`
  * that are not the start of an address (`www.` alone, say), since GFM would
  * link them with the backslashes of what follows showing.
  */
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   return text
     .replace(INLINE, '\\$&')
     .replace(/(www)\./gi, '$1\\.')
@@ -44,7 +45,7 @@ function escapeText(text: string): string {
  * they are), `www.` addresses as a link to `http://…` with the address as its
  * text, since GFM would link them anyway and show its backslashes.
  */
-function escapeInline(text: string): string {
+export function escapeInline(text: string): string {
   // Most lines hold no address; they skip the search for one (an export of thousands of highlights is timed).
   if (!MAY_HOLD_ADDRESS.test(text)) return text.replace(INLINE, '\\$&');
   return splitWebAddresses(text)
@@ -57,12 +58,18 @@ function escapeInline(text: string): string {
     .join('');
 }
 
+/**
+ * Escapes what only counts at the start of a line (headings, quotes, list
+ * items, breaks, setext underlines, GFM table delimiter rows, which may start
+ * with a colon) in a line of Markdown whose first characters are escaped text.
+ */
+export function escapeLineStart(line: string): string {
+  return line.replace(/^([#>+=:-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+}
+
 /** Escapes one line of text for use inside a paragraph, blockquote or heading. */
 export function escapeLine(line: string): string {
-  const text = escapeInline(line.trim());
-  // Markup that only counts at the start of a line: headings, quotes, list items, breaks, setext underlines,
-  // GFM table delimiter rows (which may start with a colon).
-  return text.replace(/^([#>+=:-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+  return escapeLineStart(escapeInline(line.trim()));
 }
 
 /**
