@@ -42,9 +42,9 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: Ha
       return { id };
     },
     'annotations:restore': ({ annotation }) => store.restoreAnnotation(annotation),
-    'codebook:get': () => notBuiltYet('codebook:get'),
-    'codebook:name-color': () => notBuiltYet('codebook:name-color'),
-    'codebook:describe-code': () => notBuiltYet('codebook:describe-code'),
+    'codebook:get': () => store.codebook(),
+    'codebook:name-color': ({ color, name }) => store.nameColor(color, name),
+    'codebook:describe-code': ({ path, color, description }) => store.describeCode(path, { color, description }),
     'codes:apply': () => notBuiltYet('codes:apply'),
     'codes:revert': () => notBuiltYet('codes:revert'),
     'overview:get': () => notBuiltYet('overview:get'),

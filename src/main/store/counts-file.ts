@@ -8,6 +8,7 @@
  * damaged or from before a count it now holds (codes).
  */
 import { join } from 'node:path';
+import { countCodes } from '../../core/study/code-tree';
 import type { Annotation } from '../../shared/model';
 import { asciiJson, decodeData } from './data-file';
 import { countsFileSchema, CURRENT_SCHEMA } from './file-schemas';
@@ -19,47 +20,61 @@ export interface Counts {
   highlightCount: number;
   /** Highlights that carry a note. */
   noteCount: number;
-  /** Highlights carrying each code itself (not counting codes under it). */
+  /** Highlights carrying each code itself. */
   codes: ReadonlyMap<string, number>;
+  /** Highlights carrying each code or one under it, each highlight once (parents of used codes included). */
+  totals: ReadonlyMap<string, number>;
 }
 
-export const NO_COUNTS: Counts = { highlightCount: 0, noteCount: 0, codes: new Map() };
+export const NO_COUNTS: Counts = { highlightCount: 0, noteCount: 0, codes: new Map(), totals: new Map() };
 
 export function countsOf(annotations: readonly Annotation[]): Counts {
   let noteCount = 0;
-  const codes = new Map<string, number>();
-  for (const a of annotations) {
-    if (a.note.trim() !== '') noteCount++;
-    for (const code of a.codes) codes.set(code, (codes.get(code) ?? 0) + 1);
-  }
-  return { highlightCount: annotations.length, noteCount, codes };
+  for (const a of annotations) if (a.note.trim() !== '') noteCount++;
+  const { direct, totals } = countCodes(annotations);
+  return { highlightCount: annotations.length, noteCount, codes: direct, totals };
 }
 
-/** The counts file's content for `counts`: codes as an object, in a fixed order so equal counts are equal text. */
+/** A map as a JSON object, keys in a fixed order so equal counts are equal text. */
+const sortedObject = (map: ReadonlyMap<string, number>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** The counts file's content for `counts`. */
 export function countsText(counts: Counts): string {
-  const codes = Object.fromEntries([...counts.codes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return asciiJson({ schemaVersion: CURRENT_SCHEMA, highlightCount: counts.highlightCount, noteCount: counts.noteCount, codes });
+  const { highlightCount, noteCount } = counts;
+  return asciiJson({ schemaVersion: CURRENT_SCHEMA, highlightCount, noteCount, codes: sortedObject(counts.codes), totals: sortedObject(counts.totals) });
+}
+
+/** Code counts read from a counts file: own keys only (JSON.parse makes even "__proto__" an own key). */
+function codeCounts(value: unknown, most: number): Map<string, number> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const map = new Map<string, number>();
+  for (const [code, n] of Object.entries(value)) {
+    if (!isCode(code) || !Number.isSafeInteger(n) || (n as number) < 1 || (n as number) > most) return null;
+    map.set(code, n as number);
+  }
+  return map;
 }
 
 /** The counts a counts file holds; null when it is not one this Gloss can trust (damaged, or without code counts). */
 export function parseCounts(value: unknown): Counts | null {
   const parsed = countsFileSchema.safeParse(value);
   if (!parsed.success) return null;
-  const codes = (value as { codes?: unknown }).codes;
-  if (typeof codes !== 'object' || codes === null || Array.isArray(codes)) return null;
-  const map = new Map<string, number>();
-  // Own keys only (JSON.parse makes even "__proto__" an own key), so a code named like a built-in is just a code.
-  for (const [code, n] of Object.entries(codes)) {
-    if (!isCode(code) || !Number.isSafeInteger(n) || (n as number) < 1 || (n as number) > parsed.data.highlightCount) return null;
-    map.set(code, n as number);
-  }
-  return { highlightCount: parsed.data.highlightCount, noteCount: parsed.data.noteCount, codes: map };
+  const { highlightCount, noteCount } = parsed.data;
+  const codes = codeCounts((value as { codes?: unknown }).codes, highlightCount);
+  const totals = codeCounts((value as { totals?: unknown }).totals, highlightCount);
+  if (!codes || !totals) return null;
+  for (const [code, n] of codes) if ((totals.get(code) ?? 0) < n) return null;
+  return { highlightCount, noteCount, codes, totals };
+}
+
+function sameMap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [code, n] of a) if (b.get(code) !== n) return false;
+  return true;
 }
 
 function sameCounts(a: Counts, b: Counts): boolean {
-  if (a.highlightCount !== b.highlightCount || a.noteCount !== b.noteCount || a.codes.size !== b.codes.size) return false;
-  for (const [code, n] of a.codes) if (b.codes.get(code) !== n) return false;
-  return true;
+  return a.highlightCount === b.highlightCount && a.noteCount === b.noteCount && sameMap(a.codes, b.codes) && sameMap(a.totals, b.totals);
 }
 
 export class CountsFiles {

@@ -94,6 +94,8 @@ describe('code counts beside the highlights (counts.json)', () => {
     await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'green', selectors: at('gremlin'), codes: ['theme/risk', 'theme'] });
     await store.createAnnotation({ documentId: doc.id, id: id(2), color: 'green', selectors: at('scaling laws'), codes: ['theme/risk'] });
     expect((await counts()).codes).toEqual({ theme: 1, 'theme/risk': 2 });
+    // A highlight carrying a code and its parent counts once in the parent's total.
+    expect((await counts()).totals).toEqual({ theme: 2, 'theme/risk': 2 });
     await store.updateAnnotation({ documentId: doc.id, id: id(2), codes: ['method'] });
     expect((await counts()).codes).toEqual({ method: 1, theme: 1, 'theme/risk': 1 });
     await store.deleteAnnotation(doc.id, id(1));
@@ -105,7 +107,7 @@ describe('code counts beside the highlights (counts.json)', () => {
     const { store, doc, at, counts } = await storeWithSample();
     await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'green', selectors: at('gremlin'), codes: ['a'] });
     const path = join(dir, 'documents', doc.id, COUNTS_FILE);
-    for (const stale of [{ schemaVersion: 2, highlightCount: 1, noteCount: 0 }, { schemaVersion: 3, highlightCount: 1, noteCount: 0, codes: { a: 'one' } }]) {
+    for (const stale of [{ schemaVersion: 2, highlightCount: 1, noteCount: 0 }, { schemaVersion: 3, highlightCount: 1, noteCount: 0, codes: { a: 'one' }, totals: { a: 1 } }, { schemaVersion: 3, highlightCount: 1, noteCount: 0, codes: { a: 1 } }]) {
       await writeFile(path, JSON.stringify(stale));
       const reopened = await LibraryStore.open(dir);
       expect(await reopened.list()).toEqual([expect.objectContaining({ highlightCount: 1 })]);
@@ -117,6 +119,7 @@ describe('code counts beside the highlights (counts.json)', () => {
     const { store, doc, at, counts } = await storeWithSample();
     await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'green', selectors: at('gremlin'), codes: ['__proto__', 'constructor/toString'] });
     expect((await counts()).codes).toEqual(JSON.parse('{"__proto__":1,"constructor/toString":1}'));
+    expect((await counts()).totals).toEqual(JSON.parse('{"__proto__":1,"constructor":1,"constructor/toString":1}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const reopened = await LibraryStore.open(dir);
     expect((await reopened.open(doc.id)).annotations[0].codes).toEqual(['__proto__', 'constructor/toString']);

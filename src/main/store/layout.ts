@@ -4,6 +4,9 @@
  *
  *   <dataDir>/library.json                     index of documents (a cache: always rebuilt from document.json files)
  *   <dataDir>/settings.json                    library-wide settings (how many backups to keep, …)
+ *   <dataDir>/codebook.json                    colour names, and each code's colour and description
+ *   <dataDir>/notebook.json                    the library's notebook
+ *   <dataDir>/code-operation.json              a code operation under way across documents (its journal; gone when done)
  *   <dataDir>/gloss.lock                       which process owns the folder (the app while it runs)
  *   <dataDir>/backups/                         rolling backups of library.json and settings.json
  *   <dataDir>/documents/<id>/document.json     the document's library entry (title, source, speakers, times)
@@ -11,7 +14,8 @@
  *   <dataDir>/documents/<id>/source.txt        the text as imported, written once
  *   <dataDir>/documents/<id>/annotations.json  highlights and notes (a snapshot) …
  *   <dataDir>/documents/<id>/annotations.log   … and the changes made since, one JSON line each
- *   <dataDir>/documents/<id>/counts.json       how many highlights and notes (derived)
+ *   <dataDir>/documents/<id>/counts.json       how many highlights, notes and uses of each code (derived)
+ *   <dataDir>/documents/<id>/notebook.json     the document's notebook
  *   <dataDir>/documents/<id>/backups/          rolling backups of the document's data files
  *   <dataDir>/documents/.import-<pid>-<id>/    an import being written by process <pid>; renamed into place when complete
  *   <dataDir>/removed/<id>-<time>/             documents removed from the library, kept for recovery by hand
@@ -20,6 +24,10 @@ import { join } from 'node:path';
 
 export const LIBRARY_FILE = 'library.json';
 export const SETTINGS_FILE = 'settings.json';
+export const CODEBOOK_FILE = 'codebook.json';
+/** A notebook: the library's in the data folder, a document's in its folder. */
+export const NOTEBOOK_FILE = 'notebook.json';
+export const CODE_OPERATION_FILE = 'code-operation.json';
 export const LOCK_FILE = 'gloss.lock';
 export const BACKUPS_DIR = 'backups';
 export const DOCUMENTS_DIR = 'documents';
@@ -45,6 +53,9 @@ export class Layout {
   get settings(): string {
     return join(this.dataDir, SETTINGS_FILE);
   }
+  get codeOperation(): string {
+    return join(this.dataDir, CODE_OPERATION_FILE);
+  }
   get lock(): string {
     return join(this.dataDir, LOCK_FILE);
   }
@@ -62,6 +73,10 @@ export class Layout {
   }
   stagingDir(id: string): string {
     return join(this.dataDir, DOCUMENTS_DIR, `${IMPORT_STAGING_PREFIX}${process.pid}-${id}`);
+  }
+  /** The notebook of a document, or (null) of the library. */
+  notebook(documentId: string | null): string {
+    return documentId === null ? join(this.dataDir, NOTEBOOK_FILE) : join(this.documentDir(documentId), NOTEBOOK_FILE);
   }
   documentBackups(id: string): string {
     return join(this.documentDir(id), BACKUPS_DIR);

@@ -16,11 +16,16 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { errorMessage } from '../../core/error-message';
+import { normaliseCode } from '../../core/study/code-path';
 import { normaliseText, parsePlainText } from '../../core/transcript/parse-plain-text';
 import { plainTextOf, wordCountOf } from '../../core/transcript/plain-text';
+import { addCounts, type CodeEntry, codeTree } from '../../core/study/code-tree';
 import type {
   Annotation,
+  Codebook,
   DocumentSummary,
+  HighlightColor,
   HighlightSelectors,
   LibraryStatus,
   OpenedDocument,
@@ -28,8 +33,10 @@ import type {
   Transcript,
   TranscriptFormat,
 } from '../../shared/model';
+import { DEFAULT_COLOR_NAMES, HIGHLIGHT_COLORS } from '../../shared/model';
 import type { RequestOf } from '../../shared/contract';
 import { Backups } from './backups';
+import { codebookKind, type CodebookFile, emptyCodebook, entriesOf, withEntries } from './codebook-file';
 import { type Counts, CountsFiles, countsOf, countsText, NO_COUNTS } from './counts-file';
 import { asciiJson, type DataFile } from './data-file';
 import { openHighlights, readTranscript, writeNewDocument } from './document-files';
@@ -37,8 +44,8 @@ import { GlossError } from './errors';
 import { DEFAULT_SETTINGS, type DocumentFile, type LibraryEntry, type LibraryFile, type SettingsFile } from './file-schemas';
 import { errorCode, type FileSystem, nodeFileSystem, READ_ONLY_CODES, TEMP_MARK } from './file-system';
 import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightOp, type HighlightsFile } from './highlights-file';
-import { Layout } from './layout';
-import { readLibrary, readSettings, scanDocuments, settingsKind } from './library-index';
+import { CODEBOOK_FILE, Layout } from './layout';
+import { openLibraryData, readLibrary, readSettings, scanDocuments, settingsKind } from './library-index';
 import { assertWritable, Notices, type StoreContext, writeError } from './store-context';
 
 export type { LibraryEntry };
@@ -102,11 +109,14 @@ export class LibraryStore {
   private readonly countsFiles: CountsFiles;
   /** Changes to which documents there are (scans, imports, removals) run one at a time, so none undoes another. */
   private structure: Promise<unknown> = Promise.resolve();
+  /** Library-wide changes (the codebook, code operations across documents) run one at a time. */
+  private libraryWide: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly ctx: StoreContext,
     private readonly library: DataFile<LibraryFile>,
     private readonly settings: DataFile<SettingsFile>,
+    private readonly codebookFile: DataFile<CodebookFile>,
     private entries: Map<string, DataFile<DocumentFile>>,
     private readonly changeLog: ChangeLogOptions,
     private readonly mode: StoreMode,
@@ -135,10 +145,11 @@ export class LibraryStore {
     else if (!(await fs.stat(dataDir))?.isDirectory) throw new GlossError('not-found', `There is no library at ${dataDir}.`);
     else ctx.readOnly = `The library at ${dataDir} is open only to be read.`;
     const settings = (settingsFile = await readSettings(ctx));
+    const codebook = await openLibraryData(ctx, CODEBOOK_FILE, codebookKind, emptyCodebook);
     const { file: library, found } = await readLibrary(ctx);
     const entries = await scanDocuments(ctx, found?.documents ?? [], new Map(), true);
     library.data.sampleAdded = found?.sampleAdded ?? entries.size > 0;
-    const store = new LibraryStore(ctx, library, settings, entries, options.changeLog ?? DEFAULT_CHANGE_LOG, mode);
+    const store = new LibraryStore(ctx, library, settings, codebook, entries, options.changeLog ?? DEFAULT_CHANGE_LOG, mode);
     await store.saveIndex(found === null && entries.size > 0);
     return store;
   }
@@ -485,6 +496,67 @@ export class LibraryStore {
     return { document: this.entry(documentId), transcript, annotations: file.annotations };
   }
 
+  /** Runs `change` after every earlier library-wide change (codebook, code operations). */
+  private serialLibraryWide<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.libraryWide.then(change);
+    this.libraryWide = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * The codebook: each colour's name (its own unless the reader named it), and every code used in any document or
+   * described in the codebook, with its parents, in tree order, with its counts across the library.
+   */
+  async codebook(): Promise<Codebook> {
+    await this.refresh();
+    const direct = new Map<string, number>();
+    const totals = new Map<string, number>();
+    for (const counts of await Promise.all([...this.entries.keys()].map((id) => this.counts(id)))) {
+      addCounts(direct, counts.codes);
+      addCounts(totals, counts.totals);
+    }
+    const { data } = this.codebookFile;
+    return {
+      colors: HIGHLIGHT_COLORS.map((color) => ({ color, name: Object.hasOwn(data.colors, color) ? data.colors[color]! : DEFAULT_COLOR_NAMES[color] })),
+      codes: codeTree({ direct, totals }, entriesOf(data)),
+    };
+  }
+
+  /** Names a colour for the whole library; '' gives it back its own name. */
+  async nameColor(color: HighlightColor, name: string): Promise<Codebook> {
+    this.assertOwner();
+    const tidy = name.replace(/\s+/g, ' ').trim();
+    await this.serialLibraryWide(async () => {
+      const { data } = this.codebookFile;
+      const colors = { ...data.colors };
+      if (tidy === '' || tidy === DEFAULT_COLOR_NAMES[color]) delete colors[color];
+      else colors[color] = tidy;
+      await this.writeCodebook({ ...data, colors }, `Could not name the colour ${DEFAULT_COLOR_NAMES[color].toLowerCase()}`);
+    });
+    return this.codebook();
+  }
+
+  /** Adds a code to the codebook, or changes its colour or description (what is not given stays as it was). */
+  async describeCode(path: string, change: { color?: HighlightColor | null; description?: string }): Promise<Codebook> {
+    this.assertOwner();
+    const code = codeOf(path);
+    await this.serialLibraryWide(async () => {
+      const entries = entriesOf(this.codebookFile.data);
+      const before: CodeEntry = entries.get(code) ?? { color: null, description: '' };
+      entries.set(code, { color: change.color === undefined ? before.color : change.color, description: change.description ?? before.description });
+      await this.writeCodebook(withEntries(this.codebookFile.data, entries), `Could not describe the code ${code}`);
+    });
+    return this.codebook();
+  }
+
+  private async writeCodebook(next: CodebookFile, what: string): Promise<void> {
+    try {
+      await this.codebookFile.replace(next);
+    } catch (error) {
+      throw writeError(what, error);
+    }
+  }
+
   /**
    * A document's entry, transcript, plain text and highlights, for the command line (which finds quotes in the text
    * and lists highlights). Refused, like an export, when the highlights cannot be read.
@@ -507,6 +579,15 @@ export class LibraryStore {
     } finally {
       await this.countsFiles.keep(documentId, countsOf(file.annotations));
     }
+  }
+}
+
+/** A code path as Gloss keeps it; one that is not a code is refused in words. */
+function codeOf(raw: string): string {
+  try {
+    return normaliseCode(raw);
+  } catch (error) {
+    throw new GlossError('invalid-request', `"${raw.slice(0, 200)}" is not a code: ${errorMessage(error)}.`);
   }
 }
 

@@ -22,6 +22,7 @@ import {
   DOCUMENT_FILE,
   DOCUMENTS_DIR,
   IMPORT_STAGING_PREFIX,
+  CODEBOOK_FILE,
   LIBRARY_FILE,
   LOCK_FILE,
   REMOVED_DIR,
@@ -30,6 +31,7 @@ import {
   TRANSCRIPT_FILE,
 } from '../layout';
 import { libraryKind, settingsKind } from '../library-index';
+import { codebookKind } from '../codebook-file';
 
 export interface FolderReport {
   /** Data files that do not read or check, with the reason (paths relative to the data folder). */
@@ -106,8 +108,8 @@ export async function checkDataFolder(dataDir: string): Promise<FolderReport> {
         }
         case COUNTS_FILE: {
           // Counts from before code counts are not wrong, only to be recomputed; any other shape is.
-          const value = JSON.parse(await readFile(path, 'utf8').catch(() => 'null')) as { codes?: unknown } | null;
-          if (value && (parseCounts(value) || (value.codes === undefined && parseCounts({ ...value, codes: {} })))) report.checked++;
+          const value = JSON.parse(await readFile(path, 'utf8').catch(() => 'null')) as { codes?: unknown; totals?: unknown } | null;
+          if (value && (parseCounts(value) || (value.codes === undefined && parseCounts({ ...value, codes: {}, totals: {} })))) report.checked++;
           else report.problems.push(`${rel(path)}: not the counts Gloss writes`);
           break;
         }
@@ -130,7 +132,8 @@ export async function checkDataFolder(dataDir: string): Promise<FolderReport> {
     const path = join(dataDir, name);
     if (name === LIBRARY_FILE) await check(path, libraryKind);
     else if (name === SETTINGS_FILE) await check(path, settingsKind);
-    else if (name === BACKUPS_DIR) await checkBackups(path, { [LIBRARY_FILE]: libraryKind, [SETTINGS_FILE]: settingsKind } as Record<string, FileKind<unknown>>);
+    else if (name === CODEBOOK_FILE) await check(path, codebookKind);
+    else if (name === BACKUPS_DIR) await checkBackups(path, { [LIBRARY_FILE]: libraryKind, [SETTINGS_FILE]: settingsKind, [CODEBOOK_FILE]: codebookKind } as Record<string, FileKind<unknown>>);
     else if (name !== LOCK_FILE && name !== DOCUMENTS_DIR && name !== REMOVED_DIR) report.problems.push(`${name}: not a file Gloss writes`);
   }
   for (const name of await ls(join(dataDir, DOCUMENTS_DIR))) {
