@@ -12,9 +12,12 @@ import { onLibraryChanged, onMenuCommand, onShowDocument } from '../gloss-client
 import { importDropped, importWithDialog, libraryState, openDocument, refreshLibrary, refreshOpenDocument, showView, useLibrary } from '../state/library-state';
 import { readingStore, useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
+import { refreshCodebook } from '../state/codebook-state';
 import { exportMarkdown } from './export-action';
 import { HighlightList } from './HighlightList';
 import { LibraryView } from './LibraryView';
+import { CodeManager } from './CodeManager';
+import { ColorLegend } from './ColorLegend';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { StatusBar } from './StatusBar';
 import { StoreNotices } from './StoreNotices';
@@ -66,6 +69,7 @@ function ReaderView({ opened }: { opened: OpenedDocument }) {
       <div className="app">
         <Toolbar />
         <div className="app__alerts">
+          <ColorLegend />
           <ReadOnlyBanner scope="document" />
           <StoreNotices />
         </div>
@@ -88,6 +92,8 @@ export function App() {
   useUndoKeys();
 
   useEffect(() => {
+    // Colour names and codes for the toolbar, the legend and the side panel, beside the first document; never fails.
+    void refreshCodebook();
     refreshLibrary()
       .then((documents) => (documents.length ? openDocument(documents[0].id) : showView('library')))
       .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)))
@@ -103,6 +109,8 @@ export function App() {
     const offShow = onShowDocument((id) => void openDocument(id));
     // A `gloss` command run beside the app changed the library: show what it did.
     const offChanged = onLibraryChanged((documentId) => {
+      // Codes and colour names may have changed with it.
+      void refreshCodebook();
       const openId = readingStore.getState().opened?.document.id;
       if (openId && (documentId === null || documentId === openId)) void refreshOpenDocument();
       if (libraryState().view === 'library') void refreshLibrary();
@@ -126,7 +134,7 @@ export function App() {
   if (starting) return <div className="app-message">Opening…</div>;
 
   const content =
-    view === 'library' || !opened ? <LibraryView /> : <ReaderView key={opened.document.id} opened={opened} />;
+    view === 'codes' ? <CodeManager /> : view === 'library' || !opened ? <LibraryView /> : <ReaderView key={opened.document.id} opened={opened} />;
   return (
     <>
       {content}

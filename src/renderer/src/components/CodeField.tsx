@@ -248,7 +248,7 @@ export function CodeField({ annotation }: { annotation: Annotation }) {
           ))}
       </ul>
       <div id={hintId} className={`code-field__hint${problem ? ' is-error' : ''}`} aria-live="polite">
-        {problem ?? (!focused || readOnly ? '' : typedIsNew && !chosen ? `Enter adds the new code “${typed.trim()}”.` : 'Down shows codes in use; Enter adds the one chosen.')}
+        {problem ?? (!focused || readOnly ? '' : typedIsNew && !chosen ? `Enter adds the new code “${typed.trim()}”.` : 'Down lists the codes in use.')}
       </div>
       <div className="visually-hidden" role="status">
         {said}

@@ -7,9 +7,12 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type RefObject } from 'react';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
+import { colorPhrase, useCodebook } from '../state/codebook-state';
 import { useReadOnlyReason } from '../state/highlight-changes';
 import { highlightGroups, useHighlightGroups, type Entry, type Group } from '../state/highlight-groups';
 import { readingStore, useIsSelected, useReading } from '../state/reading-store';
+import { CodeChips, CodeField } from './CodeField';
+import { ColorDot } from './ColorLegend';
 import { NoteEditor } from './NoteEditor';
 
 const QUOTE_PREVIEW = 180;
@@ -33,11 +36,12 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
     <div role="listitem" className={`highlight-item${selected ? ' is-selected' : ''}`} data-id={a.id} data-color={a.color}>
       <button type="button" className="highlight-item__open" onClick={() => onOpen(a.id)} aria-current={selected || undefined}>
         <span className="highlight-item__speaker">
-          <span className={`dot dot--${a.color}`} aria-label={a.color} />
+          <ColorDot color={a.color} />
           {speaker}
         </span>
         <span className="highlight-item__quote">{shorten(a.selectors.quote.exact, QUOTE_PREVIEW)}</span>
         {!selected && a.note && <span className="highlight-item__note">{shorten(a.note, 240)}</span>}
+        {!selected && <CodeChips codes={a.codes} />}
       </button>
       {selected && <HighlightDetail annotation={a} />}
     </div>
@@ -51,16 +55,18 @@ function HighlightDetail({ annotation: a }: { annotation: Annotation }) {
   // Undo and redo change a note from outside its editor: the editor starts again from the note.
   const noteRevision = useReading((s) => s.noteRevision);
   const unavailable = readOnly ? { 'aria-disabled': true, title: `Read-only: ${readOnly}` } : {};
+  const colorLabels = useCodebook((s) => s.colors);
   return (
     <div className="highlight-item__detail">
       <NoteEditor key={`${a.id}:${noteRevision}`} annotation={a} />
+      <CodeField key={`codes:${a.id}`} annotation={a} />
       <div className="highlight-item__actions">
-        {HIGHLIGHT_COLORS.map((color) => (
+        {HIGHLIGHT_COLORS.map((color, i) => (
           <button
             key={color}
             type="button"
             className={`swatch swatch--small swatch--${color}${a.color === color ? ' is-current' : ''}`}
-            aria-label={`Change colour to ${color}`}
+            aria-label={`Change colour to ${colorPhrase(color, colorLabels[i]?.name)}`}
             {...unavailable}
             onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
           />

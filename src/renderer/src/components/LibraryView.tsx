@@ -129,6 +129,9 @@ export function LibraryView() {
             Back to “{opened.document.title}”
           </button>
         )}
+        <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
+          Codes
+        </button>
         <button
           type="button"
           className="button button--primary"

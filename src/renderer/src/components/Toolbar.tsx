@@ -5,6 +5,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { HIGHLIGHT_COLORS } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND } from '../editor/commands';
+import { colorPhrase, useCodebook } from '../state/codebook-state';
 import { useReadOnlyReason } from '../state/highlight-changes';
 import { showView } from '../state/library-state';
 import { useReading } from '../state/reading-store';
@@ -16,11 +17,15 @@ export function Toolbar() {
   const title = useReading((s) => s.opened?.document.title ?? '');
   const selectedColor = useReading((s) => (s.selectedId ? s.annotations.get(s.selectedId)?.color : undefined));
   const readOnly = useReadOnlyReason();
+  const colorLabels = useCodebook((s) => s.colors);
 
   return (
     <header className="toolbar">
       <button type="button" className="button" onClick={() => showView('library')} title="Show the library (Ctrl+L)">
         Library
+      </button>
+      <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
+        Codes
       </button>
       <div className="toolbar__title" title={title}>
         {title}
@@ -31,10 +36,12 @@ export function Toolbar() {
             key={color}
             type="button"
             className={`swatch swatch--${color}${selectedColor === color ? ' is-current' : ''}`}
-            aria-label={`Highlight ${color}`}
+            // The reader's name for the colour too: "Highlight yellow — key claim".
+            aria-label={`Highlight ${colorPhrase(color, colorLabels[i]?.name)}`}
+            aria-keyshortcuts={`Alt+${i + 1}`}
             // Still pressable: pressed, it says why nothing can be highlighted.
             aria-disabled={readOnly ? true : undefined}
-            title={readOnly ? `Read-only: ${readOnly}` : `Highlight ${color} (Alt+${i + 1})`}
+            title={readOnly ? `Read-only: ${readOnly}` : `Highlight ${colorPhrase(color, colorLabels[i]?.name)} (Alt+${i + 1})`}
             // Keep the text selection: a mouse-down on a button must not collapse it.
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}

@@ -15,7 +15,8 @@ import { takeInHighlights } from './highlight-changes';
 import { readingStore } from './reading-store';
 import { refreshStoreStatus, storeStatus } from './store-status';
 
-export type View = 'reader' | 'library';
+/** 'notebook': the library's notebook, for synthesis across documents. 'overview': speakers × codes (overview-state.ts says whose). 'codes': the code manager. */
+export type View = 'reader' | 'library' | 'notebook' | 'overview' | 'codes';
 
 interface LibraryState {
   view: View;
