@@ -6,7 +6,10 @@
  * (toolbar, legend, side panel, after a restart). Screenshots of each at
  * 1280 and 900 pixels wide.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { CODEBOOK_FILE } from '../src/main/store/layout';
 import { CodeFieldPart, CodeManagerPage, ColorLegendPart, codesInList } from './support/code-manager-page';
 import { highlightsOnDisk } from './support/data-folder';
 import { expect, test } from './support/fixtures';
@@ -160,7 +163,10 @@ test('a colour named in the legend is named in the toolbar, the legend and the s
   await legend.rename('yellow', 'not this', 'Escape');
   await legend.rename('yellow', 'key claim');
   await legend.rename('red', 'disagree');
+  // Asked of the page running now: a restart starts another.
   const named = async () => {
+    const { page, ui } = gloss;
+    const legend = new ColorLegendPart(page);
     await expect.poll(() => legend.names()).toEqual(['key claim', 'Green', 'Blue', 'Pink', 'Purple', 'Orange', 'disagree']);
     const yellow = page.getByRole('button', { name: 'Highlight yellow — key claim', exact: true });
     await expect(yellow).toHaveAttribute('title', 'Highlight yellow — key claim (Alt+1)');
@@ -173,4 +179,6 @@ test('a colour named in the legend is named in the toolbar, the legend and the s
   await gloss.restart();
   await gloss.ui.waitUntilOpen();
   await named();
+  // On disk for the whole library, not only in this window.
+  expect(JSON.stringify(JSON.parse(await readFile(join(gloss.dataDir, CODEBOOK_FILE), 'utf8')))).toContain('key claim');
 });
