@@ -1,5 +1,5 @@
 /**
- * The notebook's formatting buttons: text, headings, bold, italic, bulleted,
+ * The notebook's formatting buttons: headings (pressed again: back to text), bold, italic, bulleted,
  * numbered and checklists, quotes and links. Each says what it does to
  * screen readers and shows whether it applies where the caret is. Pressing
  * one keeps the caret in the text. The same can be typed as Markdown
@@ -146,9 +146,6 @@ export function NotebookToolbar({ readOnly }: { readOnly: boolean }) {
 
   return (
     <div className="notebook-toolbar" role="toolbar" aria-label="Formatting">
-      <ToolButton label="Text" pressed={where.block === 'paragraph'} disabled={readOnly} onPress={() => block('paragraph')}>
-        ¶
-      </ToolButton>
       <ToolButton label="Heading 1" pressed={where.block === 'h1'} disabled={readOnly} onPress={() => block('h1')}>
         H1
       </ToolButton>
@@ -190,7 +187,7 @@ export function NotebookToolbar({ readOnly }: { readOnly: boolean }) {
           }
         }}
       >
-        🔗
+        Link
       </ToolButton>
       {linking && (
         <div className="notebook-toolbar__link">

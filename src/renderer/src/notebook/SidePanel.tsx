@@ -3,18 +3,17 @@
  * document's notebook). The notebook is opened the first time its tab is
  * shown and then kept, saved whenever the reader turns to the other tab.
  * Also, while a document is open: Alt+N quotes the selected highlight in its
- * notebook (Alt+Shift+N in the library notebook), and a quote opened from
- * elsewhere shows its passage once the transcript is on screen.
+ * notebook (Alt+Shift+N in the library notebook), and a quote in the
+ * notebook shows its passage in the transcript.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { afterNextPaint } from '../after-paint';
 import { HighlightList } from '../components/HighlightList';
 import { REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
 import { useReadOnlyReason } from '../state/highlight-changes';
 import { readingStore, useReading } from '../state/reading-store';
 import { NotebookLoader } from './NotebookLoader';
-import { flushNotebooks, quoteHighlight, setRevealer, showSidePanelTab, takePendingReveal, useSidePanelTab, type SidePanelTab } from './notebook-state';
+import { flushNotebooks, quoteHighlight, setRevealer, showSidePanelTab, useSidePanelTab, type SidePanelTab } from './notebook-state';
 import './notebook.css';
 
 const TABS: readonly { tab: SidePanelTab; label: string }[] = [
@@ -40,19 +39,17 @@ function useQuoteShortcut(): void {
   }, []);
 }
 
-/** Lets quotes show their passage in this transcript, and shows the one a quote asked for before it opened. */
+/** Lets quotes in the notebook show their passage in this transcript. */
 function useRevealer(documentId: string): void {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => {
-    const reveal = (highlightId: string) => {
-      readingStore.select(highlightId);
-      editor.dispatchCommand(REVEAL_HIGHLIGHT_COMMAND, highlightId);
-    };
-    const off = setRevealer(documentId, reveal);
-    const pending = takePendingReveal(documentId);
-    if (pending) afterNextPaint(() => reveal(pending));
-    return off;
-  }, [editor, documentId]);
+  useEffect(
+    () =>
+      setRevealer(documentId, (highlightId) => {
+        readingStore.select(highlightId);
+        editor.dispatchCommand(REVEAL_HIGHLIGHT_COMMAND, highlightId);
+      }),
+    [editor, documentId],
+  );
 }
 
 export function SidePanel() {

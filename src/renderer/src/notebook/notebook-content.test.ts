@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createEditor, $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { parsePlainText } from '../../../core/transcript/parse-plain-text';
@@ -9,7 +7,18 @@ import { notebookMarkdown } from './notebook-markdown';
 import { $appendQuote, contentOf, quotedHighlightIds } from './notebook-state';
 import { speakerOf, type HighlightQuote } from './quote';
 
-const sample = parsePlainText(readFileSync(join(import.meta.dirname, '../../../../resources/sample-interview.txt'), 'utf8'));
+/** The opening of the sample transcript (resources/sample-interview.txt): an introduction, then two speakers. */
+const sample = parsePlainText(
+  [
+    'Democracies must maintain the lead in AI',
+    '',
+    'Dario Amodei has worked in the world’s most advanced artificial intelligence labs: at Google, OpenAI, and now Anthropic.',
+    '',
+    'Madhumita Murgia: I want to kick off by talking about your essay, Machines of Loving Grace. Why choose to outline these upsides in this detail right now?',
+    '',
+    'Dario Amodei: In a sense, it shouldn’t be new because this dichotomy between the risks of AI and the benefits of AI has been playing out in the world for the last two or three years. No one is more tired of it than me.',
+  ].join('\n'),
+);
 const text = plainTextOf(sample);
 
 function editor() {
@@ -84,10 +93,19 @@ describe('a notebook with quotes', () => {
       },
       { discrete: true },
     );
-    expect(notebookMarkdown(e.getEditorState(), 'document')).toBe(
+    expect(notebookMarkdown(e.getEditorState().toJSON(), 'document')).toBe(
       ['Before', '', '> First line', '> second line', '>', '> — Dario Amodei', '', '> let a gremlin loose', '>', '> — No speaker'].join('\n'),
     );
-    expect(notebookMarkdown(e.getEditorState(), 'library')).toContain('> — Dario Amodei, in “Democracies must maintain the lead in AI”');
+    expect(notebookMarkdown(e.getEditorState().toJSON(), 'library')).toContain('> — Dario Amodei, in “Democracies must maintain the lead in AI”');
+  });
+
+  it('escapes a quote so that its Markdown reads back as the passage, not as markup', () => {
+    const e = editor();
+    e.update(() => void $appendQuote({ ...quote, text: '# not a heading <script>', speaker: '*Starred* Name' }), { discrete: true });
+    const markdown = notebookMarkdown(e.getEditorState().toJSON(), 'document');
+    expect(markdown).not.toContain('> # not');
+    expect(markdown).not.toContain('<script>');
+    expect(markdown).not.toContain('> — *Starred*');
   });
 
   it('finds no quotes in a state that does not parse', () => {

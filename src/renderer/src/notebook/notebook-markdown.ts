@@ -1,33 +1,25 @@
 /**
  * A notebook's Markdown, saved beside its editor state (what export, search
- * and the command line read): a quoted highlight becomes a blockquote
- * attributed to its speaker (and, in the library notebook, its document).
+ * and the command line read): the shared rich-text writer (every text
+ * escaped to read back as typed), with a quoted highlight written as a
+ * blockquote attributed to its speaker (and, in the library notebook, to
+ * its document).
  */
-import { $convertToMarkdownString, type ElementTransformer } from '@lexical/markdown';
-import type { EditorState } from 'lexical';
+import { richTextToMarkdown, type MarkdownHelpers, type RichTextNode } from '../../../core/notes/rich-text-markdown';
 import type { NotebookScope } from './notebook-context';
-import { NOTEBOOK_TRANSFORMERS } from './notebook-editor-config';
-import { $isHighlightQuoteNode, HighlightQuoteNode } from './nodes/HighlightQuoteNode';
-import type { HighlightQuote } from './quote';
+import { quoteFromJSON } from './nodes/HighlightQuoteNode';
+import { HIGHLIGHT_QUOTE_TYPE, type HighlightQuote } from './quote';
 
 /** A quote as Markdown: every line of the passage quoted, then who said it. */
-export function quoteMarkdown(quote: HighlightQuote, scope: NotebookScope): string {
-  const lines = quote.text.split(/\r?\n/).map((line) => (line.trim() ? `> ${line}` : '>'));
-  const by = [quote.speaker ?? 'No speaker', scope === 'library' && quote.documentTitle ? `in “${quote.documentTitle}”` : null].filter(Boolean).join(', ');
-  return [...lines, '>', `> — ${by}`].join('\n');
+export function quoteMarkdown(quote: HighlightQuote, scope: NotebookScope, escape: MarkdownHelpers['escape']): string {
+  const lines = quote.text.split(/\r\n?|\n/).map((line) => (line.trim() ? `> ${escape(line)}` : '>'));
+  const where = scope === 'library' && quote.documentTitle ? `, in “${escape(quote.documentTitle)}”` : '';
+  return [...lines, '>', `> — ${escape(quote.speaker ?? 'No speaker')}${where}`].join('\n');
 }
 
-function quoteTransformer(scope: NotebookScope): ElementTransformer {
-  return {
-    type: 'element',
-    dependencies: [HighlightQuoteNode],
-    export: (node) => ($isHighlightQuoteNode(node) ? quoteMarkdown(node.getQuote(), scope) : null),
-    regExp: /(?!)/,
-    replace: () => false,
-  };
-}
-
-/** The Markdown of a notebook's content. */
-export function notebookMarkdown(editorState: EditorState, scope: NotebookScope): string {
-  return editorState.read(() => $convertToMarkdownString([quoteTransformer(scope), ...NOTEBOOK_TRANSFORMERS])).trimEnd();
+/** The Markdown of a notebook's serialised state (JSON text, or the object `EditorState.toJSON()` gives). */
+export function notebookMarkdown(state: unknown, scope: NotebookScope): string {
+  return richTextToMarkdown(state, {
+    custom: (node: RichTextNode, helpers) => (node.type === HIGHLIGHT_QUOTE_TYPE ? quoteMarkdown(quoteFromJSON(node), scope, helpers.escape) : null),
+  });
 }

@@ -11,8 +11,9 @@ import { errorMessage } from '../../../core/error-message';
 import type { Notebook } from '../../../shared/model';
 import { call } from '../gloss-client';
 import { readOnlyReason } from '../state/highlight-changes';
-import { openDocument, showView } from '../state/library-state';
+import { showView } from '../state/library-state';
 import { readingStore } from '../state/reading-store';
+import { openAtHighlight } from '../state/reveal-request';
 import { storeStatus } from '../state/store-status';
 import type { NotebookScope } from './notebook-context';
 import { NOTEBOOK_NODES } from './notebook-editor-config';
@@ -69,7 +70,8 @@ export function saveNotebook(id: NotebookId, content: NotebookContent): Promise<
 
 /** What is saved of a notebook's editor state: its JSON and its Markdown. */
 export function contentOf(state: EditorState, scope: NotebookScope): NotebookContent {
-  return { state: JSON.stringify(state.toJSON()), markdown: notebookMarkdown(state, scope) };
+  const json = state.toJSON();
+  return { state: JSON.stringify(json), markdown: notebookMarkdown(json, scope) };
 }
 
 // ---- Highlights deleted or brought back in the open document unlink or link their quotes at once ----
@@ -192,8 +194,6 @@ export async function quoteHighlight(target: QuoteTarget, highlightId: string): 
 
 /** Shows a highlight of the open document in its transcript; set by the reading view while it is on screen. */
 let revealer: { documentId: string; reveal: (highlightId: string) => void } | null = null;
-/** A passage to show once its document's reading view is on screen. */
-let pendingReveal: { documentId: string; highlightId: string } | null = null;
 
 export function setRevealer(documentId: string, reveal: (highlightId: string) => void): () => void {
   const mine = { documentId, reveal };
@@ -203,15 +203,7 @@ export function setRevealer(documentId: string, reveal: (highlightId: string) =>
   };
 }
 
-/** The passage waiting to be shown in document `documentId`, if one is; taken, so it is shown once. */
-export function takePendingReveal(documentId: string): string | null {
-  if (pendingReveal?.documentId !== documentId) return null;
-  const { highlightId } = pendingReveal;
-  pendingReveal = null;
-  return highlightId;
-}
-
-/** Opens a quote's document if needed (from the library notebook, or another document's) and shows its passage. */
+/** Shows a quote's passage: in the transcript on screen, or (from the library notebook) once its document has opened. */
 export function openQuote(quote: HighlightQuote): void {
   if (quoteLinks.isUnlinked(quote.highlightId)) {
     readingStore.setStatus({ kind: 'info', message: 'The highlight this quote came from was deleted: there is no passage to show.' });
@@ -221,9 +213,5 @@ export function openQuote(quote: HighlightQuote): void {
     revealer.reveal(quote.highlightId);
     return;
   }
-  pendingReveal = { documentId: quote.documentId, highlightId: quote.highlightId };
-  void flushNotebooks().finally(() => {
-    if (readingStore.getState().opened?.document.id === quote.documentId) showView('reader');
-    else void openDocument(quote.documentId);
-  });
+  void flushNotebooks().finally(() => openAtHighlight(quote.documentId, quote.highlightId));
 }

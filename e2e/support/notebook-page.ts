@@ -1,0 +1,83 @@
+/**
+ * Page object for the notebooks: the document's notebook in the side panel's
+ * "Notebook" tab and the library notebook's view, their formatting buttons,
+ * whether they are saved, and the quotes of highlights in them.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class NotebookPage {
+  /** The notebook's text, as an editable text box. */
+  readonly editor: Locator;
+  /** "Saved", "Saving…", "Not saved" or "Read-only", under the notebook. */
+  readonly saveState: Locator;
+  /** Why the notebook was not saved (absent while nothing failed). */
+  readonly problem: Locator;
+  /** Every quoted highlight in the notebook, in order. */
+  readonly quotes: Locator;
+  /** The formatting buttons above the notebook. */
+  readonly formatting: Locator;
+
+  constructor(
+    readonly page: Page,
+    /** Which notebook: the open document's (in the side panel) or the library's (a view of its own). */
+    readonly which: 'document' | 'library',
+  ) {
+    const root = which === 'document' ? page.getByRole('tabpanel', { name: 'Notebook' }) : page.locator('.notebook-page');
+    this.editor = which === 'document' ? root.getByRole('textbox', { name: /^Notebook of / }) : root.getByRole('textbox', { name: 'Library notebook' });
+    this.saveState = root.locator('.notebook__state');
+    this.problem = root.locator('.notebook__problem');
+    this.quotes = root.locator('.notebook-quote');
+    this.formatting = root.getByRole('toolbar', { name: 'Formatting' });
+  }
+
+  /** Shows the notebook: the side panel's Notebook tab, or the library notebook from the reader's or the library's toolbar. */
+  async open(): Promise<void> {
+    if (this.which === 'document') await this.page.getByRole('tab', { name: 'Notebook' }).click();
+    else await this.page.getByRole('button', { name: 'Library notebook', exact: true }).click();
+    await expect(this.editor).toBeVisible();
+  }
+
+  /** Back to the highlight list in the side panel. */
+  async showHighlights(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Highlights' }).click();
+  }
+
+  /** Puts the caret at the end of the notebook. */
+  async focusEnd(): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press('Control+End');
+  }
+
+  /** Types as a reader would, a key at a time (Markdown shortcuts act on what is typed). */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text, { delay: 15 });
+  }
+
+  /** Presses a formatting button by its name ("Heading 1", "Bulleted list", "Checklist", …). */
+  async format(name: string): Promise<void> {
+    await this.formatting.getByRole('button', { name, exact: true }).click();
+  }
+
+  async waitUntilSaved(): Promise<void> {
+    await expect(this.saveState).toHaveText('Saved');
+  }
+
+  /** The quote of the passage starting with `text`. */
+  quote(text: string): Locator {
+    return this.quotes.filter({ hasText: text });
+  }
+
+  headings(level: number): Locator {
+    return this.editor.getByRole('heading', { level });
+  }
+
+  /** Items of bulleted and numbered lists (not checklists). */
+  listItems(): Locator {
+    return this.editor.locator('li:not([role="checkbox"])');
+  }
+
+  /** Items of checklists, which are checkboxes. */
+  checklistItems(): Locator {
+    return this.editor.getByRole('checkbox');
+  }
+}
