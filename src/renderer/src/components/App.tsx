@@ -1,6 +1,7 @@
 /**
  * The app shell: the reading view (toolbar, transcript, side panel of
- * highlights) or the library, the status line, menu commands, and files
+ * highlights and the document's notebook), the library or the library
+ * notebook, the status line, menu commands, and files
  * dropped anywhere on the window. Under the toolbar, what cannot be changed
  * and why, and the store's notices about damaged or restored files. Opens
  * the most recently read document (the sample on first start).
@@ -14,7 +15,6 @@ import { readingStore, useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
 import { refreshCodebook } from '../state/codebook-state';
 import { exportMarkdown } from './export-action';
-import { HighlightList } from './HighlightList';
 import { LibraryView } from './LibraryView';
 import { CodeManager } from './CodeManager';
 import { ColorLegend } from './ColorLegend';
@@ -23,6 +23,8 @@ import { StatusBar } from './StatusBar';
 import { StoreNotices } from './StoreNotices';
 import { Toolbar } from './Toolbar';
 import { TranscriptView, transcriptLoadFor } from './TranscriptView';
+import { LibraryNotebookView } from '../notebook/LibraryNotebookView';
+import { SidePanel } from '../notebook/SidePanel';
 import { useUndoKeys } from './use-undo-keys';
 
 function hasFiles(event: DragEvent): boolean {
@@ -74,7 +76,7 @@ function ReaderView({ opened }: { opened: OpenedDocument }) {
           <StoreNotices />
         </div>
         <TranscriptView builder={load.builder} />
-        <HighlightList />
+        <SidePanel />
         <StatusBar />
       </div>
     </LexicalComposer>
@@ -134,7 +136,7 @@ export function App() {
   if (starting) return <div className="app-message">Opening…</div>;
 
   const content =
-    view === 'codes' ? <CodeManager /> : view === 'library' || !opened ? <LibraryView /> : <ReaderView key={opened.document.id} opened={opened} />;
+    view === 'codes' ? <CodeManager /> : view === 'notebook' ? <LibraryNotebookView /> : view === 'library' || !opened ? <LibraryView /> : <ReaderView key={opened.document.id} opened={opened} />;
   return (
     <>
       {content}

@@ -14,6 +14,7 @@ import { readingStore, useIsSelected, useReading } from '../state/reading-store'
 import { CodeChips, CodeField } from './CodeField';
 import { ColorDot } from './ColorLegend';
 import { NoteEditor } from './NoteEditor';
+import { QuoteButtons } from '../notebook/QuoteButtons';
 
 const QUOTE_PREVIEW = 180;
 const NO_GROUPS: readonly Group[] = [];
@@ -75,6 +76,7 @@ function HighlightDetail({ annotation: a }: { annotation: Annotation }) {
           Delete
         </button>
       </div>
+      <QuoteButtons highlightId={a.id} />
     </div>
   );
 }

@@ -132,6 +132,9 @@ export function LibraryView() {
         <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
           Codes
         </button>
+        <button type="button" className="button" onClick={() => showView('notebook')} title="Notes and quotes across documents">
+          Library notebook
+        </button>
         <button
           type="button"
           className="button button--primary"

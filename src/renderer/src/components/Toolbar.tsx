@@ -27,6 +27,9 @@ export function Toolbar() {
       <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
         Codes
       </button>
+      <button type="button" className="button" onClick={() => showView('notebook')} title="The library notebook: notes and quotes across documents">
+        Library notebook
+      </button>
       <div className="toolbar__title" title={title}>
         {title}
       </div>
