@@ -2,8 +2,8 @@
  * Code autocomplete with 2,000 codes: the time to rank the suggestions for
  * each keystroke (the function the code field calls as the reader types),
  * over codes typed one character at a time, some in the library and some
- * new. Also the time to prepare the codes, done once each time the codebook
- * changes, not per keystroke.
+ * new; and the first keystroke after the codebook changed, which prepares
+ * the codes for matching first.
  */
 import { test } from '@playwright/test';
 import { indexCodes, suggestCodes, type CodeUse } from '../src/core/study/code-completion';
@@ -47,6 +47,7 @@ test('code autocomplete: 2,000 codes, per keystroke', async () => {
   const { median, p95 } = summarise(run.times);
   record('code autocomplete: 2,000 codes, per keystroke (p95)', p95, 'ms', { target: { max: 16 } });
   record('code autocomplete: 2,000 codes, per keystroke (median)', median, 'ms');
-  const prepare = await measure(21, () => indexCodes(uses));
-  record('code autocomplete: preparing 2,000 codes, once per codebook change (median of 21)', summarise(prepare.times).median, 'ms');
+  // The first keystroke after the codebook changed (a code added, counts read again) prepares the codes first.
+  const first = await measure(21, (i) => suggestCodes(indexCodes(uses), keystrokes[i % keystrokes.length], { exclude }));
+  record('code autocomplete: 2,000 codes, first keystroke after the codebook changed (median of 21)', summarise(first.times).median, 'ms', { target: { max: 16 } });
 });

@@ -8,7 +8,7 @@
  * then asked on every keystroke (`suggestCodes`), so it stays well under a
  * frame with thousands of codes.
  */
-import { compareCodes, normaliseCode } from './code-path';
+import { normaliseCode } from './code-path';
 
 /** A code the library knows and how often it is used (highlights carrying it or a code under it). */
 export interface CodeUse {
@@ -28,7 +28,7 @@ export interface CodeSuggestion {
 interface IndexedCode extends CodeUse {
   /** The path folded for matching: lower case, accents dropped. */
   folded: string;
-  /** Its place in tree order, the last tie-breaker. */
+  /** Its place in the order given (tree order), the last tie-breaker. */
   order: number;
 }
 
@@ -43,26 +43,27 @@ const MATCH_RANK: Record<CodeMatch, number> = { exact: 0, 'path-prefix': 1, 'par
 
 /** What counts when matching: letters without case or accents, white space as one space, no space around `/`. */
 export function foldForMatching(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  // Most codes are plain ASCII: they skip the costlier accent folding.
+  const letters = /[^ -~]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
+  return letters
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/ ?\/ ?/g, '/')
     .trim();
 }
 
-/** Prepares codes for `suggestCodes`; a path given twice keeps its larger use. */
+/**
+ * Prepares codes for `suggestCodes`; codes equally used are offered in the order given (the codebook gives them in
+ * tree order). A path given twice keeps its larger use.
+ */
 export function indexCodes(uses: readonly CodeUse[]): CodeIndex {
-  const best = new Map<string, CodeUse>();
+  const best = new Map<string, IndexedCode>();
   for (const u of uses) {
     const seen = best.get(u.path);
-    if (!seen || u.uses > seen.uses) best.set(u.path, u);
+    if (!seen) best.set(u.path, { path: u.path, uses: u.uses, folded: foldForMatching(u.path), order: best.size });
+    else if (u.uses > seen.uses) seen.uses = u.uses;
   }
-  const inTreeOrder = [...best.values()].sort((a, b) => compareCodes(a.path, b.path));
-  const codes = inTreeOrder
-    .map((u, order) => ({ path: u.path, uses: u.uses, folded: foldForMatching(u.path), order }))
-    .sort((a, b) => b.uses - a.uses || a.order - b.order);
+  const codes = [...best.values()].sort((a, b) => b.uses - a.uses || a.order - b.order);
   const byFolded = new Map<string, CodeUse>();
   for (const c of codes) if (!byFolded.has(c.folded)) byFolded.set(c.folded, c);
   return { codes, byFolded };

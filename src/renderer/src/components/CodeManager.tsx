@@ -273,6 +273,8 @@ function DescriptionCell({ code }: { code: CodeSummary }) {
       className="code-manager__description"
       aria-label={`Description of ${code.path}`}
       placeholder="What this code means…"
+      // Narrow by nature; the column gives it the room there is.
+      size={8}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={save}
