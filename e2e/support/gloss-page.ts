@@ -208,6 +208,49 @@ export class GlossPage {
     );
   }
 
+  /** How the browser paints highlight colour `color` (`rgb(…)`), to look for in what a mark shows. */
+  async paintOf(color: HighlightColor): Promise<string> {
+    return this.page.evaluate((c) => {
+      const probe = document.createElement('span');
+      probe.style.backgroundColor = `var(--hl-${c})`;
+      document.body.append(probe);
+      const paint = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return paint;
+    }, color);
+  }
+
+  /**
+   * The pieces (marks) of highlight `id` in the text, in order, as drawn: their text, the paint on them (background
+   * colour and image, as computed) and the colours of its bands where highlights overlap, whether they are underlined as having a note, and which edges of the selection
+   * outline each draws (in the ink colour).
+   */
+  async piecesOf(
+    id: string,
+  ): Promise<{ text: string; paint: string; bands: string[]; noted: boolean; edges: { top: boolean; bottom: boolean; start: boolean; end: boolean } }[]> {
+    return this.page.evaluate((hid) => {
+      const pieces = Array.from(document.querySelectorAll<HTMLElement>('.transcript mark')).filter((m) => (m.dataset.ids ?? '').split(' ').includes(hid));
+      const ink = getComputedStyle(document.body).color;
+      return pieces.map((m) => {
+        const style = getComputedStyle(m);
+        const shadows = Array.from(style.boxShadow.matchAll(/(rgba?\([^)]*\)) (-?[\d.]+)px (-?[\d.]+)px/g), ([, color, x, y]) => ({ color, x: Number(x), y: Number(y) })).filter((s) => s.color === ink);
+        return {
+          text: m.textContent ?? '',
+          paint: `${style.backgroundColor} ${style.backgroundImage}`,
+          // The colours of the bands an overlap is painted in, top to bottom: the last gradient, two stops a band.
+          bands: Array.from(style.backgroundImage.split('linear-gradient').at(-1)!.matchAll(/(?:rgba?|color)\([^)]*\)/g), ([c]) => c).filter((_, i) => i % 2 === 0),
+          noted: style.textDecorationLine.includes('underline') && style.textDecorationStyle === 'dotted',
+          edges: {
+            top: shadows.some((s) => s.x === 0 && s.y < 0),
+            bottom: shadows.some((s) => s.x === 0 && s.y > 0),
+            start: shadows.some((s) => s.x < 0),
+            end: shadows.some((s) => s.x > 0),
+          },
+        };
+      });
+    }, id);
+  }
+
   /** The cue time shown in the margin beside the paragraph that starts with `start`. */
   cueTime(start: string): Locator {
     return this.paragraph(start).locator('.para__time');

@@ -8,11 +8,12 @@ import { MarkNode } from '@lexical/mark';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { $getRoot } from 'lexical';
+import { useState } from 'react';
 import type { Annotation, OpenedDocument } from '../../../shared/model';
 import { readingStore } from '../state/reading-store';
 import { TranscriptBuilder, type PlacedMark } from '../editor/build-transcript';
 import { TranscriptChunkNode } from '../editor/nodes/TranscriptChunkNode';
-import { TranscriptParagraphNode } from '../editor/nodes/TranscriptParagraphNode';
+import { TranscriptParagraphNode, hasMediaTimes } from '../editor/nodes/TranscriptParagraphNode';
 import { HighlightPlugin } from '../editor/plugins/HighlightPlugin';
 import { ProgressiveLoadPlugin } from '../editor/plugins/ProgressiveLoadPlugin';
 
@@ -53,9 +54,14 @@ export function transcriptLoadFor(opened: OpenedDocument): TranscriptLoad {
 }
 
 export function TranscriptView({ builder }: { builder: TranscriptBuilder }) {
+  // A transcript with media times keeps a margin for them (styles.css).
+  const [timed] = useState(() => {
+    const transcript = readingStore.getState().opened?.transcript;
+    return transcript ? hasMediaTimes(transcript) : false;
+  });
   return (
     <main className="reader" tabIndex={-1}>
-      <ContentEditable className="transcript" aria-label="Transcript" aria-readonly="true" spellCheck={false} />
+      <ContentEditable className={timed ? 'transcript transcript--timed' : 'transcript'} aria-label="Transcript" aria-readonly="true" spellCheck={false} />
       <HighlightPlugin />
       <ProgressiveLoadPlugin builder={builder} />
     </main>

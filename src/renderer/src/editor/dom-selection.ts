@@ -17,7 +17,8 @@ function offsetInParagraph(p: HTMLElement, node: Node, offset: number): number {
   const range = document.createRange();
   range.setStart(p, 0);
   range.setEnd(node, offset);
-  return Number(p.dataset.start) + range.toString().length;
+  // Not past the paragraph's end: a point after its last child would count the cue time drawn there.
+  return Math.min(Number(p.dataset.start) + range.toString().length, Number(p.dataset.end));
 }
 
 /** Offset of any DOM point: inside a paragraph, or snapped to the nearest paragraph edge. */

@@ -2,17 +2,22 @@
  * A paragraph of the transcript in the editor. It knows its turn's speaker
  * and kind and where it starts in the plain text; the speaker's name is drawn
  * by CSS from a data attribute, so it is never part of the selectable text.
+ * A caption cue's time is a real element in the margin (so that it can be
+ * seen, measured and laid out on one line), after the text and outside the
+ * part of the paragraph Lexical manages.
  */
 import {
   $applyNodeReplacement,
   ElementNode,
+  setDOMUnmanaged,
   type EditorConfig,
+  type ElementDOMSlot,
   type LexicalNode,
   type NodeKey,
   type SerializedElementNode,
   type Spread,
 } from 'lexical';
-import type { TurnKind } from '../../../../shared/model';
+import type { Transcript, TurnKind } from '../../../../shared/model';
 
 export interface ParagraphInfo {
   speaker: string | null;
@@ -34,6 +39,25 @@ export function formatMediaTime(seconds: number): string {
   const mm = Math.floor((s % 3600) / 60);
   const ss = String(s % 60).padStart(2, '0');
   return hh ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
+}
+
+/** Class of the cue time element inside a paragraph. */
+export const MEDIA_TIME_CLASS = 'para__time';
+
+/** Whether a transcript has media times to show in the margin (a caption file, a timed transcript). */
+export function hasMediaTimes(transcript: Transcript): boolean {
+  return transcript.turns.some((turn) => turn.paragraphs.some((p) => p.startSeconds != null));
+}
+
+/** The cue time, drawn in the margin: not selectable, not copied, not read out with the text. */
+function mediaTimeElement(seconds: number): HTMLElement {
+  const time = document.createElement('time');
+  time.className = MEDIA_TIME_CLASS;
+  time.textContent = formatMediaTime(seconds);
+  time.setAttribute('contenteditable', 'false');
+  time.setAttribute('aria-hidden', 'true');
+  setDOMUnmanaged(time);
+  return time;
 }
 
 export type SerializedTranscriptParagraphNode = Spread<ParagraphInfo, SerializedElementNode>;
@@ -63,7 +87,10 @@ export class TranscriptParagraphNode extends ElementNode {
     // Headings are real headings, so that assistive technology can move between sections.
     // setAttribute rather than dataset: a book builds thousands of these, and dataset's setter costs more.
     const p = document.createElement(kind === 'title' ? 'h1' : kind === 'heading' ? 'h2' : 'p');
-    if (startSeconds !== null) p.setAttribute('data-time', formatMediaTime(startSeconds));
+    if (startSeconds !== null) {
+      p.setAttribute('data-time', formatMediaTime(startSeconds));
+      p.append(mediaTimeElement(startSeconds));
+    }
     p.className = `para para--${kind}${firstOfTurn ? ' para--first' : ''}`;
     p.setAttribute('data-start', String(start));
     p.setAttribute('data-end', String(end));
@@ -76,6 +103,13 @@ export class TranscriptParagraphNode extends ElementNode {
 
   override updateDOM(): boolean {
     return false;
+  }
+
+  /** The text goes before the cue time, which stays the paragraph's last child. */
+  override getDOMSlot(element: HTMLElement): ElementDOMSlot<HTMLElement> {
+    const slot = super.getDOMSlot(element);
+    const last = element.lastElementChild;
+    return last instanceof HTMLElement && last.classList.contains(MEDIA_TIME_CLASS) ? slot.withBefore(last) : slot;
   }
 
   static override importJSON(json: Record<string, unknown>): TranscriptParagraphNode {

@@ -1,11 +1,28 @@
 /**
  * Keeps the DOM of every highlight mark in step with the highlight data that
- * lives outside the editor: colour, selection, overlap. Also knows which mark
- * nodes belong to which highlight.
+ * lives outside the editor: colour, selection, overlap, whether it has a note.
+ * Where highlights overlap, the mark shows every one of them as a band of its
+ * colour, oldest on top. Also knows which mark nodes belong to which highlight.
  */
 import { $isMarkNode } from '@lexical/mark';
 import { $getNodeByKey, type LexicalEditor, type NodeKey, type NodeMutation } from 'lexical';
+import type { Annotation, HighlightColor } from '../../../../../shared/model';
 import type { ReadingState } from '../../../state/reading-store';
+
+/**
+ * The background of a mark shared by highlights of these colours (oldest first): one horizontal band each. A band of
+ * the same colour as the one above it is a shade deeper (as highlighter ink is where two strokes cross), so that two
+ * highlights of one colour still show as two. Colours come from styles.css.
+ */
+export function bandsImage(colors: readonly HighlightColor[]): string {
+  const n = colors.length;
+  const at = (i: number) => `${((100 * i) / n).toFixed(3)}%`;
+  const bands = colors.map((c, i) => {
+    const paint = i > 0 && colors[i - 1] === c ? `color-mix(in srgb, var(--hl-${c}) 72%, var(--ink))` : `var(--hl-${c})`;
+    return `${paint} ${at(i)} ${at(i + 1)}`;
+  });
+  return `linear-gradient(to bottom, ${bands.join(', ')})`;
+}
 
 export class MarkPainter {
   private readonly keysById = new Map<string, Set<NodeKey>>();
@@ -55,17 +72,30 @@ export class MarkPainter {
     const ids = this.idsByKey.get(key);
     if (!el || !ids) return;
     const { annotations, selectedId } = this.state();
-    // The most recent highlight shows on top.
-    let top = null;
+    const here: Annotation[] = [];
     for (const id of ids) {
       const a = annotations.get(id);
-      if (a && (!top || a.createdAt >= top.createdAt)) top = a;
+      if (a) here.push(a);
     }
+    // Oldest first; the most recent highlight gives the mark its colour (and the top of the stack when printed).
+    here.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     // Thousands of marks are painted when a book opens: attributes written only when they change.
     const joined = ids.join(' ');
     if (el.getAttribute('data-ids') !== joined) el.setAttribute('data-ids', joined);
-    const color = top?.color ?? 'yellow';
+    const color = here.at(-1)?.color ?? 'yellow';
     if (el.getAttribute('data-color') !== color) el.setAttribute('data-color', color);
+    const bands = here.length > 1 ? here.map((a) => a.color).join(' ') : null;
+    if (el.getAttribute('data-bands') !== bands) {
+      if (bands === null) {
+        el.removeAttribute('data-bands');
+        el.style.removeProperty('background-image');
+      } else {
+        el.setAttribute('data-bands', bands);
+        el.style.backgroundImage = bandsImage(here.map((a) => a.color));
+      }
+    }
+    const hasNote = here.some((a) => a.note.trim() !== '');
+    if (hasNote !== el.hasAttribute('data-has-note')) el.toggleAttribute('data-has-note', hasNote);
     const selected = selectedId !== null && ids.includes(selectedId);
     if (selected || el.classList.contains('is-selected')) el.classList.toggle('is-selected', selected);
   }
