@@ -9,29 +9,56 @@
  *   gloss add FILE...       import transcripts into the library
  *   gloss list              the library's documents
  *   gloss check [--repair]  read and validate every data file (and repair)
+ *   gloss highlights --doc ID               a document's highlights
+ *   gloss highlight --doc ID --quote TEXT …  make a highlight
+ *   gloss codes [rename OLD NEW | merge FROM INTO]
+ *   gloss overview [--doc ID]               highlights by speaker and code
  */
 import { errorMessage } from '../core/error-message';
 import { sharedReader } from '../main/import/off-thread-reader';
-import { parseArgs, UsageError } from './args';
+import { type FlagSpecs, parseArgs, requiredValue, UsageError, valueOf } from './args';
 import { addCommand, checkCommand, listCommand, type Output } from './library-commands';
+import { changeCodesCommand, codesCommand, highlightCommand, highlightsCommand, overviewCommand } from './study-commands';
 import { transcriptToJson } from './transcript-json';
+import { HIGHLIGHT_COLORS } from '../shared/model';
 
 const USAGE = `Usage: gloss COMMAND [--json] [--data-dir DIR]
   parse FILE           read a transcript (plain text, Markdown, WebVTT or SRT) and print it
   add FILE...          import transcripts into the library, as the app does; prints each document's id
   list                 list the library's documents
   check [--repair]     read and validate every data file; --repair does what the app does at start
+  highlights --doc ID  list a document's highlights in document order
+  highlight --doc ID --quote TEXT --color KEY [--occurrence N] [--code CODE]... [--note MARKDOWN]
+                       highlight a quote (the Nth occurrence, from 1, when it occurs more than once);
+                       KEY is one of ${HIGHLIGHT_COLORS.join(', ')}
+  codes                list the codes as a tree, with how many highlights carry each
+  codes rename OLD NEW rename a code (and the codes under it) across the library
+  codes merge FROM INTO
+                       merge a code (and the codes under it) into another
+  overview [--doc ID]  count highlights by speaker and code (and colour), for a document or the library
 Options:
   --json               print JSON
-  --data-dir DIR       the library folder (default: $GLOSS_DATA_DIR, else the app's own)`;
+  --data-dir DIR       the library folder (default: $GLOSS_DATA_DIR, else the app's own)
+Writing commands (highlight, codes rename|merge) send the change to Gloss when it is running.`;
 
-const FLAGS: Record<string, readonly string[]> = { check: ['repair'] };
+const FLAGS: FlagSpecs = {
+  check: { repair: 'switch' },
+  highlights: { doc: 'value' },
+  highlight: { doc: 'value', quote: 'value', occurrence: 'value', color: 'value', code: 'values', note: 'value' },
+  overview: { doc: 'value' },
+};
 const OPERANDS: Record<string, (n: number) => boolean> = {
   parse: (n) => n === 1,
   add: (n) => n >= 1,
   list: (n) => n === 0,
   check: (n) => n === 0,
+  highlights: (n) => n === 0,
+  highlight: (n) => n === 0,
+  codes: (n) => n === 0 || n === 3,
+  overview: (n) => n === 0,
 };
+/** What a command's operands are, for the message when there are too many or too few. */
+const OPERAND_NAMES: Record<string, string> = { parse: 'files', add: 'files', codes: 'operands' };
 
 async function parse(file: string, json: boolean, io: Output): Promise<number> {
   // Read as an import is: in the worker, with its time and memory limits.
@@ -61,15 +88,37 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   const { command, operands, json, dataDir, flags } = args;
   if (!command || !OPERANDS[command]?.(operands.length)) {
-    err(command && OPERANDS[command] ? `gloss ${command}: wrong number of files\n${USAGE}` : USAGE);
+    err(
+      command && OPERANDS[command]
+        ? `gloss ${command}: ${OPERAND_NAMES[command] ? `wrong number of ${OPERAND_NAMES[command]}` : `unexpected ${operands.map((o) => JSON.stringify(o)).join(' ')}`}\n${USAGE}`
+        : USAGE,
+    );
     return 2;
   }
   try {
     if (command === 'parse') return await parse(operands[0], json, io);
     if (command === 'add') return await addCommand(dataDir, operands, json, io);
     if (command === 'list') return await listCommand(dataDir, json, io);
-    return await checkCommand(dataDir, flags.has('repair'), json, io);
+    if (command === 'check') return await checkCommand(dataDir, flags.has('repair'), json, io);
+    if (command === 'highlights') return await highlightsCommand(dataDir, requiredValue(args, 'doc'), json, io);
+    if (command === 'highlight') {
+      const options = {
+        documentId: requiredValue(args, 'doc'),
+        quote: requiredValue(args, 'quote'),
+        occurrence: valueOf(args, 'occurrence'),
+        color: requiredValue(args, 'color'),
+        codes: args.values.get('code') ?? [],
+        note: valueOf(args, 'note'),
+      };
+      return await highlightCommand(dataDir, options, json, io);
+    }
+    if (command === 'codes') return operands.length === 0 ? await codesCommand(dataDir, json, io) : await changeCodesCommand(dataDir, operands, json, io);
+    return await overviewCommand(dataDir, valueOf(args, 'doc') ?? null, json, io);
   } catch (error) {
+    if (error instanceof UsageError) {
+      err(`gloss: ${error.message}\n(gloss --help describes every command)`);
+      return 2;
+    }
     err(`gloss: ${errorMessage(error)}`);
     return 1;
   }

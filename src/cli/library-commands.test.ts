@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { LibraryStore } from '../main/store/library-store';
+import type { Annotation } from '../shared/model';
 import { main } from './index';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -107,21 +108,40 @@ test('a library that is not there is an error on stderr, and a wrong command lin
   expect((await gloss('list', '--repair')).err).toMatch(/unknown option --repair/);
 });
 
-/** The app, in another process, writing highlights as fast as it can. */
-function startApp(): Promise<{ sampleId: string; saved: () => number; stop: () => Promise<{ id: string; title: string }[]> }> {
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+interface RunningApp {
+  sampleId: string;
+  saved: () => number;
+  /** Documents the app was told were changed by a gloss command, in order. */
+  changed: () => string[];
+  stop: () => Promise<{ id: string; title: string }[]>;
+  /** The sample's highlights as the app holds them in memory when it stopped. */
+  inMemory: Promise<Annotation[]>;
+}
+
+/** The app, in another process, serving gloss commands and writing highlights as fast as it can. */
+function startApp(): Promise<RunningApp> {
   const child = spawn(process.execPath, [join(root, 'src/cli/testing/running-app.mjs'), dataDir], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let saved = 0;
+  const changed: string[] = [];
   let errors = '';
   child.stderr.on('data', (d) => (errors += d));
   const lines = createInterface({ input: child.stdout });
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => code !== 0 && reject(new Error(`the app process failed: ${errors}`)));
+    let keepInMemory: (annotations: Annotation[]) => void = () => undefined;
+    const inMemory = new Promise<Annotation[]>((done) => (keepInMemory = done));
     const listed = new Promise<{ id: string; title: string }[]>((done) => {
       lines.on('line', (line) => {
         const m = /^saved (\d+)$/.exec(line);
         if (m) saved = Number(m[1]);
-        else if (line.startsWith('ready ')) resolve({ sampleId: line.slice(6), saved: () => saved, stop });
+        else if (line.startsWith('changed ')) changed.push(line.slice(8));
+        else if (line.startsWith('ready ')) resolve({ sampleId: line.slice(6), saved: () => saved, changed: () => [...changed], stop, inMemory });
         else if (line.startsWith('[')) done(JSON.parse(line));
+        else if (line.startsWith('{"inMemory"')) keepInMemory(JSON.parse(line).inMemory);
       });
     });
     const stop = async () => {
@@ -156,4 +176,43 @@ test('beside the running app: add works as a guest, reading works, repair waits,
   expect(annotations.slice(0, acknowledged).map((a) => a.note)).toEqual(Array.from({ length: acknowledged }, (_, i) => `note ${i + 1}`));
   // The app gave its lock back: a repair may run now.
   expect((await gloss('check', '--repair', '--data-dir', dataDir)).code).toBe(0);
+}, 60_000);
+
+test('beside the running app: gloss highlight and codes rename are made by the app, in its memory and on disk, and neither loses the other’s writes', async () => {
+  const app = await startApp();
+  while (app.saved() < 3) await new Promise((r) => setTimeout(r, 20));
+
+  const made = await gloss('highlight', '--doc', app.sampleId, '--quote', "the world's most advanced", '--color', 'purple', '--code', 'theme/ai', '--note', 'from the *command line*', '--json', '--data-dir', dataDir);
+  expect(made.err).toBe('');
+  expect(made.code).toBe(0);
+  const highlight = JSON.parse(made.out);
+  expect(highlight).toMatchObject({ quote: 'the world’s most advanced', color: 'purple', codes: ['theme/ai'], note: 'from the *command line*' });
+  // The app tells its window which document changed (its output may reach us just after the command's answer).
+  await until(() => app.changed().length === 1);
+  expect(app.changed()).toEqual([app.sampleId]);
+  // Reading beside the app sees it on disk at once.
+  const listed = JSON.parse((await gloss('highlights', '--doc', app.sampleId, '--json', '--data-dir', dataDir)).out);
+  expect(listed.highlights).toContainEqual(highlight);
+
+  const renamed = await gloss('codes', 'rename', 'theme/ai', 'theme/technology', '--json', '--data-dir', dataDir);
+  expect(renamed).toMatchObject({ code: 0, err: '' });
+  expect(JSON.parse(renamed.out)).toEqual({ highlightsChanged: 1, documentsChanged: 1 });
+  await until(() => app.changed().length === 2);
+  expect(app.changed()).toEqual([app.sampleId, 'null']);
+
+  // The app goes on writing after the command's change.
+  const savedAfter = app.saved();
+  while (app.saved() < savedAfter + 3) await new Promise((r) => setTimeout(r, 20));
+  await app.stop();
+  const acknowledged = app.saved();
+  const inMemory = (await app.inMemory).find((a) => a.id === highlight.id);
+  expect(inMemory).toMatchObject({ codes: ['theme/technology'], note: 'from the *command line*' });
+  const { annotations } = await (await LibraryStore.open(dataDir)).open(app.sampleId);
+  expect(annotations.find((a) => a.id === highlight.id)).toEqual(inMemory);
+  const appNotes = annotations.filter((a) => a.id !== highlight.id).map((a) => a.note);
+  expect(appNotes.slice(0, acknowledged)).toEqual(Array.from({ length: acknowledged }, (_, i) => `note ${i + 1}`));
+  // The app gave its lock back: the command writes itself now.
+  const after = await gloss('highlight', '--doc', app.sampleId, '--quote', 'let a gremlin loose', '--color', 'red', '--json', '--data-dir', dataDir);
+  expect(after.code).toBe(0);
+  expect(app.changed()).toHaveLength(2);
 }, 60_000);

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { CHANNELS, SHOW_DOCUMENT_CHANNEL } from '../shared/contract';
+import { CHANNELS, LIBRARY_CHANGED_CHANNEL, SHOW_DOCUMENT_CHANNEL } from '../shared/contract';
 import { filesFromArgv, resolveDataDir } from './command-line';
 import { importPaths } from './import/import-files';
 import { createHandlers } from './ipc/handlers';
@@ -20,6 +20,8 @@ import { createAppFileHandler } from './security/serve-app-files';
 import { lockDownSession } from './security/session-rules';
 import { createUrlPolicy } from './security/url-policy';
 import { guardAllWebContents } from './security/web-contents-guard';
+import { startCommandServer } from './remote/command-server';
+import { newCommandEndpoint } from './remote/endpoint';
 import { openAsApp } from './store/library-access';
 import { createReadingWindow } from './window';
 
@@ -40,11 +42,23 @@ const TRANSCRIPT_FILTERS = [
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'library'));
   // The app owns its data folder while it runs (a command-line repair waits; `gloss add` adds beside it).
-  const { store, release } = await openAsApp(dataDir);
+  // The lock names where the app takes changes from `gloss` commands (they may not write beside it).
+  const endpoint = newCommandEndpoint(dataDir);
+  const { store, release } = await openAsApp(dataDir, {}, endpoint);
   app.on('will-quit', () => void release());
   await store.addSampleOnce(await readFile(join(here, '../../resources/sample-interview.txt'), 'utf8'));
 
   let win: BrowserWindow | null = null;
+  // Without it the app still works; `gloss highlight` then says Gloss did not answer, and writes nothing.
+  const commands = await startCommandServer({
+    store,
+    endpoint,
+    onChanged: (documentId) => win?.webContents.send(LIBRARY_CHANGED_CHANNEL, documentId),
+  }).catch((error: unknown) => {
+    console.warn(`Gloss takes no commands from the command line: ${errorMessage(error)}`);
+    return null;
+  });
+  app.on('will-quit', () => void commands?.close());
   const handlers = createHandlers({
     store,
     now: () => new Date(),

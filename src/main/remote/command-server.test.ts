@@ -36,7 +36,7 @@ function fakeStore() {
     },
     async highlightsOf(documentId) {
       if (documentId !== DOC) throw new GlossError('not-found', `No document with id ${documentId}.`);
-      const document = { id: DOC, title: 'Sample', source: 'Sample transcript', format: 'text', hash: '0'.repeat(64), speakers: transcript.speakers, wordCount: 1, addedAt: '', openedAt: null };
+      const document = { id: DOC, title: 'Sample', source: 'Sample transcript', format: 'text' as const, hash: '0'.repeat(64), speakers: transcript.speakers, wordCount: 1, addedAt: '', openedAt: null };
       return { document, transcript, plainText, annotations };
     },
     async codebook() {
@@ -45,9 +45,6 @@ function fakeStore() {
     async applyCodeOperation(operation) {
       operations.push(operation);
       return { highlightsChanged: 3, documentsChanged: 2, undoToken: 'x' };
-    },
-    async overview(documentId) {
-      return { documentId, codes: [], rows: [], totals: { codes: {}, colors: {}, highlights: 0 } };
     },
   };
   return { store, annotations, operations };

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { findQuote } from '../../core/anchoring/find-quote';
 import { createSelectors, type TextRange } from '../../core/anchoring/selectors';
-import type { Annotation, Codebook, CodeOperation, CodeOperationResult, HighlightColor, HighlightSelectors, Overview, Transcript } from '../../shared/model';
+import type { Annotation, Codebook, CodeOperation, CodeOperationResult, HighlightColor, HighlightSelectors, Transcript } from '../../shared/model';
 import { GlossError } from '../store/errors';
 import type { LibraryEntry } from '../store/file-schemas';
 import { colorNamesOf, highlightJson, type HighlightJson, speakersOfRange } from './highlight-json';
@@ -26,7 +26,6 @@ export interface CommandStore {
   highlightsOf(documentId: string): Promise<{ document: LibraryEntry; transcript: Transcript; plainText: string; annotations: readonly Annotation[] }>;
   codebook(): Promise<Codebook>;
   applyCodeOperation(operation: CodeOperation): Promise<CodeOperationResult>;
-  overview(documentId: string | null): Promise<Overview>;
 }
 
 /** `gloss highlight`: a quote to find in a document and what to make of it. Colour and codes are already checked. */
