@@ -409,7 +409,9 @@ export function takeInHighlights(documentId: string, fresh: readonly Annotation[
   for (const annotation of fresh) {
     const known = state.annotations.get(annotation.id);
     if (known) {
-      if (known.updatedAt !== annotation.updatedAt || known.color !== annotation.color) {
+      // Codes too: an operation on codes across the library rewrites them without touching the highlight's time.
+      const recoded = known.codes.length !== annotation.codes.length || known.codes.some((c, i) => c !== annotation.codes[i]);
+      if (known.updatedAt !== annotation.updatedAt || known.color !== annotation.color || recoded) {
         if (known.note !== annotation.note && state.selectedId === annotation.id) readingStore.noteChangedElsewhere();
         readingStore.upsert(annotation);
       }
