@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, test } from 'vitest';
@@ -39,14 +40,23 @@ function exportOf(annotations: Annotation[], header: { title?: string; source?: 
   return { md, tree: fromMarkdown(md) };
 }
 
-/** The blocks after "## Highlights", grouped: each blockquote with the paragraphs that follow it. */
-function highlightsIn(tree: Root): { quote: RootContent; note: string[] }[] {
+/** The text of a node with hard line breaks as '\n' (mdast-util-to-string leaves them out). */
+function textOf(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return node.children.map(textOf).join('');
+  return 'value' in node ? node.value : '';
+}
+
+/** The blocks after "## Highlights", grouped: each blockquote with the note blocks (paragraphs, lists) that follow it, as text. */
+function highlightsIn(tree: Root): { quote: RootContent; note: string[]; blocks: RootContent[] }[] {
   const start = tree.children.findIndex((c) => c.type === 'heading' && toString(c) === 'Highlights');
-  const groups: { quote: RootContent; note: string[] }[] = [];
+  const groups: { quote: RootContent; note: string[]; blocks: RootContent[] }[] = [];
   for (const node of tree.children.slice(start + 1)) {
-    if (node.type === 'blockquote') groups.push({ quote: node, note: [] });
-    else if (node.type === 'paragraph') groups.at(-1)?.note.push(toString(node));
-    else if (node.type === 'heading') break;
+    if (node.type === 'blockquote') groups.push({ quote: node, note: [], blocks: [] });
+    else if (node.type === 'paragraph' || node.type === 'list') {
+      groups.at(-1)?.note.push(textOf(node));
+      groups.at(-1)?.blocks.push(node);
+    } else if (node.type === 'heading') break;
     else throw new Error(`unexpected ${node.type} node in the highlights`);
   }
   return groups;
@@ -84,10 +94,11 @@ describe('exportMarkdown', () => {
   test.each([
     ['a heading', '# heading'],
     ['a quote', '> quote'],
-    ['a code fence', '```\nrm -rf /\n```'],
+    ['a code fence never closed', '```\nrm -rf /'],
     ['a script tag', '<script>alert(1)</script>'],
-    ['a list, a rule and a numbered item', '- item\n***\n1. first'],
-    ['a link, an image, emphasis and an entity', '[x](http://e.com) ![i](a.png) *em* __b__ &amp; `code`'],
+    ['a rule', 'a\n***\nb'],
+    ['an image and an entity', '![i](a.png) &amp;'],
+    ['a javascript: link', '[x](javascript:alert(1))'],
     ['an indented code block', '    indented code'],
     ['a setext underline', 'Title\n==='],
     ['a table row and a trailing backslash', '| a | b |\nend\\'],
@@ -95,16 +106,48 @@ describe('exportMarkdown', () => {
     const { tree } = exportOf([highlight('gremlin', note)]);
     const groups = highlightsIn(tree);
     expect(groups).toHaveLength(1);
-    // Leading indentation is not kept; everything else reads back character for character.
+    // Leading indentation is not kept; everything else reads back character for character, line breaks included.
     const expected = note
       .split('\n')
       .map((l) => l.trim())
       .join('\n');
     expect(groups[0].note.join('\n\n')).toBe(expected);
-    const afterHeader = tree.children.slice(tree.children.findIndex((c) => toString(c) === 'Highlights'));
-    expect(JSON.stringify(afterHeader)).not.toMatch(/"type":"(html|code|inlineCode|image|emphasis|strong|list|thematicBreak|table)"/);
-    // The one link allowed is a web address typed in the note, shown and opened as typed.
-    expect(afterHeader.flatMap(linksIn)).toEqual(note.includes('http://e.com') ? [{ text: 'http://e.com', url: 'http://e.com' }] : []);
+    const afterHeader = tree.children.slice(tree.children.findIndex((c) => toString(c) === 'Highlights') + 1);
+    expect(JSON.stringify(afterHeader)).not.toMatch(/"type":"(html|code|inlineCode|image|emphasis|strong|list|thematicBreak|table|heading)"/);
+    expect(afterHeader.flatMap(linksIn)).toEqual([]);
+  });
+
+  test('a note\'s lists, emphasis, code and links come out as Markdown', () => {
+    const note = 'Key **claim**, *hedged*, `code` and [a source](https://example.com/a_b).\n\n- first\n- second\n\n1. one\n2. two';
+    const { tree } = exportOf([highlight('gremlin', note), highlight('the scaling laws', 'Plain.')]);
+    const [gremlin, scaling] = highlightsIn(tree);
+    expect(gremlin.blocks.map((b) => b.type)).toEqual(['paragraph', 'list', 'list']);
+    expect(gremlin.note).toEqual(['Key claim, hedged, code and a source.', 'firstsecond', 'onetwo']);
+    expect(nodeTypes(gremlin.blocks[0] as Nodes)).toEqual(new Set(['paragraph', 'text', 'strong', 'emphasis', 'inlineCode', 'link']));
+    expect(gremlin.blocks.slice(1).map((b) => (b as { ordered: boolean }).ordered)).toEqual([false, true]);
+    expect(linksIn(gremlin.blocks[0] as Nodes)).toEqual([{ text: 'a source', url: 'https://example.com/a_b' }]);
+    // The list ends with its note: the next highlight is a quote of its own.
+    expect(toString(scaling.quote)).toContain('the scaling laws');
+    expect(scaling.note).toEqual(['Plain.']);
+  });
+
+  test('a note written in the rich-text editor is exported from its saved state', () => {
+    const noteState = JSON.stringify({
+      root: {
+        type: 'root',
+        children: [
+          { type: 'paragraph', children: [{ type: 'text', text: '# not a heading <b>', format: 0 }] },
+          { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [{ type: 'text', text: 'item', format: 1 }] }] },
+          { type: 'heading', tag: 'h2', children: [{ type: 'text', text: 'Heading in a note', format: 0 }] },
+        ],
+      },
+    });
+    const a = { ...highlight('gremlin', 'stale Markdown'), noteState };
+    const { tree } = exportOf([a]);
+    const [group] = highlightsIn(tree);
+    expect(group.note).toEqual(['# not a heading <b>', 'item', 'Heading in a note']);
+    expect(group.blocks.map((b) => b.type)).toEqual(['paragraph', 'list', 'paragraph']);
+    expect(tree.children.filter((c) => c.type === 'heading').map((c) => toString(c))).toEqual(['Democracies must maintain the lead in AI', 'Highlights']);
   });
 
   test('a note with paragraphs keeps them as paragraphs', () => {
@@ -202,6 +245,37 @@ function transcriptWith(source: string): { transcript: ReturnType<typeof parsePl
   const t = parsePlainText(source);
   return { transcript: t, text: plainTextOf(t) };
 }
+
+describe('any note, however hostile, stays under its own highlight (CommonMark and GFM)', () => {
+  // Fragments that start block and inline markup, mixed with any character, on several lines.
+  const fragment = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('# ', '## ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '***', '---', '===', '```', '~~~', '    ', '\t', '<div>', '</div>', '<script>', '<!--', '-->', '[x]: https://e.com', '[x]', '![i](a.png)', '[l](https://e.com)', '[j](javascript:alert(1))', '| a | b |', '|---|', '**', '*', '_', '`', '\\', '&amp;', '\n', '\n\n', 'https://e.com/a_b', 'www.e.com') },
+    { weight: 2, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 4 }) },
+  );
+  const note = fc.array(fragment, { maxLength: 20 }).map((parts) => parts.join(''));
+  const allowed = ['paragraph', 'text', 'break', 'list', 'listItem', 'strong', 'emphasis', 'delete', 'inlineCode', 'link'];
+
+  test('as Markdown notes (200 pairs of notes)', () => {
+    fc.assert(
+      fc.property(note, note, (first, second) => {
+        const md = exportOf([highlight('gremlin', first), highlight('the scaling laws', second)]).md;
+        for (const dialect of DIALECTS) {
+          const tree = parseBack(md, dialect);
+          // Title, header list, "Highlights", then the two highlights: each a quote and its note's blocks.
+          expect(tree.children.filter((c) => c.type === 'heading').map((c) => toString(c)), md).toEqual(['Democracies must maintain the lead in AI', 'Highlights']);
+          const groups = highlightsIn(tree);
+          expect(groups.map((g) => toString((g.quote as { children: RootContent[] }).children[0])), md).toEqual(['gremlin', 'the scaling laws']);
+          for (const g of groups) {
+            const types = g.blocks.flatMap((b) => [...nodeTypes(b as Nodes)]);
+            expect(types.filter((t) => !allowed.includes(t)), md).toEqual([]);
+            for (const link of g.blocks.flatMap((b) => linksIn(b as Nodes))) expect(link.url, md).toMatch(/^(https?:\/\/|mailto:)/);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+});
 
 test('exportFileName removes characters that file systems refuse', () => {
   expect(exportFileName('AI: the "lead"/<race>?')).toBe('AI the lead race - highlights.md');

@@ -1,10 +1,15 @@
 /**
  * Writes a document's highlights and notes as Markdown: title, source and
  * export date, then every highlight in document order as a blockquote
- * attributed to its speaker, followed by its note.
+ * attributed to its speaker, followed by its note. A note comes out as
+ * Markdown (a bulleted list in it is a Markdown list), with only the markup
+ * the note editor has; anything else in it is its literal text, so that no
+ * note can add HTML or a heading, or break out of its highlight
+ * (src/core/notes/note-markdown.ts says how).
  */
 import type { Annotation, Transcript } from '../../shared/model';
 import { resolveSelectors } from '../anchoring/selectors';
+import { exportedNoteMarkdown } from '../notes/note-markdown';
 import { attributionOf, plainTextOf } from '../transcript/plain-text';
 import { escapeParagraphs, escapeSingleLine, singleLine } from './escape-markdown';
 
@@ -32,8 +37,8 @@ function highlightBlock(transcript: Transcript, quote: string, a: Annotation, at
   const quoteBlock = [...escapeParagraphs(quote), `— ${escapeSingleLine(who)} (${a.color})`]
     .map((p) => p.replace(/^/gm, '> '))
     .join('\n>\n');
-  const note = escapeParagraphs(a.note);
-  return [quoteBlock, ...note].join('\n\n');
+  const note = exportedNoteMarkdown(a);
+  return note ? `${quoteBlock}\n\n${note}` : quoteBlock;
 }
 
 export function exportMarkdown(input: MarkdownExportInput): string {
