@@ -21,7 +21,7 @@ const codesOnDisk = async (dataDir: string) =>
 /** Types codes into the selected highlight's field, each ended with Enter (new ones are created). */
 async function addCodes(page: Page, ...codes: string[]): Promise<void> {
   const field = new CodeFieldPart(page);
-  await field.input.focus();
+  await field.tabTo();
   for (const code of codes) {
     await page.keyboard.type(code);
     await page.keyboard.press('Enter');
@@ -48,7 +48,7 @@ test('codes are added to a highlight with the keyboard alone: a new one on Enter
   const { ui, page } = gloss;
   const field = new CodeFieldPart(page);
   await ui.highlight('let a gremlin loose', 'yellow');
-  await field.input.focus();
+  await field.tabTo();
   // A code the library does not have yet: Enter makes it.
   await page.keyboard.type('theme / risk');
   await expect(field.hint).toHaveText('Enter adds the new code “theme / risk”.');
@@ -60,7 +60,7 @@ test('codes are added to a highlight with the keyboard alone: a new one on Enter
 
   // Another highlight: its field suggests the library's codes, by the start of any part of the path.
   await ui.highlight('the scaling laws', 'blue');
-  await field.input.focus();
+  await field.tabTo();
   await page.keyboard.type('ri');
   await expect(field.input).toHaveAttribute('aria-expanded', 'true');
   await expect(field.suggestions).toHaveText(['theme/risk1']);

@@ -23,6 +23,15 @@ export class CodeFieldPart {
     this.hint = detail.locator('.code-field__hint');
   }
 
+  /** Reaches the code field as a keyboard user does: Tab until it has the focus (from the note, it is the next stop). */
+  async tabTo(): Promise<void> {
+    for (let i = 0; i < 40; i++) {
+      if (await this.input.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+      await this.page.keyboard.press('Tab');
+    }
+    await expect(this.input, 'Tab reaches the code field').toBeFocused();
+  }
+
   /** The selected highlight's codes, as its chips show them. */
   async codes(): Promise<string[]> {
     return this.page.locator('.highlight-item.is-selected .code-field .code-chip').evaluateAll((chips) => chips.map((c) => (c as HTMLElement).dataset.code!));
