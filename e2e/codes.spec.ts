@@ -182,3 +182,26 @@ test('a colour named in the legend is named in the toolbar, the legend and the s
   // On disk for the whole library, not only in this window.
   expect(JSON.stringify(JSON.parse(await readFile(join(gloss.dataDir, CODEBOOK_FILE), 'utf8')))).toContain('key claim');
 });
+
+test('the codebook: a code added in the manager, and a code’s colour and description, are kept for the library; the colour shows on its chips', async ({ gloss }) => {
+  const { ui, page } = gloss;
+  await highlightWithCodes(ui, 'let a gremlin loose', 'theme/risk');
+  const manager = new CodeManagerPage(page);
+  await manager.open();
+  await manager.addCode('method / interview');
+  await expect.poll(() => manager.tree()).toContainEqual({ path: 'method/interview', count: 0, total: 0 });
+  await manager.describe('theme/risk', { color: 'red', description: 'Harm the speaker foresees' });
+  await manager.find('ris');
+  await expect.poll(() => manager.tree().then((t) => t.map((c) => c.path))).toEqual(['theme', 'theme/risk']);
+  await expect.poll(() => readFile(join(gloss.dataDir, CODEBOOK_FILE), 'utf8').catch(() => '')).toContain('Harm the speaker foresees');
+
+  await gloss.restart();
+  await gloss.ui.waitUntilOpen();
+  const again = new CodeManagerPage(gloss.page);
+  await again.open();
+  await expect(again.row('method/interview')).toHaveCount(1);
+  await expect(again.row('theme/risk').getByRole('combobox', { name: 'Colour of theme/risk' })).toHaveValue('red');
+  await expect(again.row('theme/risk').getByRole('textbox', { name: 'Description of theme/risk' })).toHaveValue('Harm the speaker foresees');
+  await again.backToReader();
+  await expect(gloss.page.locator('.code-chip[data-code="theme/risk"] .dot--red')).toHaveCount(1);
+});

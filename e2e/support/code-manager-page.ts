@@ -124,6 +124,30 @@ export class CodeManagerPage {
     );
   }
 
+  /** Adds a code to the codebook with the "New code" field. */
+  async addCode(code: string): Promise<void> {
+    const field = this.page.getByRole('textbox', { name: 'New code' });
+    await field.fill(code);
+    await field.press('Enter');
+    await expect(field).toHaveValue('');
+  }
+
+  /** Gives a code a colour and a description in its row (the description is saved with Enter). */
+  async describe(code: string, { color, description }: { color?: HighlightColor | ''; description?: string }): Promise<void> {
+    const row = this.row(code);
+    if (color !== undefined) await row.getByRole('combobox', { name: `Colour of ${code}` }).selectOption({ value: color });
+    if (description !== undefined) {
+      const field = row.getByRole('textbox', { name: `Description of ${code}` });
+      await field.fill(description);
+      await field.press('Enter');
+    }
+  }
+
+  /** Shows only the codes containing `text` (and their parents). */
+  async find(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Find' }).fill(text);
+  }
+
   row(code: string): Locator {
     return this.page.locator(`.code-manager__table tbody tr[data-code="${code}"]`);
   }
