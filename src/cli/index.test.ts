@@ -47,3 +47,11 @@ test('errors go to stderr with a non-zero exit code', async () => {
   expect((await run('frobnicate')).code).toBe(2);
   expect((await run('parse', 'a.txt', '--yaml')).err).toMatch(/unknown option --yaml/);
 });
+
+test('--help names every command and its flags', async () => {
+  const { code, out } = await run('--help');
+  expect(code).toBe(0);
+  for (const usage of ['parse FILE', 'add FILE...', 'list', 'check [--repair]', 'highlights --doc ID', 'highlight --doc ID --quote TEXT --color KEY [--occurrence N] [--code CODE]... [--note MARKDOWN]', 'codes rename OLD NEW', 'codes merge FROM INTO', 'overview [--doc ID]']) {
+    expect(out).toContain(usage);
+  }
+});
