@@ -30,14 +30,23 @@ export interface CodeCounts {
   totals: Map<string, number>;
 }
 
-/** Counts the codes of some highlights. */
+/** Counts the codes of some highlights (thousands at a time: each code's parents are worked out once). */
 export function countCodes(highlights: Iterable<{ codes: readonly string[] }>): CodeCounts {
   const direct = new Map<string, number>();
   const totals = new Map<string, number>();
+  const above = new Map<string, string[]>();
+  const within = new Set<string>();
   for (const h of highlights) {
     if (h.codes.length === 0) continue;
-    for (const code of h.codes) direct.set(code, (direct.get(code) ?? 0) + 1);
-    for (const code of codesWithin(h.codes)) totals.set(code, (totals.get(code) ?? 0) + 1);
+    within.clear();
+    for (const code of h.codes) {
+      direct.set(code, (direct.get(code) ?? 0) + 1);
+      within.add(code);
+      let parents = above.get(code);
+      if (!parents) above.set(code, (parents = ancestorsOf(code)));
+      for (const parent of parents) within.add(parent);
+    }
+    for (const code of within) totals.set(code, (totals.get(code) ?? 0) + 1);
   }
   return { direct, totals };
 }

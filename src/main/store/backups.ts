@@ -21,7 +21,9 @@ export interface BackupPolicy {
 
 interface Newest {
   at: number;
-  hash: string;
+  /** Worked out only when needed (a backup is due), from `path`; a first write in an hour reads no backup. */
+  hash: string | null;
+  path: string;
 }
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -50,8 +52,7 @@ export class Backups {
     let found: Newest | null = null;
     if (latest) {
       const info = await this.fs.stat(latest);
-      const text = decodeData(await this.fs.readFile(latest));
-      found = { at: info?.mtimeMs ?? 0, hash: hashOf(text) };
+      found = { at: info?.mtimeMs ?? 0, hash: null, path: latest };
     }
     this.newest.set(key, found);
     return found;
@@ -66,10 +67,12 @@ export class Backups {
       const newest = await this.newestOf(folder, path);
       if (newest && now.getTime() - newest.at < everyMinutes * 60_000) return;
       const hash = hashOf(text);
+      if (newest && newest.hash === null) newest.hash = hashOf(decodeData(await this.fs.readFile(newest.path)));
       if (newest?.hash === hash) return;
       await this.fs.mkdir(folder);
       await this.fs.replaceFile(join(folder, `${basename(path)}-${fileTime(now)}`), text);
-      this.newest.set(join(folder, basename(path)), { at: now.getTime(), hash });
+      const written = join(folder, `${basename(path)}-${fileTime(now)}`);
+      this.newest.set(join(folder, basename(path)), { at: now.getTime(), hash, path: written });
       const all = await this.list(folder, path);
       for (const old of all.slice(keep)) await this.fs.remove(old);
     } catch (error) {

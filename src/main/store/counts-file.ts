@@ -121,7 +121,8 @@ export class CountsFiles {
     if (known && sameCounts(known, counts)) return;
     this.onDisk.set(documentId, counts);
     try {
-      await this.fs.replaceFile(join(dir, COUNTS_FILE), countsText(counts));
+      // Not flushed: counts are derived, and a counts file lost or garbled by a power cut is rebuilt from the highlights.
+      await this.fs.replaceFile(join(dir, COUNTS_FILE), countsText(counts), { flush: false });
     } catch {
       this.onDisk.delete(documentId);
     }

@@ -25,8 +25,11 @@ export interface FileInfo {
 export interface FileSystem {
   /** The file's bytes; rejects with ENOENT when it does not exist. */
   readFile(path: string): Promise<Buffer>;
-  /** Replaces (or creates) a file durably and atomically. */
-  replaceFile(path: string, data: string | Uint8Array): Promise<void>;
+  /**
+   * Replaces (or creates) a file durably and atomically. With `flush: false` (derived data that is rebuilt when it
+   * does not read, such as counts) still atomically, but without waiting for the disk.
+   */
+  replaceFile(path: string, data: string | Uint8Array, options?: { flush?: boolean }): Promise<void>;
   /** Creates a file that must not exist yet (rejects with EEXIST), durably. */
   createExclusive(path: string, data: string): Promise<void>;
   /** Appends to a file durably; on failure nothing of `data` stays in the file (as far as the disk allows). */
@@ -82,11 +85,11 @@ async function keepOld(path: string): Promise<string | null | 'unknown'> {
   }
 }
 
-async function writeAndSync(path: string, data: string | Uint8Array, flags: string): Promise<void> {
+async function writeAndSync(path: string, data: string | Uint8Array, flags: string, flush = true): Promise<void> {
   const handle = await open(path, flags, 0o644);
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (flush) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -95,8 +98,18 @@ async function writeAndSync(path: string, data: string | Uint8Array, flags: stri
 export const nodeFileSystem: FileSystem = {
   readFile: (path) => readFile(path),
 
-  async replaceFile(path, data) {
+  async replaceFile(path, data, options) {
     const temp = tempPath(path);
+    if (options?.flush === false) {
+      try {
+        await writeAndSync(temp, data, 'w', false);
+        await rename(temp, path);
+      } catch (error) {
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw error;
+      }
+      return;
+    }
     let old: string | null | 'unknown' = 'unknown';
     try {
       await writeAndSync(temp, data, 'w');

@@ -43,6 +43,19 @@ export interface Snapshot {
 /** One change as written to the log: a highlight added or changed in full (`put`), or removed. */
 export type LogLine = { seq: number; put: Annotation } | { seq: number; delete: string };
 
+/**
+ * New codes for many highlights at once (a code operation across the library): given each highlight as it is on
+ * disk at the change's turn, its new list of codes, or null to leave it. Written as one rewrite of the snapshot.
+ */
+export type Recoder = (annotation: Annotation) => readonly string[] | null;
+
+/** A highlight whose codes a recoding changed. */
+export interface Recoded {
+  id: string;
+  before: string[];
+  after: string[];
+}
+
 /** A change asked for, applied to what is on disk when its turn comes. */
 export type HighlightOp =
   | { create: Annotation }
@@ -123,7 +136,7 @@ export function applyLines(annotations: readonly Annotation[], lines: readonly L
 }
 
 interface Waiting {
-  op: HighlightOp;
+  op: HighlightOp | { recode: Recoder };
 }
 
 export interface HighlightsFileParts {
@@ -232,15 +245,39 @@ export class HighlightsFile {
    * A rejected change left nothing in memory or on disk.
    */
   apply(op: HighlightOp): Promise<Annotation | null> {
+    return this.enqueue(op, () => this.write(op));
+  }
+
+  /**
+   * Gives many highlights new codes in one rewrite of the snapshot (not a log line each), and resolves with the
+   * highlights changed once it is on disk. Nothing to change writes nothing; run again, a recoding that has been
+   * made finds nothing to change, so a code operation interrupted half-way can simply be run again.
+   */
+  recode(recoder: Recoder): Promise<Recoded[]> {
+    return this.enqueue({ recode: recoder }, () => this.writeRecoding(recoder));
+  }
+
+  private enqueue<T>(op: Waiting['op'], write: () => Promise<T>): Promise<T> {
     const entry: Waiting = { op };
     this.waiting.push(entry);
     this.view = null;
-    const done = this.queue.then(() => this.write(op)).finally(() => {
+    const done = this.queue.then(write).finally(() => {
       this.waiting.splice(this.waiting.indexOf(entry), 1);
       this.view = null;
     });
     this.queue = done.catch(() => undefined);
     return done;
+  }
+
+  private async writeRecoding(recoder: Recoder): Promise<Recoded[]> {
+    const { next, changed } = recoded(this.durable, recoder);
+    if (changed.length === 0) return [];
+    const seq = this.seq + 1;
+    await this.fold(next, seq);
+    this.durable = next;
+    this.reindex();
+    this.seq = seq;
+    return changed;
   }
 
   /** Writes one change against what is on disk now, then makes it part of `durable`. */
@@ -327,9 +364,23 @@ function lineFor(annotations: readonly Annotation[], positions: Map<string, numb
 }
 
 /** `annotations` with `op` applied, or null when it does not apply. */
-function applyOp(annotations: Annotation[], op: HighlightOp): Annotation[] | null {
+function applyOp(annotations: Annotation[], op: Waiting['op']): Annotation[] | null {
+  if ('recode' in op) return recoded(annotations, op.recode).next;
   const positions = new Map(annotations.map((a, i) => [a.id, i]));
   const line = lineFor(annotations, positions, op, 0);
   return line ? applyLines(annotations, [line]) : null;
 }
 
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The highlights with the recoder's codes, and those it changed. */
+function recoded(annotations: Annotation[], recoder: Recoder): { next: Annotation[]; changed: Recoded[] } {
+  const changed: Recoded[] = [];
+  const next = annotations.map((a) => {
+    const codes = recoder(a);
+    if (codes === null || sameList(codes, a.codes)) return a;
+    changed.push({ id: a.id, before: a.codes, after: [...codes] });
+    return { ...a, codes: [...codes] };
+  });
+  return { next: changed.length > 0 ? next : annotations, changed };
+}

@@ -24,6 +24,8 @@ import { addCounts, type CodeEntry, codeTree } from '../../core/study/code-tree'
 import type {
   Annotation,
   Codebook,
+  CodeOperation,
+  CodeOperationResult,
   DocumentSummary,
   HighlightColor,
   HighlightSelectors,
@@ -36,6 +38,7 @@ import type {
 import { DEFAULT_COLOR_NAMES, HIGHLIGHT_COLORS } from '../../shared/model';
 import type { RequestOf } from '../../shared/contract';
 import { Backups } from './backups';
+import { CodeChanges } from './code-changes';
 import { codebookKind, type CodebookFile, emptyCodebook, entriesOf, withEntries } from './codebook-file';
 import { type Counts, CountsFiles, countsOf, countsText, NO_COUNTS } from './counts-file';
 import { asciiJson, type DataFile } from './data-file';
@@ -44,7 +47,7 @@ import { GlossError } from './errors';
 import { DEFAULT_SETTINGS, type DocumentFile, type LibraryEntry, type LibraryFile, type SettingsFile } from './file-schemas';
 import { errorCode, type FileSystem, nodeFileSystem, READ_ONLY_CODES, TEMP_MARK } from './file-system';
 import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightOp, type HighlightsFile } from './highlights-file';
-import { CODEBOOK_FILE, Layout } from './layout';
+import { ANNOTATIONS_FILE, ANNOTATIONS_LOG, CODEBOOK_FILE, COUNTS_FILE, Layout } from './layout';
 import { openLibraryData, readLibrary, readSettings, scanDocuments, settingsKind } from './library-index';
 import { assertWritable, Notices, type StoreContext, writeError } from './store-context';
 
@@ -111,6 +114,7 @@ export class LibraryStore {
   private structure: Promise<unknown> = Promise.resolve();
   /** Library-wide changes (the codebook, code operations across documents) run one at a time. */
   private libraryWide: Promise<unknown> = Promise.resolve();
+  private readonly codeChanges: CodeChanges;
 
   private constructor(
     private readonly ctx: StoreContext,
@@ -122,6 +126,15 @@ export class LibraryStore {
     private readonly mode: StoreMode,
   ) {
     this.countsFiles = new CountsFiles(ctx.fs, (id) => ctx.layout.documentDir(id));
+    this.codeChanges = new CodeChanges({
+      ctx,
+      codebook: codebookFile,
+      documentIds: () => [...this.entries.keys()],
+      exactCounts: (id) => this.exactCounts(id),
+      writableHighlights: (id) => this.writableHighlights(id),
+      keepCounts: (id, file) => this.countsFiles.keep(id, countsOf(file.annotations)),
+      has: (id) => this.entries.has(id),
+    });
   }
 
   /** Opens (or creates) the library in `dataDir`, recovering whatever an interruption or damage left. */
@@ -151,6 +164,8 @@ export class LibraryStore {
     library.data.sampleAdded = found?.sampleAdded ?? entries.size > 0;
     const store = new LibraryStore(ctx, library, settings, codebook, entries, options.changeLog ?? DEFAULT_CHANGE_LOG, mode);
     await store.saveIndex(found === null && entries.size > 0);
+    // A code change across documents that a kill interrupted is finished before anything else.
+    if (mode === 'owner' && !ctx.readOnly) await store.codeChanges.finishInterrupted();
     return store;
   }
 
@@ -256,6 +271,21 @@ export class LibraryStore {
     } catch {
       return NO_COUNTS;
     }
+  }
+
+  /**
+   * A document's counts, certainly those of its highlights on disk: a counts file older than the highlights (Gloss
+   * stopped between the two writes, or a change left the counts as they were) is not trusted; the highlights are
+   * read instead.
+   */
+  private async exactCounts(documentId: string): Promise<Counts> {
+    if (!this.highlightFiles.has(documentId)) {
+      const dir = this.ctx.layout.documentDir(documentId);
+      const [counts, snapshot, log] = await Promise.all([COUNTS_FILE, ANNOTATIONS_FILE, ANNOTATIONS_LOG].map((name) => this.ctx.fs.stat(join(dir, name)).catch(() => null)));
+      const fresh = counts !== null && counts.mtimeMs >= Math.max(snapshot?.mtimeMs ?? 0, log?.mtimeMs ?? 0);
+      if (!fresh) await this.loadHighlights(documentId).catch(() => undefined);
+    }
+    return this.counts(documentId);
   }
 
   private async summary(documentId: string): Promise<DocumentSummary> {
@@ -520,6 +550,22 @@ export class LibraryStore {
       colors: HIGHLIGHT_COLORS.map((color) => ({ color, name: Object.hasOwn(data.colors, color) ? data.colors[color]! : DEFAULT_COLOR_NAMES[color] })),
       codes: codeTree({ direct, totals }, entriesOf(data)),
     };
+  }
+
+  /**
+   * Renames, merges, moves or deletes a code in every document and in the codebook, atomically (code-changes.ts):
+   * after a failure or a kill, every document concerned is changed, or none.
+   */
+  async applyCodeOperation(operation: CodeOperation): Promise<CodeOperationResult> {
+    this.assertOwner();
+    await this.refresh();
+    return this.serialLibraryWide(() => this.codeChanges.apply(operation));
+  }
+
+  /** Undoes a code operation of this session (or an undo): each highlight it changed gets its codes back. */
+  async revertCodeOperation(undoToken: string): Promise<CodeOperationResult> {
+    this.assertOwner();
+    return this.serialLibraryWide(() => this.codeChanges.revert(undoToken));
   }
 
   /** Names a colour for the whole library; '' gives it back its own name. */

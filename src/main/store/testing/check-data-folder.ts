@@ -22,6 +22,7 @@ import {
   DOCUMENT_FILE,
   DOCUMENTS_DIR,
   IMPORT_STAGING_PREFIX,
+  CODE_OPERATION_FILE,
   CODEBOOK_FILE,
   LIBRARY_FILE,
   LOCK_FILE,
@@ -32,6 +33,7 @@ import {
 } from '../layout';
 import { libraryKind, settingsKind } from '../library-index';
 import { codebookKind } from '../codebook-file';
+import { journalKind } from '../code-operation-journal';
 
 export interface FolderReport {
   /** Data files that do not read or check, with the reason (paths relative to the data folder). */
@@ -133,6 +135,8 @@ export async function checkDataFolder(dataDir: string): Promise<FolderReport> {
     if (name === LIBRARY_FILE) await check(path, libraryKind);
     else if (name === SETTINGS_FILE) await check(path, settingsKind);
     else if (name === CODEBOOK_FILE) await check(path, codebookKind);
+    // An unfinished code operation's journal: valid data, which the next start finishes.
+    else if (name === CODE_OPERATION_FILE) await check(path, journalKind);
     else if (name === BACKUPS_DIR) await checkBackups(path, { [LIBRARY_FILE]: libraryKind, [SETTINGS_FILE]: settingsKind, [CODEBOOK_FILE]: codebookKind } as Record<string, FileKind<unknown>>);
     else if (name !== LOCK_FILE && name !== DOCUMENTS_DIR && name !== REMOVED_DIR) report.problems.push(`${name}: not a file Gloss writes`);
   }

@@ -168,7 +168,7 @@ export function faultyFileSystem(base: FileSystem = nodeFileSystem): FaultyFileS
 
   return {
     readFile: (path) => run({ op: 'readFile', path }, () => base.readFile(path)),
-    replaceFile: (path, data) => run({ op: 'replaceFile', path, data }, () => base.replaceFile(path, data)),
+    replaceFile: (path, data, options) => run({ op: 'replaceFile', path, data }, () => base.replaceFile(path, data, options)),
     createExclusive: (path, data) => run({ op: 'createExclusive', path, data }, () => base.createExclusive(path, data)),
     append: (path, data) => run({ op: 'append', path, data }, () => base.append(path, data)),
     rename: (from, to) => run({ op: 'rename', path: from, to }, () => base.rename(from, to)),

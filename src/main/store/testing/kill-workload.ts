@@ -72,7 +72,7 @@ function reportingFileSystem(dataDir: string, emit: (event: WorkloadEvent) => vo
   const fs = nodeFileSystem;
   return {
     readFile: (path) => fs.readFile(path),
-    replaceFile: (path, data) => (say('replace', path), fs.replaceFile(path, data)),
+    replaceFile: (path, data, options) => (say('replace', path), fs.replaceFile(path, data, options)),
     createExclusive: (path, data) => (say('create', path), fs.createExclusive(path, data)),
     append: (path, data) => (say('append', path), fs.append(path, data)),
     rename: (from, to) => (say('rename', from), fs.rename(from, to)),
