@@ -106,11 +106,11 @@ export function CodeField({ annotation }: { annotation: Annotation }) {
     setTyped('');
     setOpen(false);
     setActive(-1);
-    setProblem(null);
     if (codes.includes(path)) {
-      setSaid(`${path} is already on this highlight.`);
+      setProblem(`${path} is already on this highlight.`);
       return;
     }
+    setProblem(null);
     void change([...codes, path], `Added code ${path}.`);
   };
 
