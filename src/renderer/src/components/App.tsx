@@ -18,6 +18,7 @@ import { exportMarkdown } from './export-action';
 import { LibraryView } from './LibraryView';
 import { CodeManager } from './CodeManager';
 import { ColorLegend } from './ColorLegend';
+import { OverviewView } from './OverviewView';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { StatusBar } from './StatusBar';
 import { StoreNotices } from './StoreNotices';
@@ -136,7 +137,7 @@ export function App() {
   if (starting) return <div className="app-message">Opening…</div>;
 
   const content =
-    view === 'codes' ? <CodeManager /> : view === 'notebook' ? <LibraryNotebookView /> : view === 'library' || !opened ? <LibraryView /> : <ReaderView key={opened.document.id} opened={opened} />;
+    view === 'codes' ? <CodeManager /> : view === 'overview' ? <OverviewView /> : view === 'notebook' ? <LibraryNotebookView /> : view === 'library' || !opened ? <LibraryView /> : <ReaderView key={opened.document.id} opened={opened} />;
   return (
     <>
       {content}

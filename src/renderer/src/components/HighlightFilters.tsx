@@ -6,7 +6,7 @@
  * its count. Every chip is a button that says whether it is pressed.
  */
 import { useId } from 'react';
-import { leafOf, parentOf } from '../../../core/study/code-path';
+import { isWithin, leafOf, parentOf } from '../../../core/study/code-path';
 import { activeFilterKinds, isFiltering, type HighlightSort } from '../../../core/study/filter-highlights';
 import type { HighlightColor } from '../../../shared/model';
 import { colorName, useCodebook } from '../state/codebook-state';
@@ -18,7 +18,8 @@ const SORT_NAMES: Record<HighlightSort, string> = { document: 'Document order', 
 /** How text no speaker says is named among the speakers. */
 export const NO_SPEAKER = 'No speaker';
 
-const count = (n: number) => n.toLocaleString('en');
+const numbers = new Intl.NumberFormat('en');
+const count = (n: number) => numbers.format(n);
 
 function toggled<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
@@ -28,17 +29,23 @@ interface ChipProps {
   pressed: boolean;
   onToggle: () => void;
   count: number;
+  /** What the chip is called when read out: a code by its whole path. */
+  name: string;
   children: React.ReactNode;
   depth?: number;
+  /** Listed because a parent is pressed (a code under a code asked for). */
+  implied?: boolean;
 }
 
-function Chip({ pressed, onToggle, count: n, children, depth = 0 }: ChipProps) {
+function Chip({ pressed, onToggle, count: n, name, children, depth = 0, implied = false }: ChipProps) {
   return (
     <button
       type="button"
-      className={`filter-chip${depth ? ' filter-chip--child' : ''}`}
+      className={`filter-chip${depth ? ' filter-chip--child' : ''}${implied ? ' is-implied' : ''}`}
+      title={implied ? 'Listed with the code above it' : undefined}
       style={depth ? { marginInlineStart: depth * 14 } : undefined}
       aria-pressed={pressed}
+      aria-label={`${name} ${count(n)}`}
       onClick={onToggle}
     >
       <span className="filter-chip__label">{children}</span> <span className="filter-chip__count">{count(n)}</span>
@@ -131,7 +138,7 @@ export function HighlightFilters({ documentId, groups, speakers, shown, total }:
           {colors.length > 0 && (
             <ChipGroup label="Colour">
               {colors.map(({ color, count: n }) => (
-                <Chip key={color} pressed={filter.colors.includes(color)} count={n} onToggle={() => set({ colors: toggled<HighlightColor>(filter.colors, color) })}>
+                <Chip key={color} pressed={filter.colors.includes(color)} count={n} name={colorName(color)} onToggle={() => set({ colors: toggled<HighlightColor>(filter.colors, color) })}>
                   <span className={`dot dot--${color}`} aria-hidden="true" />
                   {colorName(color)}
                 </Chip>
@@ -143,10 +150,17 @@ export function HighlightFilters({ documentId, groups, speakers, shown, total }:
             {codes.map(({ code, count: n }) => {
               const parent = parentOf(code);
               return (
-                <Chip key={code} depth={code.split('/').length - 1} pressed={filter.codes.includes(code)} count={n} onToggle={() => set({ codes: toggled(filter.codes, code) })}>
-                  {/* Shown as its place in the tree; heard as its whole path. */}
-                  {parent && <span className="visually-hidden">{parent}/</span>}
-                  {leafOf(code)}
+                <Chip
+                  key={code}
+                  depth={code.split('/').length - 1}
+                  pressed={filter.codes.includes(code)}
+                  implied={!filter.codes.includes(code) && filter.codes.some((asked) => isWithin(code, asked))}
+                  count={n}
+                  // Shown as its place in the tree; heard as its whole path.
+                  name={code}
+                  onToggle={() => set({ codes: toggled(filter.codes, code) })}
+                >
+                  <span title={parent ? code : undefined}>{leafOf(code)}</span>
                 </Chip>
               );
             })}
@@ -154,14 +168,14 @@ export function HighlightFilters({ documentId, groups, speakers, shown, total }:
           {speakerChoices.length > 0 && (
             <ChipGroup label="Speaker">
               {speakerChoices.map(({ speaker, count: n }) => (
-                <Chip key={speaker ?? ''} pressed={filter.speakers.includes(speaker)} count={n} onToggle={() => set({ speakers: toggled(filter.speakers, speaker) })}>
+                <Chip key={speaker ?? ''} pressed={filter.speakers.includes(speaker)} count={n} name={speaker ?? NO_SPEAKER} onToggle={() => set({ speakers: toggled(filter.speakers, speaker) })}>
                   {speaker ?? NO_SPEAKER}
                 </Chip>
               ))}
             </ChipGroup>
           )}
           <ChipGroup label="Note">
-            <Chip pressed={filter.withNote} count={choices.withNote} onToggle={() => set({ withNote: !filter.withNote })}>
+            <Chip pressed={filter.withNote} count={choices.withNote} name="Has a note" onToggle={() => set({ withNote: !filter.withNote })}>
               Has a note
             </Chip>
           </ChipGroup>

@@ -17,6 +17,7 @@ import {
   showView,
   useLibrary,
 } from '../state/library-state';
+import { showOverview } from '../state/overview-state';
 import { useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
@@ -129,11 +130,14 @@ export function LibraryView() {
             Back to “{opened.document.title}”
           </button>
         )}
-        <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
-          Codes
+        <button type="button" className="button" onClick={() => showOverview(null, 'library')} title="Speakers × codes and colours across every document, with counts">
+          Library overview
         </button>
         <button type="button" className="button" onClick={() => showView('notebook')} title="Notes and quotes across documents">
           Library notebook
+        </button>
+        <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
+          Codes
         </button>
         <button
           type="button"

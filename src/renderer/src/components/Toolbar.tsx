@@ -8,6 +8,7 @@ import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND } from '../editor/command
 import { colorPhrase, useCodebook } from '../state/codebook-state';
 import { useReadOnlyReason } from '../state/highlight-changes';
 import { showView } from '../state/library-state';
+import { showOverview } from '../state/overview-state';
 import { useReading } from '../state/reading-store';
 import { exportMarkdown } from './export-action';
 
@@ -17,12 +18,21 @@ export function Toolbar() {
   const title = useReading((s) => s.opened?.document.title ?? '');
   const selectedColor = useReading((s) => (s.selectedId ? s.annotations.get(s.selectedId)?.color : undefined));
   const readOnly = useReadOnlyReason();
+  const documentId = useReading((s) => s.opened?.document.id);
   const colorLabels = useCodebook((s) => s.colors);
 
   return (
     <header className="toolbar">
       <button type="button" className="button" onClick={() => showView('library')} title="Show the library (Ctrl+L)">
         Library
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => documentId && showOverview(documentId, 'reader')}
+        title="Speakers × codes and colours in this document, with counts"
+      >
+        Overview
       </button>
       <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
         Codes

@@ -18,6 +18,7 @@ import {
   isFiltering,
   NO_FILTER,
   type FilterChoices,
+  type Filterable,
   type HighlightFilter,
   type HighlightSort,
   type Sortable,
@@ -184,8 +185,15 @@ export class ListFilter {
     for (const [, entries] of groups) total += entries.length;
     const { filter, sort } = view;
     const matcher = highlightMatcher(filter);
-    const test = (e: Entry) =>
-      matcher({ color: e.annotation.color, codes: e.annotation.codes, note: e.annotation.note, speakers: e.speakers });
+    // One object reused for every entry: a book's thousands of highlights are tested without allocating.
+    const probe: Filterable = { color: 'yellow', codes: [], note: '', speakers: [] };
+    const test = (e: Entry) => {
+      probe.color = e.annotation.color;
+      probe.codes = e.annotation.codes;
+      probe.note = e.annotation.note;
+      probe.speakers = e.speakers;
+      return matcher(probe);
+    };
     if (sort === 'document') {
       const out: Group[] = [];
       let shown = 0;
