@@ -114,6 +114,11 @@ test('the code manager renames a parent (its children follow), merges, moves and
   ]);
   expect(await manager.shownTree()).toEqual(['method', '  interview', 'theme', '  benefit', '  risk', '    misuse']);
   await shoot(page, 'code-manager');
+  expect(await manager.askToDelete('theme')).toBe('Delete theme from 3 highlights in 1 document? The 3 codes under it go with it.');
+  await shoot(page, 'code-manager-delete');
+  await manager.cancel();
+  // The focus is back where it was.
+  await expect(manager.row('theme').getByRole('button', { name: 'Delete theme', exact: true })).toBeFocused();
 
   await manager.rename('theme', 'topic');
   await expect(manager.status).toHaveText(/^Renamed theme to topic: 3 highlights changed in 1 document\./);

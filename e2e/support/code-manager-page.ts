@@ -187,16 +187,25 @@ export class CodeManagerPage {
     await expect(this.dialog).toHaveCount(0);
   }
 
+  /** Opens the confirmation for deleting a code and waits for its question (it counts the documents first); gives the question. */
+  async askToDelete(code: string): Promise<string> {
+    await this.ask(code, `Delete ${code}`);
+    await expect(this.dialog.getByRole('button', { name: 'Delete', exact: true })).toBeEnabled();
+    return (await this.dialog.locator('.code-dialog__question').textContent()) ?? '';
+  }
+
+  /** Closes the open dialog with Escape; nothing is changed. */
+  async cancel(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await expect(this.dialog).toHaveCount(0);
+  }
+
   /** Asks to delete a code; gives the question the dialog asks, then confirms it (or cancels with Escape). */
   async delete(code: string, answer: 'Delete' | 'Escape' = 'Delete'): Promise<string> {
-    await this.ask(code, `Delete ${code}`);
-    const question = this.dialog.locator('.code-dialog__question');
-    const confirm = this.dialog.getByRole('button', { name: 'Delete', exact: true });
-    await expect(confirm).toBeEnabled();
-    const text = (await question.textContent()) ?? '';
-    if (answer === 'Escape') await this.page.keyboard.press('Escape');
-    else await confirm.press('Enter');
+    const question = await this.askToDelete(code);
+    if (answer === 'Escape') return this.cancel().then(() => question);
+    await this.dialog.getByRole('button', { name: 'Delete', exact: true }).press('Enter');
     await expect(this.dialog).toHaveCount(0);
-    return text;
+    return question;
   }
 }
