@@ -47,8 +47,8 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: Ha
     'codebook:describe-code': ({ path, color, description }) => store.describeCode(path, { color, description }),
     'codes:apply': ({ operation }) => store.applyCodeOperation(operation),
     'codes:revert': ({ undoToken }) => store.revertCodeOperation(undoToken),
-    'overview:get': () => notBuiltYet('overview:get'),
-    'overview:highlights': () => notBuiltYet('overview:highlights'),
+    'overview:get': ({ documentId }) => store.overview(documentId),
+    'overview:highlights': (request) => store.overviewHighlights(request),
     'notebook:open': () => notBuiltYet('notebook:open'),
     'notebook:save': () => notBuiltYet('notebook:save'),
     'export:markdown': async ({ documentId }) => {

@@ -21,6 +21,8 @@ import { normaliseCode } from '../../core/study/code-path';
 import { normaliseText, parsePlainText } from '../../core/transcript/parse-plain-text';
 import { plainTextOf, wordCountOf } from '../../core/transcript/plain-text';
 import { addCounts, type CodeEntry, codeTree } from '../../core/study/code-tree';
+import { inCell, type OverviewCell, overviewOf } from '../../core/study/overview';
+import { type Speaker, type SpeakerIndex, speakerIndex } from '../../core/study/speakers';
 import type {
   Annotation,
   Codebook,
@@ -28,9 +30,11 @@ import type {
   CodeOperationResult,
   DocumentSummary,
   HighlightColor,
+  HighlightRef,
   HighlightSelectors,
   LibraryStatus,
   OpenedDocument,
+  Overview,
   StoreNotice,
   Transcript,
   TranscriptFormat,
@@ -91,14 +95,26 @@ export interface StoreOptions {
 
 export type StoreMode = 'owner' | 'guest' | 'inspect';
 
-/** A document's transcript once read; its plain text is worked out the first time a highlight needs it. */
+/** A document's transcript once read; its plain text and who speaks where are worked out the first time they are needed. */
 class LoadedTranscript {
   private text: string | null = null;
+  private index: SpeakerIndex | null = null;
   constructor(readonly transcript: Transcript) {}
 
   get plainText(): string {
     return (this.text ??= plainTextOf(this.transcript));
   }
+
+  get speakers(): SpeakerIndex {
+    return (this.index ??= speakerIndex(this.transcript));
+  }
+}
+
+/** A document's highlights placed among its speakers, for the overview. */
+interface PlacedHighlights {
+  entry: LibraryEntry;
+  speakers: readonly string[];
+  highlights: { annotation: Annotation; speakers: Speaker[] }[];
 }
 
 interface LoadedHighlights {
@@ -601,6 +617,59 @@ export class LibraryStore {
     } catch (error) {
       throw writeError(what, error);
     }
+  }
+
+  /**
+   * Speakers × codes and speakers × colours (core/study/overview.ts) for a document, or (null) for the whole
+   * library, document after document; documents whose highlights cannot be read count for nothing there.
+   */
+  async overview(documentId: string | null): Promise<Overview> {
+    const placed = await this.placedHighlights(documentId);
+    const speakers = [...new Set(placed.flatMap((d) => d.speakers))];
+    const highlights = placed.flatMap((d) => d.highlights.map(({ annotation, speakers }) => ({ speakers, codes: annotation.codes, color: annotation.color })));
+    return overviewOf(documentId, speakers, highlights);
+  }
+
+  /** The highlights behind one overview cell, in document order (for the library, document after document). */
+  async overviewHighlights(request: { documentId: string | null } & OverviewCell): Promise<HighlightRef[]> {
+    const { documentId, ...cell } = request;
+    const refs: HighlightRef[] = [];
+    for (const { entry, highlights } of await this.placedHighlights(documentId)) {
+      const inOrder = highlights
+        .filter(({ annotation, speakers }) => inCell({ speakers, codes: annotation.codes, color: annotation.color }, cell))
+        .sort((a, b) => a.annotation.selectors.position.start - b.annotation.selectors.position.start || a.annotation.selectors.position.end - b.annotation.selectors.position.end);
+      for (const { annotation: a, speakers } of inOrder) {
+        refs.push({
+          documentId: entry.id,
+          documentTitle: entry.title,
+          id: a.id,
+          quote: a.selectors.quote.exact,
+          speakers: speakers.filter((s): s is string => s !== null),
+          color: a.color,
+          codes: a.codes,
+        });
+      }
+    }
+    return refs;
+  }
+
+  /** The highlights of a document (or of every document, in the order they were added), each with its speakers. */
+  private async placedHighlights(documentId: string | null): Promise<PlacedHighlights[]> {
+    if (documentId !== null) return [await this.placed(documentId, true)];
+    await this.refresh();
+    const entries = [...this.entries.values()].map((f) => f.data.document).sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
+    const placed = await Promise.all(entries.map((e) => this.placed(e.id, false).catch(() => null)));
+    return placed.filter((p): p is PlacedHighlights => p !== null);
+  }
+
+  private async placed(documentId: string, required: boolean): Promise<PlacedHighlights> {
+    const entry = this.entry(documentId);
+    const loaded = await this.loadTranscript(documentId);
+    const { file, readOnly } = await this.loadHighlights(documentId);
+    if (!file && required) throw new GlossError('storage', `The highlights of "${entry.title}" cannot be read. ${readOnly ?? ''}`.trim());
+    const index = loaded.speakers;
+    const highlights = (file?.annotations ?? []).map((annotation) => ({ annotation, speakers: index.speakersOf(annotation.selectors.position.start, annotation.selectors.position.end) }));
+    return { entry, speakers: index.speakers, highlights };
   }
 
   /**
