@@ -61,7 +61,7 @@ export function overviewOf(documentId: string | null, speakers: readonly string[
     }
   }
   const columns = [...used].sort(compareCodes);
-  const order = [...rows.keys()].filter((s) => s !== null);
+  const order: Speaker[] = [...rows.keys()].filter((s) => s !== null);
   if (rows.has(null)) order.push(null);
   return {
     documentId,
