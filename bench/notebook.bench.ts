@@ -249,7 +249,7 @@ test('typing in the notebook', async () => {
   });
   if (runs.length < (delays.length - warmUp) * 0.9) throw new Error(`only ${runs.length} of ${delays.length - warmUp} keys changed the page`);
   recordLatency(`typing in a ${label}, ${HIGHLIGHTS.toLocaleString('en')} highlights in the document: keystroke to paint`, runs);
-  await page.getByText('Saved', { exact: true }).waitFor();
+  await page.getByRole('tabpanel', { name: 'Notebook' }).getByText('Saved', { exact: true }).waitFor();
 });
 
 test('quoting a highlight into the notebook', async () => {
