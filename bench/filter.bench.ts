@@ -15,13 +15,14 @@ import { openInBrowser } from '../e2e/support/browser-bridge';
 import { CHROMIUM_ARGS, RENDERER_DIR, chromiumExecutable } from '../e2e/support/paths';
 import { resolveSelectors } from '../src/core/anchoring/selectors';
 import { filterHighlights, NO_FILTER, type HighlightFilter } from '../src/core/study/filter-highlights';
+import { speakerIndex } from '../src/core/study/speakers';
 import { seededRandom } from '../src/core/testing/seeded-random';
 import { plainTextOf } from '../src/core/transcript/plain-text';
 import { asciiJson } from '../src/main/store/data-file';
 import { CURRENT_SCHEMA } from '../src/main/store/file-schemas';
 import { LibraryStore } from '../src/main/store/library-store';
 import type { GlossBridge } from '../src/shared/contract';
-import type { Annotation, Transcript } from '../src/shared/model';
+import type { Annotation } from '../src/shared/model';
 import { annotations, transcript, transcriptText } from './generate';
 import { measure } from './measure';
 import { record, summarise } from './results';
@@ -52,17 +53,6 @@ function withCodes(highlights: Annotation[]): Annotation[] {
   });
 }
 
-/** Every speaker whose turns plain-text [start, end) touches (the side panel's own rule). */
-function speakersOf(t: Transcript, start: number, end: number): (string | null)[] {
-  const out: (string | null)[] = [];
-  for (const turn of t.turns) {
-    const first = turn.paragraphs[0];
-    const last = turn.paragraphs[turn.paragraphs.length - 1];
-    if (last.end > start && first.start < end && !out.includes(turn.speaker)) out.push(turn.speaker);
-  }
-  return out;
-}
-
 test.describe.configure({ mode: 'serial' });
 
 let browser: Browser;
@@ -86,9 +76,10 @@ test.beforeAll(async () => {
 
   speaker = t.speakers[1];
   const text = plainTextOf(t);
+  const who = speakerIndex(t);
   filterable = highlights.map((h) => {
     const range = resolveSelectors(text, h.selectors);
-    return { ...h, speakers: range ? speakersOf(t, range.start, range.end) : [], start: range?.start ?? 0, end: range?.end ?? 0, placed: range !== null };
+    return { ...h, speakers: range ? who.speakersOf(range.start, range.end) : [], start: range?.start ?? 0, end: range?.end ?? 0, placed: range !== null };
   });
   const expect = (filter: HighlightFilter) => {
     const listed = filterHighlights(filterable, filter, 'document');

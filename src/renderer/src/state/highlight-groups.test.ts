@@ -50,6 +50,18 @@ describe('the side panel’s groups of highlights', () => {
     expect(groups.list()[3][1][0].speaker).toBe('Text not found');
   });
 
+  test('each highlight knows every speaker whose turn it touches, for the filters; an orphan none', () => {
+    const orphan = annotation('orphan', 5);
+    orphan.selectors.quote.exact = 'text that is not in the transcript';
+    const spanning = annotation('spanning', paragraphs[0].end - 4, STRETCH_CHARS);
+    spanning.selectors.quote.exact = `${'a'.repeat(4)}\n\n${'b'.repeat(STRETCH_CHARS - 6)}`;
+    const { groups, finishLoad } = setUp([spanning, orphan]);
+    finishLoad();
+    const entries = groups.list().flatMap(([, e]) => e);
+    expect(entries.find((e) => e.annotation.id === 'spanning')?.speakers).toEqual(['Ann Lee', 'Bo Chen']);
+    expect(entries.find((e) => e.annotation.id === 'orphan')?.speakers).toEqual([]);
+  });
+
   test('a new highlight takes its place in its own group, and every other group stays the same array', () => {
     const { store, groups, finishLoad } = setUp([annotation('a', 4), annotation('b1', paragraphs[1].start + 3), annotation('b3', paragraphs[1].start + 30)]);
     finishLoad();

@@ -7,6 +7,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { TextRange } from '../../../core/anchoring/selectors';
+import { speakerIndex, type Speaker, type SpeakerIndex } from '../../../core/study/speakers';
 import { attributionOf } from '../../../core/transcript/plain-text';
 import type { Annotation, Transcript } from '../../../shared/model';
 import { afterNextPaint } from '../after-paint';
@@ -23,25 +24,18 @@ export interface Entry {
   end: number;
   speaker: string;
   /** Every speaker whose turns the highlight touches (null: text no speaker says), for the filters. */
-  speakers: readonly (string | null)[];
+  speakers: readonly Speaker[];
 }
 
 export type Group = readonly [stretch: number, entries: readonly Entry[]];
 
-/** Placeholder until core/study/speakers.ts lands: the speakers of the turns plain-text [start, end) touches, by bisection. */
-function speakersIn(transcript: Transcript, start: number, end: number): (string | null)[] {
-  const { turns } = transcript;
-  let low = 0;
-  let high = turns.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    const last = turns[mid].paragraphs[turns[mid].paragraphs.length - 1];
-    if (last.end <= start) low = mid + 1;
-    else high = mid;
-  }
-  const out: (string | null)[] = [];
-  for (let i = low; i < turns.length && turns[i].paragraphs[0].start < end; i++) if (!out.includes(turns[i].speaker)) out.push(turns[i].speaker);
-  return out;
+/** Each transcript's speaker index, built once (bisection over its turns). */
+const speakerIndexes = new WeakMap<Transcript, SpeakerIndex>();
+
+function speakersIn(transcript: Transcript, start: number, end: number): Speaker[] {
+  let index = speakerIndexes.get(transcript);
+  if (!index) speakerIndexes.set(transcript, (index = speakerIndex(transcript)));
+  return index.speakersOf(start, end);
 }
 
 const before = (x: Entry, y: Entry) => x.start - y.start || x.end - y.end;
