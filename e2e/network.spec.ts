@@ -24,7 +24,6 @@ test('a whole session (import, highlight, note, export, library, rename, remove)
   await gloss.setFilesToOpen([source]);
   await ui.library.open();
   await ui.library.openTranscripts();
-  await expect(ui.status).toContainText('Imported 1 transcript.');
   await expect(ui.title).toHaveText('Seminar on open data');
 
   // Highlight, and write a note full of remote references.

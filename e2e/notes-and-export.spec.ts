@@ -9,6 +9,9 @@ import { expect, test } from './support/fixtures';
 test('a note is saved while typing, without a Save button', async ({ gloss }) => {
   const { ui, page } = gloss;
   await ui.highlight('let a gremlin loose', 'yellow');
+  // The new highlight leaves the focus in the text; N opens its note for writing.
+  await expect(ui.note).not.toBeFocused();
+  await page.keyboard.press('n');
   await expect(ui.note).toBeFocused();
   await ui.note.pressSequentially('Agents need supervision.', { delay: 10 });
   await expect(page.locator('.note-editor__state')).toHaveText('Saved');

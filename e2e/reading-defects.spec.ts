@@ -178,3 +178,120 @@ test('seven colours: Alt+6 and Alt+7 highlight in orange and red, each painted i
   await expect(ui.colorButton('red')).toHaveCSS('background-color', await ui.paintOf('red'));
   await shoot(page, 'seven-colours');
 });
+
+test.describe('keys after the mouse', () => {
+  test('a highlight made with the mouse and the toolbar is deleted by the Delete key, on screen and on disk', async ({ gloss }) => {
+    const { ui, page } = gloss;
+    await ui.highlight('let a gremlin loose', 'yellow');
+    await expect(ui.selectedHighlight).toHaveCount(1);
+    // Its note is open in the side panel, but the focus stayed in the text.
+    await expect(ui.note).toBeVisible();
+    expect(await ui.noteHasFocus()).toBe(false);
+    await page.keyboard.press('Delete');
+    await expect(ui.marksWith('gremlin')).toHaveCount(0);
+    await expect(ui.highlights).toHaveCount(0);
+    await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).length).toBe(0);
+    await gloss.restart();
+    await expect(gloss.ui.transcript).toHaveAttribute('data-complete', 'true');
+    await expect(gloss.ui.highlights).toHaveCount(0);
+    await expect(gloss.ui.transcript.locator('mark')).toHaveCount(0);
+    expect(await annotationsOnDisk(gloss.dataDir)).toEqual([]);
+  });
+
+  test('a highlight clicked in the text is deselected by Escape', async ({ gloss }) => {
+    const { ui, page } = gloss;
+    await ui.highlight('let a gremlin loose', 'yellow');
+    await ui.highlight('the scaling laws', 'green');
+    await ui.marksWith('let a gremlin loose').click();
+    await expect(ui.marksWith('let a gremlin loose')).toHaveClass(/is-selected/);
+    await expect(ui.selectedHighlight).toContainText('gremlin');
+    await page.keyboard.press('Escape');
+    await expect(ui.marksWith('let a gremlin loose')).not.toHaveClass(/is-selected/);
+    await expect(ui.selectedHighlight).toHaveCount(0);
+  });
+
+  test('the note takes the focus when asked (N, Enter, the side panel); Escape in it goes back to the text, and Delete there deletes characters', async ({ gloss }) => {
+    const { ui, page } = gloss;
+    const mark = ui.marksWith('let a gremlin loose');
+    await ui.highlight('let a gremlin loose', 'yellow');
+    expect(await ui.noteHasFocus()).toBe(false);
+    await page.keyboard.press('n');
+    await expect.poll(() => ui.noteHasFocus()).toBe(true);
+    // The N that opened the note is not written in it.
+    await page.keyboard.type('Gremlins!');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => ui.noteText()).toBe('Gremlins');
+    await page.keyboard.press('ArrowLeft');
+    // The editor learns of the caret's move from the browser's selectionchange, which comes after the key.
+    await page.waitForTimeout(100);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => ui.noteText()).toBe('Gremlin');
+    await expect(ui.highlights).toHaveCount(1);
+
+    // Escape: back to the text, the highlight still selected; Escape again deselects it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ui.noteHasFocus()).toBe(false);
+    await expect(mark).toHaveClass(/is-selected/);
+    await page.keyboard.press('Escape');
+    await expect(mark).not.toHaveClass(/is-selected/);
+    await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir))[0]?.note).toBe('Gremlin');
+
+    // Picked in the side panel's list, the highlight opens with the focus in its note.
+    await ui.highlights.first().locator('.highlight-item__open').click();
+    await expect.poll(() => ui.noteHasFocus()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ui.noteHasFocus()).toBe(false);
+    // Clicked in the text, it does not take the focus; Enter opens the note for writing.
+    await page.keyboard.press('Escape');
+    await mark.click();
+    await expect(mark).toHaveClass(/is-selected/);
+    expect(await ui.noteHasFocus()).toBe(false);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ui.noteHasFocus()).toBe(true);
+  });
+});
+
+test.describe('the status line', () => {
+  test('"Select some text first" goes at the next highlight made, and a message goes when the view changes', async ({ gloss }) => {
+    const { ui } = gloss;
+    await ui.colorButton('yellow').click();
+    await expect(ui.status).toContainText('Select some text');
+    await ui.highlight('let a gremlin loose', 'yellow');
+    await expect(ui.status).not.toContainText('Select some text');
+
+    await gloss.page.keyboard.press('Escape');
+    await ui.colorButton('green').click();
+    await expect(ui.status).toContainText('Select some text');
+    await ui.library.open();
+    await expect(ui.status).not.toContainText('Select some text');
+  });
+
+  test('an import that opens its document leaves no message behind; one that opens nothing says what it did', async ({ gloss }) => {
+    const { ui } = gloss;
+    await ui.dropFiles([{ name: 'river.vtt', content: captionsPastAnHour(3) }]);
+    await expect(ui.title).toHaveText('river');
+    await expect(ui.transcript).toHaveAttribute('data-complete', 'true');
+    await expect(ui.status).toHaveText('');
+
+    await ui.dropFiles([
+      { name: 'one.txt', content: 'Ada Lovelace: The engine weaves algebraic patterns.\n' },
+      { name: 'two.txt', content: 'Charles Babbage: The engine computes.\n' },
+    ]);
+    await expect(ui.status).toContainText('Imported 2 transcripts.');
+    await ui.library.open();
+    await expect(ui.status).not.toContainText('Imported');
+  });
+
+  test('an error stays through later highlights until it is dismissed', async ({ gloss }) => {
+    const { ui, page } = gloss;
+    await ui.dropFiles([{ name: 'quotes.md', content: `${'> '.repeat(40)}deep\n` }]);
+    await expect(ui.status).toContainText('Could not open quotes.md');
+    await ui.highlight('let a gremlin loose', 'yellow');
+    await ui.highlight('the scaling laws', 'green');
+    await page.keyboard.press('Delete');
+    await expect(ui.highlights).toHaveCount(1);
+    await expect(ui.status).toContainText('Could not open quotes.md');
+    await page.getByRole('button', { name: 'Dismiss message' }).click();
+    await expect(ui.status).toHaveText('');
+  });
+});

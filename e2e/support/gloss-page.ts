@@ -208,6 +208,16 @@ export class GlossPage {
     );
   }
 
+  /** Whether the focus is in the open note (whatever kind of field the note is written in). */
+  async noteHasFocus(): Promise<boolean> {
+    return this.page.evaluate(() => document.activeElement?.closest('.note-editor') != null);
+  }
+
+  /** The selected highlight in the side panel (none, or one). */
+  get selectedHighlight(): Locator {
+    return this.page.locator('.highlight-item.is-selected');
+  }
+
   /** How the browser paints highlight colour `color` (`rgb(…)`), to look for in what a mark shows. */
   async paintOf(color: HighlightColor): Promise<string> {
     return this.page.evaluate((c) => {

@@ -165,6 +165,14 @@ export function HighlightList() {
     },
     [editor],
   );
+  // Picked in this list: its note takes the focus, to be written (from the text, N or Enter does the same).
+  const openToWrite = useCallback(
+    (id: string) => {
+      readingStore.select(id, { focusNote: true });
+      editor.dispatchCommand(REVEAL_HIGHLIGHT_COMMAND, id);
+    },
+    [editor],
+  );
 
   return (
     <aside className="side-panel" aria-label="Highlights">
@@ -176,7 +184,7 @@ export function HighlightList() {
       )}
       <div className="highlight-list">
         {groups.map(([stretch, entries], i) => (
-          <HighlightChunk key={stretch} entries={entries} first={firsts[i]} total={total} holdsSelected={stretch === selectedStretch} onOpen={open} />
+          <HighlightChunk key={stretch} entries={entries} first={firsts[i]} total={total} holdsSelected={stretch === selectedStretch} onOpen={openToWrite} />
         ))}
       </div>
     </aside>

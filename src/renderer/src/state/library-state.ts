@@ -67,12 +67,16 @@ export function refuseWhenLibraryReadOnly(what: string): boolean {
   return reason !== null;
 }
 
+/** Shows the library or the reader; a message about the view left goes with it (an error stays). */
 export function showView(view: View): void {
+  if (view !== state.view) readingStore.clearInfo();
   set({ view });
   if (view === 'library') refreshLibrary().catch((e) => readingStore.setStatus({ kind: 'error', message: errorMessage(e) }));
 }
 
 export async function openDocument(documentId: string): Promise<void> {
+  // A message about what was on screen does not follow the reader into the document.
+  readingStore.clearInfo();
   try {
     // User Timing marks: the benchmarks measure opening from here.
     performance.mark('gloss:open-requested');
@@ -102,9 +106,18 @@ export async function refreshOpenDocument(): Promise<void> {
   }
 }
 
-/** Reports what an import did and opens the document when exactly one file was asked for and it worked. */
+/**
+ * Reports what an import did, or opens the document when exactly one file was asked for and it worked: the document
+ * on screen says it was imported (a message would follow the reader into it), unless it was one already there.
+ */
 async function afterImport(results: ImportResult[]): Promise<void> {
   await refreshLibrary();
+  const [only] = results;
+  if (results.length === 1 && only.ok) {
+    await openDocument(only.document.id);
+    if (only.duplicate) readingStore.setStatus({ kind: 'info', message: 'This transcript was already in the library.' });
+    return;
+  }
   const failed = results.filter((r): r is Extract<ImportResult, { ok: false }> => !r.ok);
   const added = results.filter((r) => r.ok && !r.duplicate).length;
   const duplicates = results.filter((r) => r.ok && r.duplicate).length;
@@ -114,8 +127,6 @@ async function afterImport(results: ImportResult[]): Promise<void> {
     ...failed.map((f) => f.message),
   ].filter(Boolean);
   if (parts.length) readingStore.setStatus({ kind: failed.length ? 'error' : 'info', message: parts.join(' ') });
-  const ok = results.filter((r) => r.ok);
-  if (results.length === 1 && ok.length === 1 && ok[0].ok) await openDocument(ok[0].document.id);
 }
 
 export async function importWithDialog(): Promise<void> {

@@ -1,6 +1,6 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { Annotation } from '../../../shared/model';
-import { ReadingStore } from './reading-store';
+import { INFO_STATUS_MS, ReadingStore } from './reading-store';
 
 function annotation(id: string): Annotation {
   return {
@@ -45,4 +45,48 @@ test('those who follow highlights hear which ones changed, and only then', () =>
   store.setStatus({ kind: 'info', message: 'not a highlight change' });
   expect(heard).toEqual([['a'], ['b'], ['a']]);
   expect([...store.getState().annotations.keys()]).toEqual(['b']);
+});
+
+test('a highlight selected for its note asks its note editor, once, to take the focus; a plain selection does not', () => {
+  const store = new ReadingStore();
+  for (const id of ['a', 'b']) store.upsert(annotation(id));
+  store.select('a');
+  expect(store.takeNoteFocus('a')).toBe(false);
+  store.select('b', { focusNote: true });
+  expect(store.takeNoteFocus('a')).toBe(false);
+  expect(store.takeNoteFocus('b')).toBe(true);
+  expect(store.takeNoteFocus('b')).toBe(false);
+  // Asked again for the highlight already selected (the Write-note key).
+  store.select('b', { focusNote: true });
+  expect(store.getState().selectedId).toBe('b');
+  expect(store.takeNoteFocus('b')).toBe(true);
+  // Another selection withdraws a request not yet taken.
+  store.select('b', { focusNote: true });
+  store.select('a');
+  expect(store.takeNoteFocus('b')).toBe(false);
+});
+
+test('an info message goes by itself after a while and at clearInfo; an error stays', () => {
+  vi.useFakeTimers();
+  try {
+    const store = new ReadingStore();
+    store.setStatus({ kind: 'info', message: 'Select some text first.' });
+    vi.advanceTimersByTime(INFO_STATUS_MS - 1);
+    expect(store.getState().status?.message).toBe('Select some text first.');
+    vi.advanceTimersByTime(1);
+    expect(store.getState().status).toBeNull();
+
+    store.setStatus({ kind: 'info', message: 'Imported 1 transcript.' });
+    store.clearInfo();
+    expect(store.getState().status).toBeNull();
+
+    const error = { kind: 'error', message: 'The highlight was not saved. The disk is full.' } as const;
+    store.setStatus({ kind: 'info', message: 'Exported.' });
+    store.setStatus(error);
+    store.clearInfo();
+    vi.advanceTimersByTime(INFO_STATUS_MS * 10);
+    expect(store.getState().status).toBe(error);
+  } finally {
+    vi.useRealTimers();
+  }
 });

@@ -14,6 +14,13 @@ import { resolveSelectors, type TextRange } from '../../../core/anchoring/select
 import { plainTextOf } from '../../../core/transcript/plain-text';
 import type { Annotation, DocumentSummary, OpenedDocument } from '../../../shared/model';
 
+/** How long an info message stays up when nothing else replaces or clears it; errors stay until dismissed or replaced. */
+export const INFO_STATUS_MS = 8000;
+
+/**
+ * A message in the status line. Info goes after INFO_STATUS_MS, at the reader's next action on highlights
+ * (`clearInfo`) and when the view changes; an error stays until dismissed or replaced.
+ */
 export interface Status {
   kind: 'info' | 'error';
   message: string;
@@ -29,6 +36,12 @@ export interface ReadingState {
   /** Where each highlight sits in the plain text now; absent for orphans. Changed in place with `annotations`. */
   ranges: ReadonlyMap<string, TextRange>;
   selectedId: string | null;
+  /**
+   * The highlight whose note should take the focus once it shows, or null. Set by `select(id, { focusNote: true })`
+   * (an entry picked in the side panel, the Write-note key); a highlight made or clicked in the text leaves the focus
+   * in the text. The note editor takes it with `takeNoteFocus`.
+   */
+  noteFocus: string | null;
   status: Status | null;
   /** Ids of highlights whose note has unsaved or in-flight changes. */
   savingNotes: ReadonlySet<string>;
@@ -50,6 +63,7 @@ export class ReadingStore {
     annotations: this.annotations,
     ranges: this.ranges,
     selectedId: null,
+    noteFocus: null,
     status: null,
     savingNotes: new Set(),
     noteRevision: 0,
@@ -109,7 +123,7 @@ export class ReadingStore {
       const r = resolveSelectors(plainText, a.selectors);
       if (r) this.ranges.set(a.id, r);
     }
-    this.set({ opened, plainText, annotations: this.annotations, ranges: this.ranges, selectedId: null }, null);
+    this.set({ opened, plainText, annotations: this.annotations, ranges: this.ranges, selectedId: null, noteFocus: null }, null);
   }
 
   /** Shows a new title for the open document, if it is the one renamed. */
@@ -145,14 +159,44 @@ export class ReadingStore {
     this.set({ selectedId: this.state.selectedId === id ? null : this.state.selectedId }, new Set([id]));
   }
 
-  /** Selects highlight `id` (or none); an id no longer known selects none. */
-  select(id: string | null): void {
+  /**
+   * Selects highlight `id` (or none); an id no longer known selects none. With `focusNote` its note takes the focus
+   * (see `noteFocus`); without, the focus stays where it is.
+   */
+  select(id: string | null, options: { focusNote?: boolean } = {}): void {
     const next = id !== null && this.annotations.has(id) ? id : null;
-    if (next !== this.state.selectedId) this.set({ selectedId: next });
+    const noteFocus = options.focusNote && next !== null ? next : null;
+    if (next !== this.state.selectedId || noteFocus !== this.state.noteFocus) this.set({ selectedId: next, noteFocus });
   }
 
+  /**
+   * For the note editor of highlight `id`, when it shows and whenever `noteFocus` changes: true (once) when its note
+   * was asked to take the focus, and the editor should now focus itself.
+   */
+  takeNoteFocus(id: string): boolean {
+    if (this.state.noteFocus !== id) return false;
+    this.set({ noteFocus: null });
+    return true;
+  }
+
+  private infoTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Shows a message (or none); an info message goes by itself after INFO_STATUS_MS. */
   setStatus(status: Status | null): void {
+    if (this.infoTimer !== null) clearTimeout(this.infoTimer);
+    this.infoTimer = null;
+    if (status?.kind === 'info') {
+      this.infoTimer = setTimeout(() => {
+        this.infoTimer = null;
+        if (this.state.status === status) this.set({ status: null });
+      }, INFO_STATUS_MS);
+    }
     this.set({ status });
+  }
+
+  /** Takes away an info message (the reader did something since, or changed view); an error stays. */
+  clearInfo(): void {
+    if (this.state.status?.kind === 'info') this.setStatus(null);
   }
 
   /** A note was changed from outside its editor (undo, redo): the open note editor shows it afresh. */

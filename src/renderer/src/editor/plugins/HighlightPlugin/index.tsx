@@ -2,6 +2,13 @@
  * Highlights in the transcript: applies, recolours, deletes and reveals them
  * on command, selects one on click, handles the keyboard shortcuts, and keeps
  * every mark painted in its highlight's colour.
+ *
+ * The focus: making or clicking a highlight in the text leaves the focus in
+ * the text, so that Delete, Escape and the colour keys act on it at once; its
+ * note opens in the side panel and takes the focus on N or Enter (or when the
+ * highlight is picked in the side panel's list). Escape in the note (or any
+ * field of the selected highlight) comes back to the text with the highlight
+ * still selected; Escape again deselects it.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { MarkNode, $createMarkNode } from '@lexical/mark';
@@ -10,6 +17,7 @@ import { COMMAND_PRIORITY_EDITOR } from 'lexical';
 import { useEffect } from 'react';
 import { HIGHLIGHT_COLORS } from '../../../../../shared/model';
 import { createHighlight, deleteHighlight, recolorHighlight, refuseWhenReadOnly, setActiveMarks } from '../../../state/highlight-changes';
+import { isTyping } from '../../../keyboard';
 import { readingStore } from '../../../state/reading-store';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../../commands';
 import { selectedRange } from '../../dom-selection';
@@ -19,9 +27,13 @@ import { showPending } from './pending-highlights';
 
 const FLASH_MS = 1200;
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+/** Whether a key pressed with the focus on `target` is one for the reading view (not for a button, link or field). */
+function inReadingView(target: EventTarget | null): boolean {
+  if (target === document.body) return true;
+  return target instanceof HTMLElement && target.closest('.reader') !== null && target.closest('button, a[href], [role="button"]') === null;
 }
+
+const noModifiers = (event: KeyboardEvent) => !event.altKey && !event.ctrlKey && !event.metaKey;
 
 /** Among the highlights under a click, the one to select: the shortest, or the next one on repeated clicks. */
 function pickHighlight(ids: string[], current: string | null): string | null {
@@ -52,11 +64,23 @@ export function HighlightPlugin(): null {
       if (!window.getSelection()?.isCollapsed) return;
       const mark = (event.target as Element | null)?.closest?.('mark[data-ids]');
       const ids = mark instanceof HTMLElement ? (mark.dataset.ids ?? '').split(' ') : [];
+      if (ids.length) readingStore.clearInfo();
       readingStore.select(ids.length ? pickHighlight(ids, readingStore.getState().selectedId) : null);
     };
 
+    /** Back to the text, the highlight still selected: the reading view takes the keys again. */
+    const focusText = () => editor.getRootElement()?.closest<HTMLElement>('.reader')?.focus({ preventScroll: true });
+
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
+      // A field that used the key itself (a list of suggestions closed by Escape) has said so.
+      if (event.defaultPrevented) return;
+      if (isTyping(event.target)) {
+        if (event.key === 'Escape' && noModifiers(event) && event.target instanceof HTMLElement && event.target.closest('.highlight-item')) {
+          event.preventDefault();
+          focusText();
+        }
+        return;
+      }
       const digit = /^Digit([1-9])$/.exec(event.code);
       if (event.altKey && !event.ctrlKey && !event.metaKey && digit) {
         const color = HIGHLIGHT_COLORS[Number(digit[1]) - 1];
@@ -72,6 +96,10 @@ export function HighlightPlugin(): null {
         editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, selectedId);
       } else if (event.key === 'Escape') {
         readingStore.select(null);
+      } else if (selectedId && (event.key === 'Enter' || event.key.toLowerCase() === 'n') && noModifiers(event) && !event.shiftKey && inReadingView(event.target)) {
+        // Write the selected highlight's note.
+        event.preventDefault();
+        readingStore.select(selectedId, { focusNote: true });
       }
     };
 
@@ -105,10 +133,12 @@ export function HighlightPlugin(): null {
           if (root && range) {
             // Refused before anything is painted; the selection stays, to copy or to try again.
             if (refuseWhenReadOnly('The passage was not highlighted')) return true;
+            readingStore.clearInfo();
             const hidePending = showPending(root, window.getSelection(), color);
             window.getSelection()?.removeAllRanges();
             void createHighlight(marks, range, color, hidePending);
           } else if (selectedId) {
+            readingStore.clearInfo();
             void recolorHighlight(selectedId, color);
           } else {
             readingStore.setStatus({ kind: 'info', message: 'Select some text in the transcript first, then pick a colour.' });
@@ -120,6 +150,7 @@ export function HighlightPlugin(): null {
       editor.registerCommand(
         DELETE_HIGHLIGHT_COMMAND,
         (id) => {
+          readingStore.clearInfo();
           void deleteHighlight(marks, id);
           return true;
         },
