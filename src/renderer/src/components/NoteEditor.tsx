@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/model';
 import { saveNote, unsavedNote, useReadOnlyReason } from '../state/highlight-changes';
-import { readingStore } from '../state/reading-store';
+import { readingStore, useReading } from '../state/reading-store';
 
 export const NOTE_SAVE_DELAY_MS = 400;
 
@@ -27,6 +27,13 @@ export function NoteEditor({ annotation }: { annotation: Annotation }) {
   const timer = useRef<number | null>(null);
   /** Numbers the saves: only the latest one's answer decides the label (each save carries the whole note). */
   const attempts = useRef({ started: 0, finished: 0 });
+  const field = useRef<HTMLTextAreaElement>(null);
+  // The focus comes here only when asked (the highlight picked in the side panel, or N / Enter in the text): a
+  // highlight made or clicked in the text leaves it there, for Delete and Escape.
+  const focusAsked = useReading((s) => s.noteFocus === annotation.id);
+  useEffect(() => {
+    if (focusAsked && readingStore.takeNoteFocus(annotation.id)) field.current?.focus();
+  }, [focusAsked, annotation.id]);
 
   const flush = useRef(async () => {
     if (timer.current !== null) window.clearTimeout(timer.current);
@@ -87,7 +94,7 @@ export function NoteEditor({ annotation }: { annotation: Annotation }) {
         value={text}
         placeholder="Write a note about this passage…"
         rows={4}
-        autoFocus
+        ref={field}
         readOnly={readOnly !== null}
         aria-describedby={problem ? `${id}-problem` : undefined}
         onChange={(e) => onChange(e.target.value)}
