@@ -179,7 +179,7 @@ export function HighlightList() {
       <h2 className="side-panel__title">Highlights</h2>
       {count === 0 && (
         <p className="side-panel__empty">
-          Select text in the transcript and pick a colour (or press Alt+1 to Alt+5) to highlight it.
+          Select text in the transcript and pick a colour (or press Alt+1 to Alt+7) to highlight it.
         </p>
       )}
       <div className="highlight-list">
