@@ -7,6 +7,7 @@
  * text, or with --json one JSON value (shapes in README, "Command line").
  */
 import { codeProblem, leafOf, normaliseCode, normaliseCodes } from '../core/study/code-path';
+import { speakerIndex } from '../core/study/speakers';
 import { type DocumentHighlightsJson, colorNamesOf, highlightJson, type HighlightJson, inDocumentOrder } from '../main/remote/highlight-json';
 import type { CodeChangeJson } from '../main/remote/write-commands';
 import { type OpenedLibrary, openToRead } from '../main/store/library-access';
@@ -48,9 +49,10 @@ export async function highlightsCommand(dataDir: string, documentId: string, asJ
   const listed: DocumentHighlightsJson = await reading(dataDir, async (store) => {
     const { document, transcript, plainText, annotations } = await store.highlightsOf(documentId);
     const names = colorNamesOf((await store.codebook()).colors);
+    const speakers = speakerIndex(transcript);
     return {
       document: { id: document.id, title: document.title, source: document.source, format: document.format, speakers: [...document.speakers] },
-      highlights: inDocumentOrder(annotations.map((a) => highlightJson(a, transcript, plainText, names))),
+      highlights: inDocumentOrder(annotations.map((a) => highlightJson(a, speakers, plainText, names))),
     };
   });
   if (asJson) {
@@ -157,8 +159,7 @@ function table(header: string[], rows: string[][]): string[] {
 /** `gloss overview [--doc ID]`: speakers × codes and speakers × colours, for a document or the whole library. */
 export async function overviewCommand(dataDir: string, documentId: string | null, asJson: boolean, io: Output): Promise<number> {
   const { overview, title, names } = await reading(dataDir, async (store) => {
-    // TEMPORARY until the store's overview lands (another helper is adding it): typed against its announced signature.
-    const overview: Overview = await (store as unknown as { overview(documentId: string | null): Promise<Overview> }).overview(documentId);
+    const overview: Overview = await store.overview(documentId);
     const names = colorNamesOf((await store.codebook()).colors);
     const title = documentId ? (await store.highlightsOf(documentId)).document.title : null;
     return { overview, title, names };

@@ -6,7 +6,8 @@
  * added, never renamed or removed.
  */
 import { resolveSelectors } from '../../core/anchoring/selectors';
-import type { Annotation, ColorLabel, HighlightColor, Transcript } from '../../shared/model';
+import type { SpeakerIndex } from '../../core/study/speakers';
+import type { Annotation, ColorLabel, HighlightColor } from '../../shared/model';
 import { DEFAULT_COLOR_NAMES } from '../../shared/model';
 
 export interface HighlightJson {
@@ -44,28 +45,6 @@ export interface DocumentHighlightsJson {
   highlights: HighlightJson[];
 }
 
-/**
- * Full names of the speakers of every turn that plain-text [start, end) touches, each once, in order; turns no
- * speaker says (an intro, an aside, a heading) add nobody.
- */
-export function speakersOfRange(transcript: Transcript, start: number, end: number): string[] {
-  const { turns } = transcript;
-  // Turns are in text order: find the first that ends after `start` by bisection (a book has thousands).
-  let low = 0;
-  let high = turns.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (turns[mid].paragraphs[turns[mid].paragraphs.length - 1].end <= start) low = mid + 1;
-    else high = mid;
-  }
-  const names: string[] = [];
-  for (let i = low; i < turns.length && turns[i].paragraphs[0].start < Math.max(end, start + 1); i++) {
-    const { speaker } = turns[i];
-    if (speaker !== null && !names.includes(speaker)) names.push(speaker);
-  }
-  return names;
-}
-
 /** The library's name for each colour. */
 export function colorNamesOf(colors: readonly ColorLabel[]): Record<HighlightColor, string> {
   const names = { ...DEFAULT_COLOR_NAMES };
@@ -73,8 +52,13 @@ export function colorNamesOf(colors: readonly ColorLabel[]): Record<HighlightCol
   return names;
 }
 
-/** One highlight as the command line shows it. */
-export function highlightJson(annotation: Annotation, transcript: Transcript, plainText: string, colorNames: Record<HighlightColor, string>): HighlightJson {
+/** Full names of the speakers whose turns plain-text [start, end) touches; text no speaker says adds nobody. */
+export function namedSpeakers(speakers: SpeakerIndex, start: number, end: number): string[] {
+  return speakers.speakersOf(start, end).filter((s): s is string => s !== null);
+}
+
+/** One highlight as the command line shows it; `speakers` is the document's speaker index (built once for all). */
+export function highlightJson(annotation: Annotation, speakers: SpeakerIndex, plainText: string, colorNames: Record<HighlightColor, string>): HighlightJson {
   // The transcript never changes once imported, so the position holds; resolving guards against a damaged file.
   const { start, end } = resolveSelectors(plainText, annotation.selectors) ?? annotation.selectors.position;
   return {
@@ -83,7 +67,7 @@ export function highlightJson(annotation: Annotation, transcript: Transcript, pl
     quote: annotation.selectors.quote.exact,
     start,
     end,
-    speakers: speakersOfRange(transcript, start, end),
+    speakers: namedSpeakers(speakers, start, end),
     color: annotation.color,
     colorName: colorNames[annotation.color],
     codes: [...(annotation.codes ?? [])],

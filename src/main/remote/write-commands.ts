@@ -10,7 +10,8 @@ import { createSelectors, type TextRange } from '../../core/anchoring/selectors'
 import type { Annotation, Codebook, CodeOperation, CodeOperationResult, HighlightColor, HighlightSelectors, Transcript } from '../../shared/model';
 import { GlossError } from '../store/errors';
 import type { LibraryEntry } from '../store/file-schemas';
-import { colorNamesOf, highlightJson, type HighlightJson, speakersOfRange } from './highlight-json';
+import { speakerIndex } from '../../core/study/speakers';
+import { colorNamesOf, highlightJson, type HighlightJson, namedSpeakers } from './highlight-json';
 
 /** What the commands need of a store (LibraryStore has it all). */
 export interface CommandStore {
@@ -71,6 +72,7 @@ export function inContext(text: string, { start, end }: TextRange): string {
 async function highlight(store: CommandStore, request: HighlightRequest, newId: () => string): Promise<HighlightJson> {
   const { document, transcript, plainText } = await store.highlightsOf(request.documentId);
   const { ranges } = findQuote(plainText, request.quote);
+  const speakers = speakerIndex(transcript);
   const named = `“${document.title}” (${document.id})`;
   if (ranges.length === 0) throw new GlossError('not-found', `The quote “${request.quote}” is not in ${named}; nothing was written.`);
   let range: TextRange;
@@ -81,8 +83,8 @@ async function highlight(store: CommandStore, request: HighlightRequest, newId: 
     range = ranges[request.occurrence - 1];
   } else if (ranges.length > 1) {
     const listed = ranges.slice(0, LISTED_OCCURRENCES).map((r, i) => {
-      const speakers = speakersOfRange(transcript, r.start, r.end);
-      return `  ${i + 1}. at ${r.start}${speakers.length ? ` (${speakers.join(', ')})` : ''}: ${inContext(plainText, r)}`;
+      const names = namedSpeakers(speakers, r.start, r.end);
+      return `  ${i + 1}. at ${r.start}${names.length ? ` (${names.join(', ')})` : ''}: ${inContext(plainText, r)}`;
     });
     if (ranges.length > LISTED_OCCURRENCES) listed.push(`  … and ${ranges.length - LISTED_OCCURRENCES} more`);
     throw new GlossError(
@@ -100,7 +102,7 @@ async function highlight(store: CommandStore, request: HighlightRequest, newId: 
     codes: request.codes,
   });
   const { colors } = await store.codebook();
-  return highlightJson(annotation, transcript, plainText, colorNamesOf(colors));
+  return highlightJson(annotation, speakers, plainText, colorNamesOf(colors));
 }
 
 async function changeCodes(store: CommandStore, { operation }: { operation: CodeOperation }): Promise<CodeChangeJson> {
