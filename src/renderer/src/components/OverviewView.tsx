@@ -98,7 +98,8 @@ function CountTable<K extends string>({ caption, columns, header, name, value, c
   return (
     <div className="overview-table__wrap">
       <table className="overview-table">
-        <caption>{caption}</caption>
+        {/* Heard, not shown: the section's heading above the table says it. */}
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Speaker</th>
@@ -200,7 +201,8 @@ export function OverviewView() {
       .then((found) => {
         if (ask !== asked.current) return;
         setRefs(found);
-        requestAnimationFrame(() => listRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
+        // The list's heading is brought into view (just), so the count chosen stays on screen where it can.
+        requestAnimationFrame(() => listRef.current?.querySelector('h2')?.scrollIntoView({ block: 'nearest' }));
       })
       .catch((e: unknown) => ask === asked.current && setProblem(errorMessage(e)));
   };
@@ -226,7 +228,7 @@ export function OverviewView() {
         {overview && (
           <>
             <p className="overview__summary">
-              {plural(overview.totals.highlights, 'highlight')} by {plural(overview.rows.filter((r) => r.speaker !== null).length, 'speaker')}
+              {plural(overview.totals.highlights, 'highlight')} by {plural(overview.rows.filter((r) => r.speaker !== null && r.highlights > 0).length, 'speaker')}
               {overview.codes.length > 0 && `, under ${plural(overview.codes.length, 'code')}`}. A highlight spanning two speakers counts for both;
               a code counts the codes under it. Choose a count to list its highlights.
             </p>
