@@ -18,6 +18,7 @@ import { createSelectors } from '../../core/anchoring/selectors';
 import { plainTextOf } from '../../core/transcript/plain-text';
 import { unpackDocument } from '../../core/wire/packed-document';
 import { CHANNELS, type Channel, type Envelope, type ErrorCode, type RequestOf } from '../../shared/contract';
+import type { Annotation } from '../../shared/model';
 import { MAX_IMPORT_BYTES } from '../import/read-transcript-file';
 import { LibraryStore } from '../store/library-store';
 import { createHandlers, invokeHandler, type Handlers } from './handlers';
@@ -46,6 +47,7 @@ let dataDir: string;
 let handlers: Handlers;
 let documentId: string;
 let text: string;
+let existing: Annotation;
 let dialogCalls = 0;
 
 beforeAll(async () => {
@@ -68,7 +70,7 @@ beforeAll(async () => {
   });
   documentId = value(await handlers['library:list']({}))[0].id;
   text = plainTextOf(unpackDocument(value(await handlers['documents:open']({ documentId }))).transcript);
-  value(await handlers['annotations:create']({ ...highlightOf('gremlin'), id: EXISTING_HIGHLIGHT, note: 'a note' }));
+  existing = value(await handlers['annotations:create']({ ...highlightOf('gremlin'), id: EXISTING_HIGHLIGHT, note: 'a note', codes: ['theme/risk', 'method'] }));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -95,6 +97,17 @@ const validRequests: { [C in Channel]: () => RequestOf<C> } = {
   'annotations:create': () => highlightOf('let a gremlin loose'),
   'annotations:update': () => ({ documentId, id: EXISTING_HIGHLIGHT, color: 'blue', note: 'changed' }),
   'annotations:delete': () => ({ documentId, id: EXISTING_HIGHLIGHT }),
+  // The highlight as it was made: it exists, so a valid restore is refused (a near miss with another id may restore).
+  'annotations:restore': () => ({ annotation: structuredClone(existing) }),
+  'codebook:get': () => ({}),
+  'codebook:name-color': () => ({ color: 'yellow', name: 'key claim' }),
+  'codebook:describe-code': () => ({ path: 'theme/risk', color: 'red', description: 'What could go wrong' }),
+  'codes:apply': () => ({ operation: { kind: 'rename', from: 'method', to: 'approach' } }),
+  'codes:revert': () => ({ undoToken: 'a token this session never gave' }),
+  'overview:get': () => ({ documentId }),
+  'overview:highlights': () => ({ documentId, speaker: 'Dario Amodei', code: 'theme', color: 'green' }),
+  'notebook:open': () => ({ documentId }),
+  'notebook:save': () => ({ documentId, state: JSON.stringify({ root: { type: 'root', children: [] } }), markdown: '# Notes' }),
   'export:markdown': () => ({ documentId }),
 };
 

@@ -49,8 +49,8 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: Ha
     'codes:revert': ({ undoToken }) => store.revertCodeOperation(undoToken),
     'overview:get': ({ documentId }) => store.overview(documentId),
     'overview:highlights': (request) => store.overviewHighlights(request),
-    'notebook:open': () => notBuiltYet('notebook:open'),
-    'notebook:save': () => notBuiltYet('notebook:save'),
+    'notebook:open': ({ documentId }) => store.openNotebook(documentId),
+    'notebook:save': ({ documentId, state, markdown }) => store.saveNotebook(documentId, state, markdown),
     'export:markdown': async ({ documentId }) => {
       const { document, transcript, annotations } = await store.forExport(documentId);
       const path = await chooseExportPath(exportFileName(document.title));
@@ -64,11 +64,6 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: Ha
       return { path };
     },
   };
-}
-
-// TEMPORARY while issue 10 is being built: replaced channel by channel.
-function notBuiltYet(channel: string): never {
-  throw new GlossError('internal', `${channel} is not built yet.`);
 }
 
 /** Wraps one implementation with validation and error reporting. */

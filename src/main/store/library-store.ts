@@ -33,6 +33,7 @@ import type {
   HighlightRef,
   HighlightSelectors,
   LibraryStatus,
+  Notebook,
   OpenedDocument,
   Overview,
   StoreNotice,
@@ -43,6 +44,7 @@ import { DEFAULT_COLOR_NAMES, HIGHLIGHT_COLORS } from '../../shared/model';
 import type { RequestOf } from '../../shared/contract';
 import { Backups } from './backups';
 import { CodeChanges } from './code-changes';
+import { Notebooks } from './notebooks';
 import { codebookKind, type CodebookFile, emptyCodebook, entriesOf, withEntries } from './codebook-file';
 import { type Counts, CountsFiles, countsOf, countsText, NO_COUNTS } from './counts-file';
 import { asciiJson, type DataFile } from './data-file';
@@ -131,6 +133,7 @@ export class LibraryStore {
   /** Library-wide changes (the codebook, code operations across documents) run one at a time. */
   private libraryWide: Promise<unknown> = Promise.resolve();
   private readonly codeChanges: CodeChanges;
+  private readonly notebooks: Notebooks;
 
   private constructor(
     private readonly ctx: StoreContext,
@@ -142,6 +145,7 @@ export class LibraryStore {
     private readonly mode: StoreMode,
   ) {
     this.countsFiles = new CountsFiles(ctx.fs, (id) => ctx.layout.documentDir(id));
+    this.notebooks = new Notebooks(ctx);
     this.codeChanges = new CodeChanges({
       ctx,
       codebook: codebookFile,
@@ -422,6 +426,7 @@ export class LibraryStore {
     this.transcripts.delete(documentId);
     this.highlightFiles.delete(documentId);
     this.countsFiles.forget(documentId);
+    this.notebooks.forget(documentId);
     this.ctx.backups.forget(this.ctx.layout.documentDir(documentId));
   }
 
@@ -670,6 +675,27 @@ export class LibraryStore {
     const index = loaded.speakers;
     const highlights = (file?.annotations ?? []).map((annotation) => ({ annotation, speakers: index.speakersOf(annotation.selectors.position.start, annotation.selectors.position.end) }));
     return { entry, speakers: index.speakers, highlights };
+  }
+
+  /**
+   * A document's notebook, or (null) the library's: its saved state and Markdown, and which quoted highlights no
+   * longer exist (their quotes are shown as no longer linked).
+   */
+  async openNotebook(documentId: string | null): Promise<Notebook> {
+    if (documentId !== null) this.entry(documentId);
+    return this.notebooks.openNotebook(documentId, async (quoted, highlightId) => {
+      if (!this.entries.has(quoted)) return false;
+      const loaded = await this.loadHighlights(quoted).catch(() => null);
+      // Highlights that cannot be read cannot say a quote is gone: it stays linked.
+      return loaded?.file ? loaded.file.find(highlightId) !== undefined : true;
+    });
+  }
+
+  /** Saves a notebook as the reader types (notebooks.ts: one atomic replace per save, the last save wins). */
+  async saveNotebook(documentId: string | null, state: string, markdown: string): Promise<{ updatedAt: string }> {
+    if (documentId !== null) this.entry(documentId);
+    this.assertOwner();
+    return this.notebooks.saveNotebook(documentId, state, markdown);
   }
 
   /**

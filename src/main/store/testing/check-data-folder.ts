@@ -26,6 +26,7 @@ import {
   CODEBOOK_FILE,
   LIBRARY_FILE,
   LOCK_FILE,
+  NOTEBOOK_FILE,
   REMOVED_DIR,
   SETTINGS_FILE,
   SOURCE_FILE,
@@ -34,6 +35,7 @@ import {
 import { libraryKind, settingsKind } from '../library-index';
 import { codebookKind } from '../codebook-file';
 import { journalKind } from '../code-operation-journal';
+import { notebookKind } from '../notebooks';
 
 export interface FolderReport {
   /** Data files that do not read or check, with the reason (paths relative to the data folder). */
@@ -118,8 +120,11 @@ export async function checkDataFolder(dataDir: string): Promise<FolderReport> {
         case SOURCE_FILE:
           report.checked++;
           break;
+        case NOTEBOOK_FILE:
+          await check(path, notebookKind);
+          break;
         case BACKUPS_DIR:
-          await checkBackups(path, { [DOCUMENT_FILE]: documentKind, [TRANSCRIPT_FILE]: transcriptKind, [ANNOTATIONS_FILE]: annotationsKind(id) } as Record<string, FileKind<unknown>>);
+          await checkBackups(path, { [DOCUMENT_FILE]: documentKind, [TRANSCRIPT_FILE]: transcriptKind, [ANNOTATIONS_FILE]: annotationsKind(id), [NOTEBOOK_FILE]: notebookKind } as Record<string, FileKind<unknown>>);
           break;
         default:
           report.problems.push(`${rel(path)}: not a file Gloss writes`);
@@ -135,9 +140,10 @@ export async function checkDataFolder(dataDir: string): Promise<FolderReport> {
     if (name === LIBRARY_FILE) await check(path, libraryKind);
     else if (name === SETTINGS_FILE) await check(path, settingsKind);
     else if (name === CODEBOOK_FILE) await check(path, codebookKind);
+    else if (name === NOTEBOOK_FILE) await check(path, notebookKind);
     // An unfinished code operation's journal: valid data, which the next start finishes.
     else if (name === CODE_OPERATION_FILE) await check(path, journalKind);
-    else if (name === BACKUPS_DIR) await checkBackups(path, { [LIBRARY_FILE]: libraryKind, [SETTINGS_FILE]: settingsKind, [CODEBOOK_FILE]: codebookKind } as Record<string, FileKind<unknown>>);
+    else if (name === BACKUPS_DIR) await checkBackups(path, { [LIBRARY_FILE]: libraryKind, [SETTINGS_FILE]: settingsKind, [CODEBOOK_FILE]: codebookKind, [NOTEBOOK_FILE]: notebookKind } as Record<string, FileKind<unknown>>);
     else if (name !== LOCK_FILE && name !== DOCUMENTS_DIR && name !== REMOVED_DIR) report.problems.push(`${name}: not a file Gloss writes`);
   }
   for (const name of await ls(join(dataDir, DOCUMENTS_DIR))) {
