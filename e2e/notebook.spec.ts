@@ -174,3 +174,17 @@ test('the notebooks as a reader sees them, in a wide and a 900 px window', async
     await page.screenshot({ path: `${folder}/library-notebook-${width}.png` });
   }
 });
+
+test('what is typed in a notebook just before leaving the document is kept', async ({ gloss }) => {
+  const { page, ui } = gloss;
+  const notebook = new NotebookPage(page, 'document');
+  await notebook.open();
+  await notebook.focusEnd();
+  await notebook.type('Written right before leaving');
+  // No pause for the save: the library is opened at once.
+  await ui.library.open();
+  await ui.library.openDocument(SAMPLE_TITLE);
+  await notebook.open();
+  await expect(notebook.editor).toContainText('Written right before leaving');
+  await expect(notebook.saveState).toHaveText('Saved');
+});
