@@ -54,7 +54,8 @@ export const annotationsMigrations: readonly Step[] = [
   // 1 → 2: the sequence number of the last logged change became required (files from before the log had none).
   (v) => ({ ...v, seq: typeof v.seq === 'number' ? v.seq : 0 }),
   // 2 → 3: each highlight gains its codes and note state.
-  (v) => ({ ...v, annotations: array(v.annotations).map((a) => (isObject(a) ? annotationMigrations[1](a) : a)) }),
+  // Anything that is not a highlight is left as it is, for the shape check to refuse: a migration repairs nothing.
+  (v) => ({ ...v, annotations: Array.isArray(v.annotations) ? v.annotations.map((a: unknown) => (isObject(a) ? annotationMigrations[1](a) : a)) : v.annotations }),
 ];
 
 export const transcriptMigrations: readonly Step[] = [

@@ -337,7 +337,7 @@ const SHAPE_CASES: ShapeCase[] = [
     file: TRANSCRIPT_FILE,
     defect: 'from a newer Gloss, in a shape this one reads',
     path: (ids) => docFile(ids.talkId, TRANSCRIPT_FILE),
-    content: () => JSON.stringify({ schemaVersion: 3, transcript: VALID_TRANSCRIPT, speakerColours: {} }),
+    content: () => JSON.stringify({ schemaVersion: CURRENT_SCHEMA + 1, transcript: VALID_TRANSCRIPT, speakerColours: {} }),
     then: async (store, ids, path, content) => {
       expect((await store.open(ids.talkId)).transcript).toEqual(VALID_TRANSCRIPT);
       expect(await everyStep(store)).toEqual([]);
@@ -348,7 +348,7 @@ const SHAPE_CASES: ShapeCase[] = [
     file: TRANSCRIPT_FILE,
     defect: 'from a newer Gloss, in a shape this one cannot read',
     path: (ids) => docFile(ids.talkId, TRANSCRIPT_FILE),
-    content: () => '{"schemaVersion":3,"transcript":{"sections":[]}}',
+    content: () => JSON.stringify({ schemaVersion: CURRENT_SCHEMA + 1, transcript: { sections: [] } }),
     then: async (store, _, path, content) => {
       const failures = await everyStep(store);
       expect(failures.map((f) => f.split(':')[0])).toEqual(['open Talk', 'export Talk', 'highlight in Talk']);
@@ -398,7 +398,7 @@ const SHAPE_CASES: ShapeCase[] = [
     file: DOCUMENT_FILE,
     defect: 'from a newer Gloss',
     path: (ids) => docFile(ids.talkId, DOCUMENT_FILE),
-    content: (ids) => JSON.stringify({ schemaVersion: 3, document: { id: ids.talkId, title: 'Talk', tags: [] } }),
+    content: (ids) => JSON.stringify({ schemaVersion: CURRENT_SCHEMA + 1, document: { id: ids.talkId, title: 'Talk', tags: [] } }),
     then: async (store, ids, path, content) => {
       // Not this Gloss's to change: left where it is, with its folder, and the reader told why it is not listed.
       await leftAsItWas(store, path, content);
