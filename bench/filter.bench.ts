@@ -208,17 +208,20 @@ test('filtering the side panel by code and speaker', async () => {
       const start = trace.mark(`${press}:${i}`);
       const frame = trace.taskAt(trace.mark(`${shown}:${i}`));
       if (!frame) throw new Error(`no frame around ${shown}:${i} in the trace`);
-      return { wall: frame.end - start, work: trace.busy(start, frame.end) };
+      return { wall: frame.end - start, work: trace.busy(start, frame.end), cpu: trace.cpu(start, frame.end) };
     });
   };
   const listed = (s: string) => s.split(' of ')[0];
-  const report = (what: string, runs: { wall: number; work: number }[]) => {
+  const report = (what: string, runs: { wall: number; work: number; cpu: number }[]) => {
     const wall = summarise(runs.map((r) => r.wall));
     const work = summarise(runs.map((r) => r.work));
+    const cpu = summarise(runs.map((r) => r.cpu));
     record(`${what}: press to panel updated, wall clock (median)`, wall.median, 'ms');
     record(`${what}: press to panel updated, wall clock (p95)`, wall.p95, 'ms', { target: { max: 50 } });
     record(`${what}: press to panel updated, main-thread work (median)`, work.median, 'ms');
     record(`${what}: press to panel updated, main-thread work (p95)`, work.p95, 'ms');
+    record(`${what}: press to panel updated, main thread on CPU (median)`, cpu.median, 'ms');
+    record(`${what}: press to panel updated, main thread on CPU (p95)`, cpu.p95, 'ms');
   };
   report(`filter ${at} by a code (with its children: ${listed(expected.code.count)} listed)`, timesOf('filter:code', 'filter:code-shown'));
   report(`filter ${at} by code and speaker (${listed(expected.both.count)} listed)`, timesOf('filter:speaker', 'filter:speaker-shown'));

@@ -19,6 +19,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Time the thread ran on a CPU in this event, in microseconds (where the trace gives it). */
+  tdur?: number;
   pid: number;
   tid: number;
 }
@@ -32,7 +34,7 @@ export interface Span {
 export class MainThreadTrace {
   private readonly marks = new Map<string, number>();
   /** Top-level tasks of the main thread, in order. */
-  private readonly tasks: Span[] = [];
+  private readonly tasks: (Span & { cpu: number })[] = [];
   /** Starts of the main thread's frames (BeginMainFrame), in order. */
   private readonly frames: number[] = [];
 
@@ -44,7 +46,7 @@ export class MainThreadTrace {
     const mine = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
     for (const e of mine) {
       const span = { start: e.ts / 1000, end: (e.ts + e.dur!) / 1000 };
-      if (e.name === 'RunTask' && !(this.tasks.length && span.start < this.tasks[this.tasks.length - 1].end)) this.tasks.push(span);
+      if (e.name === 'RunTask' && !(this.tasks.length && span.start < this.tasks[this.tasks.length - 1].end)) this.tasks.push({ ...span, cpu: (e.tdur ?? e.dur!) / 1000 });
       else if (e.name === 'ProxyMain::BeginMainFrame') this.frames.push(span.start);
     }
   }
@@ -71,6 +73,21 @@ export class MainThreadTrace {
   busy(from: number, to: number): number {
     let total = 0;
     for (const s of this.tasks) if (s.end > from && s.start < to) total += Math.min(s.end, to) - Math.max(s.start, from);
+    return total;
+  }
+
+  /**
+   * Milliseconds the main thread ran on a CPU in tasks between `from` and `to` (a task cut by either end counts in
+   * proportion). Unlike `busy`, time the thread waited for a CPU taken by other processes is left out: on a shared
+   * machine this is the steadier measure of work.
+   */
+  cpu(from: number, to: number): number {
+    let total = 0;
+    for (const s of this.tasks) {
+      if (s.end <= from || s.start >= to) continue;
+      const length = s.end - s.start;
+      total += length > 0 ? (s.cpu * (Math.min(s.end, to) - Math.max(s.start, from))) / length : 0;
+    }
     return total;
   }
 }
