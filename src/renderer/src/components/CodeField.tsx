@@ -7,7 +7,7 @@
  * takes off the last code. Also the small chips the side panel shows on each
  * highlight, and a code's path drawn with its hierarchy (`theme/` `risk`).
  */
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { codeForTyped, suggestCodes } from '../../../core/study/code-completion';
 import { ancestorsOf, leafOf } from '../../../core/study/code-path';
 import { errorMessage } from '../../../core/error-message';
@@ -43,20 +43,21 @@ export function CodePath({ path }: { path: string }) {
   );
 }
 
-function CodeChip({ path, onRemove }: { path: string; onRemove?: () => void }) {
+/** One code; re-rendered only when its own code or colour changes (typing in the field leaves the chips alone). */
+const CodeChip = memo(function CodeChip({ path, onRemove }: { path: string; onRemove?: (path: string) => void }) {
   const color = useCodeColor(path);
   return (
     <li className="code-chip" data-code={path}>
       {color && <span className={`code-chip__dot dot dot--${color}`} aria-hidden="true" />}
       <CodePath path={path} />
       {onRemove && (
-        <button type="button" className="code-chip__remove" aria-label={`Remove code ${path}`} title={`Remove ${path}`} onClick={onRemove}>
+        <button type="button" className="code-chip__remove" aria-label={`Remove code ${path}`} title={`Remove ${path}`} onClick={() => onRemove(path)}>
           ×
         </button>
       )}
     </li>
   );
-}
+});
 
 /** A highlight's codes as small chips, for its entry in the side panel. */
 export function CodeChips({ codes }: { codes: readonly string[] }) {
@@ -94,6 +95,10 @@ export function CodeField({ annotation }: { annotation: Annotation }) {
   const shown = open && suggestions.length > 0;
   const chosen = shown && active >= 0 ? suggestions[active] : undefined;
 
+  // The latest codes, for the remove callback the chips keep (it stays the same while typing, so they need not re-render).
+  const latest = useRef(codes);
+  latest.current = codes;
+
   const change = async (next: string[], words: string) => {
     const done = await setCodes(annotation.id, next);
     if (done) {
@@ -114,13 +119,20 @@ export function CodeField({ annotation }: { annotation: Annotation }) {
     void change([...codes, path], `Added code ${path}.`);
   };
 
-  const remove = (path: string) => {
-    void change(
-      codes.filter((c) => c !== path),
-      `Removed code ${path}.`,
-    );
-    input.current?.focus();
-  };
+  const remove = useCallback(
+    (path: string) => {
+      void setCodes(
+        annotation.id,
+        latest.current.filter((c) => c !== path),
+      ).then((done) => {
+        if (!done) return;
+        codesInUseChanged(done.after);
+        setSaid(`Removed code ${path}.`);
+      });
+      input.current?.focus();
+    },
+    [annotation.id],
+  );
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const n = suggestions.length;
@@ -188,7 +200,7 @@ export function CodeField({ annotation }: { annotation: Annotation }) {
         {codes.length > 0 && (
           <ul className="code-chips" aria-labelledby={`${id}-label`}>
             {codes.map((code) => (
-              <CodeChip key={code} path={code} onRemove={readOnly ? undefined : () => remove(code)} />
+              <CodeChip key={code} path={code} onRemove={readOnly ? undefined : remove} />
             ))}
           </ul>
         )}
@@ -217,7 +229,8 @@ export function CodeField({ annotation }: { annotation: Annotation }) {
           }}
           onFocus={() => {
             setFocused(true);
-            void refreshCodebook();
+            // The counts may have changed; the codes are prepared for matching while the reader has yet to type.
+            void refreshCodebook().then(() => requestIdleCallback(() => completionIndex(), { timeout: 500 }));
           }}
           onBlur={() => {
             setFocused(false);
