@@ -248,7 +248,7 @@ export class GlossPage {
           text: m.textContent ?? '',
           paint: `${style.backgroundColor} ${style.backgroundImage}`,
           // The colours of the bands an overlap is painted in, top to bottom: the last gradient, two stops a band.
-          bands: Array.from(style.backgroundImage.split('linear-gradient').at(-1)!.matchAll(/(?:rgba?|color)\([^)]*\)/g), ([c]) => c).filter((_, i) => i % 2 === 0),
+          bands: Array.from(style.backgroundImage.split('linear-gradient').at(-1)!.matchAll(/(?:rgba?|color|oklch)\([^)]*\)/g), ([c]) => c).filter((_, i) => i % 2 === 0),
           noted: style.textDecorationLine.includes('underline') && style.textDecorationStyle === 'dotted',
           edges: {
             top: shadows.some((s) => s.x === 0 && s.y < 0),

@@ -18,7 +18,8 @@ export function bandsImage(colors: readonly HighlightColor[]): string {
   const n = colors.length;
   const at = (i: number) => `${((100 * i) / n).toFixed(3)}%`;
   const bands = colors.map((c, i) => {
-    const paint = i > 0 && colors[i - 1] === c ? `color-mix(in srgb, var(--hl-${c}) 72%, var(--ink))` : `var(--hl-${c})`;
+    // Darker and more saturated, the same hue.
+    const paint = i > 0 && colors[i - 1] === c ? `oklch(from var(--hl-${c}) calc(l - 0.1) calc(c + 0.07) h)` : `var(--hl-${c})`;
     return `${paint} ${at(i)} ${at(i + 1)}`;
   });
   return `linear-gradient(to bottom, ${bands.join(', ')})`;
