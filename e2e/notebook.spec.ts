@@ -188,3 +188,24 @@ test('what is typed in a notebook just before leaving the document is kept', asy
   await expect(notebook.editor).toContainText('Written right before leaving');
   await expect(notebook.saveState).toHaveText('Saved');
 });
+
+test('a quote is reached with the arrow keys, and Enter shows its passage', async ({ gloss }) => {
+  const { page, ui } = gloss;
+  const notebook = new NotebookPage(page, 'document');
+  await ui.highlight('let a gremlin loose', 'pink');
+  await page.keyboard.press('Alt+N');
+  await notebook.open();
+  await notebook.focusEnd();
+  await notebook.type('after');
+  await expect(notebook.editor).toContainText('after');
+  await notebook.press('Home');
+  await notebook.press('ArrowLeft');
+  await expect(notebook.selectedQuote).toContainText('let a gremlin loose');
+  await page.locator('.reader').evaluate((el) => (el.scrollTop = 0));
+  await expect(ui.marksWith('let a gremlin loose')).not.toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(ui.marksWith('let a gremlin loose')).toBeInViewport();
+  // Enter opened the passage; it did not split the notebook.
+  await expect(notebook.quotes).toHaveCount(1);
+  await expect(notebook.editor).toContainText('after');
+});

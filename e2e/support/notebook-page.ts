@@ -16,6 +16,8 @@ export class NotebookPage {
   readonly quotes: Locator;
   /** The formatting buttons above the notebook. */
   readonly formatting: Locator;
+  /** The quote the caret has selected (reached with the arrow keys), outlined. */
+  readonly selectedQuote: Locator;
 
   constructor(
     readonly page: Page,
@@ -28,6 +30,7 @@ export class NotebookPage {
     this.problem = root.locator('.notebook__problem');
     this.quotes = root.locator('.notebook-quote');
     this.formatting = root.getByRole('toolbar', { name: 'Formatting' });
+    this.selectedQuote = root.locator('.nb-highlight-quote.is-selected .notebook-quote');
   }
 
   /** Shows the notebook: the side panel's Notebook tab, or the library notebook from the reader's or the library's toolbar. */
@@ -51,6 +54,15 @@ export class NotebookPage {
   /** Types as a reader would, a key at a time (Markdown shortcuts act on what is typed). */
   async type(text: string): Promise<void> {
     await this.page.keyboard.type(text, { delay: 15 });
+  }
+
+  /**
+   * Presses `key` as a reader would, and waits a frame: the editor learns where a key moved the caret from the
+   * selection change that follows, which a script pressing the next key at once would outrun.
+   */
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
 
   /** Presses a formatting button by its name ("Heading 1", "Bulleted list", "Checklist", …). */
