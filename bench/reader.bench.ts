@@ -290,12 +290,12 @@ test('highlight', async () => {
 test('typing in a note', async () => {
   await openLongDocument();
   await page.locator('.highlight-item').first().locator('button').first().click();
-  const note = page.getByPlaceholder('Write a note about this passage…');
+  const note = page.getByRole('textbox', { name: 'Note', exact: true });
   await note.click();
   await note.press('End');
   const { result: delays, trace } = await traced(browser, page, 'typing', async () => {
     await page.evaluate((selector) => {
-      const area = document.querySelector<HTMLTextAreaElement>(selector)!;
+      const area = document.querySelector<HTMLElement>(selector)!;
       // How long each key waited before the page saw it (another task running): part of its latency.
       const delays: number[] = [];
       area.addEventListener('keydown', (e) => {
@@ -304,7 +304,7 @@ test('typing in a note', async () => {
       });
       area.addEventListener('input', () => performance.mark(`bench:typed:${delays.length - 1}`));
       Object.assign(window, { __keyDelays: delays });
-    }, 'textarea');
+    }, '.note-editor__text');
     // Long enough to cross the note's save delay several times, so saves land while typing.
     await page.keyboard.type(' Compare this answer with what the witness said in the morning session, and check the record.', { delay: 45 });
     await page.waitForTimeout(600);

@@ -85,7 +85,7 @@ test('HTML, scripts, javascript: links, bidi overrides and zero-width characters
   await ui.note.fill(NOTE);
   await page.keyboard.press('Tab');
   await expect(ui.noteState).toHaveText('Saved');
-  await expect(ui.note).toHaveValue(NOTE);
+  await expect(ui.note).toHaveText(NOTE);
   await expect(ui.highlightQuotes).toHaveText([ADA_SAYS]);
   await expectNothingRan('writing the note');
 

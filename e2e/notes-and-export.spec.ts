@@ -1,10 +1,17 @@
 /** Notes saved as the reader types, and the Markdown export a notes app will read. */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { expect, test } from './support/fixtures';
+
+/** Each highlight's note and rich-text state as saved in the document's annotations.json. */
+async function notesOnDisk(dataDir: string): Promise<{ note: string; noteState: string | null }[]> {
+  const library = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'));
+  const file = join(dataDir, 'documents', library.documents[0].id, 'annotations.json');
+  return JSON.parse(await readFile(file, 'utf8')).annotations.map((a: { note: string; noteState: string | null }) => ({ note: a.note, noteState: a.noteState }));
+}
 
 test('a note is saved while typing, without a Save button', async ({ gloss }) => {
   const { ui, page } = gloss;
@@ -24,6 +31,21 @@ test('a note is saved while typing, without a Save button', async ({ gloss }) =>
   await expect(ui.highlights.filter({ hasText: 'gremlin' })).toContainText('Agents need supervision.');
 });
 
+test('a new highlight\'s empty note says nothing about saving until something is written and saved', async ({ gloss }) => {
+  const { ui } = gloss;
+  await ui.highlight('let a gremlin loose', 'yellow');
+  await expect(ui.note).toBeVisible();
+  // Nothing was written: no "Saved", not even after the typing pause.
+  await ui.page.waitForTimeout(600);
+  await expect(ui.noteState).toHaveText('');
+  await ui.typeNote('A');
+  await expect(ui.noteState).toHaveText('Saved');
+  // Taking the text away again is a change that is saved too.
+  await ui.note.press('Backspace');
+  await expect(ui.noteState).toHaveText('Saved');
+  await expect.poll(async () => (await notesOnDisk(gloss.dataDir))[0]).toEqual({ note: '', noteState: null });
+});
+
 test('a note typed just before a restart is not lost', async ({ gloss }) => {
   await gloss.ui.highlight('let a gremlin loose', 'yellow');
   await gloss.ui.note.fill('Written right before quitting');
@@ -34,12 +56,20 @@ test('a note typed just before a restart is not lost', async ({ gloss }) => {
   await expect(gloss.ui.highlights.first()).toContainText('Written right before quitting');
 });
 
+/** A node's text, a hard line break as '\n' (mdast-util-to-string leaves breaks out). */
+function textOf(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return node.children.map(textOf).join('');
+  return 'value' in node ? node.value : '';
+}
+
+/** Each highlight of an export: its quote's paragraphs and its note's blocks (paragraphs and lists), as text. */
 function highlightGroups(tree: Root): { quote: string[]; note: string[] }[] {
   const start = tree.children.findIndex((c) => c.type === 'heading' && toString(c) === 'Highlights');
   const groups: { quote: string[]; note: string[] }[] = [];
   for (const node of tree.children.slice(start + 1) as RootContent[]) {
     if (node.type === 'blockquote') groups.push({ quote: node.children.map((c) => toString(c)), note: [] });
-    else if (node.type === 'paragraph') groups.at(-1)!.note.push(toString(node));
+    else if (node.type === 'paragraph' || node.type === 'list') groups.at(-1)!.note.push(textOf(node));
     else throw new Error(`unexpected ${node.type} in the highlights`);
   }
   return groups;
@@ -66,6 +96,7 @@ test('exports every highlight with its speaker and note to a Markdown file', asy
   expect(markdown).toMatch(new RegExp(`Exported: ${new Date().toISOString().slice(0, 10)}`));
   expect(highlightGroups(tree)).toEqual([
     { quote: ['I want to kick off by talking about your essay', '— Madhumita Murgia (green)'], note: ['The opening question.'] },
+    // Typed in the rich-text note, Markdown is text: it comes out as typed, line by line.
     { quote: ['let a gremlin loose', '— Dario Amodei (pink)'], note: ['# heading\n> quote\n```\n<script>alert(1)</script>'] },
   ]);
 });

@@ -237,7 +237,7 @@ test('a change the disk refuses names the cause, and the screen goes back to wha
     await page.keyboard.press('Escape');
     await expect(ui.note).toHaveCount(0);
     await ui.highlights.first().click();
-    await expect(ui.note).toHaveValue('Typed while the folder was gone.');
+    await expect(ui.note).toHaveText('Typed while the folder was gone.');
     await expect(ui.noteState).toHaveText('Not saved');
   } finally {
     await rename(away, dir);

@@ -71,7 +71,8 @@ test('a note is undone as a whole, not keystroke by keystroke', async ({ gloss }
 
   await ui.undo();
   await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir))[0]?.note).toBe('First thoughts');
-  await expect(ui.highlightNotes.first()).toHaveText('First thoughts');
+  // The highlight is still selected: its note shows the text undone to.
+  await expect(ui.note).toHaveText('First thoughts');
   await ui.undo();
   await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir))[0]?.note).toBe('');
 });

@@ -31,7 +31,8 @@ export class GlossPage {
   constructor(readonly page: Page) {
     this.transcript = page.getByRole('textbox', { name: 'Transcript' });
     this.highlights = page.locator('.highlight-item');
-    this.note = page.getByPlaceholder('Write a note about this passage…');
+    // The note is a rich-text field (contenteditable), named "Note"; type into it with typeNote, read it with noteText.
+    this.note = page.getByRole('textbox', { name: 'Note', exact: true });
     this.status = page.locator('.statusbar__message');
     this.noteState = page.locator('.note-editor__state');
     this.title = page.locator('.toolbar__title');
@@ -206,6 +207,18 @@ export class GlossPage {
     return this.transcript.evaluate((el) =>
       Array.from(el.querySelectorAll('.para'), (p) => Array.from(p.childNodes, (c) => (c instanceof Element && c.matches('.para__time') ? '' : c.textContent)).join('')).join('\n\n'),
     );
+  }
+
+  /** Types into the open note at its end, key by key, as a reader does (Markdown shortcuts such as `**` and `- ` apply). */
+  async typeNote(text: string, options: { delay?: number } = {}): Promise<void> {
+    await this.note.click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.note.pressSequentially(text, options);
+  }
+
+  /** The open note's text as shown, a line for each paragraph or list item. */
+  async noteText(): Promise<string> {
+    return this.note.evaluate((el) => Array.from(el.children, (block) => (block as HTMLElement).innerText.replace(/\n$/, '')).join('\n'));
   }
 
   /** Whether the focus is in the open note (whatever kind of field the note is written in). */

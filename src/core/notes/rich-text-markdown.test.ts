@@ -3,7 +3,7 @@ import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, test } from 'vitest';
 import { DIALECTS, nodeTypes, parseBack, type Dialect } from '../export/testing/parse-back';
-import { MAX_RICH_TEXT_DEPTH, richTextToMarkdown, richTextToPlainText, type RichTextMarkdownOptions } from './rich-text-markdown';
+import { MAX_RICH_TEXT_DEPTH, noteText, richTextToMarkdown, richTextToPlainText, type RichTextMarkdownOptions } from './rich-text-markdown';
 
 // Serialised Lexical nodes, as the editor saves them.
 const t = (text: string, format = 0) => ({ type: 'text', text, format, detail: 0, mode: 'normal', style: '', version: 1 });
@@ -330,6 +330,12 @@ describe('richTextToPlainText', () => {
   test('gives the text, each paragraph and list item on its own line', () => {
     const input = state(p(t('Key '), t('claim', B)), ul(li(t('one')), li(ul(li(t('two'))))), p(t('a'), br(), t('b')));
     expect(richTextToPlainText(input)).toBe('Key claim\none\ntwo\na\nb');
+  });
+
+  test('noteText gives a note\'s text from its state, or its Markdown as written', () => {
+    expect(noteText({ note: '\\<b\\> **x**', noteState: JSON.stringify(state(p(t('<b> '), t('x', B)))) })).toBe('<b> x');
+    expect(noteText({ note: '- old note', noteState: null })).toBe('- old note');
+    expect(noteText({ note: 'kept', noteState: 'not json' })).toBe('kept');
   });
 
   test('keeps markup characters as typed', () => {

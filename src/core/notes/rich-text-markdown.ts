@@ -142,6 +142,14 @@ export function richTextToPlainText(state: unknown): string {
   return root ? plainTextOf(root).trim() : '';
 }
 
+/**
+ * What a note says, as plain text (a side panel's preview): the text of its rich-text state when it has a readable
+ * one, else its Markdown as written.
+ */
+export function noteText(source: { note: string; noteState?: string | null }): string {
+  return (source.noteState ? richTextToPlainText(source.noteState) : '') || source.note;
+}
+
 /** A written block, with what the block after it needs to know. */
 interface Block {
   markdown: string;

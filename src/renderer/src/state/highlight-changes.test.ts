@@ -152,10 +152,28 @@ test('a deletion of a highlight main never had (its creation refused) leaves it 
   expect(readingStore.getState().annotations.has('kept')).toBe(false);
 });
 
+test('a note is sent with the rich-text state it was written from, and refused, is kept with it', async () => {
+  const noteState = '{"root":{"type":"root","children":[]}}';
+  const requests: Record<string, unknown>[] = [];
+  answer = (channel, request) => {
+    if (channel !== 'annotations:update') return status();
+    requests.push(request);
+    return requests.length === 1 ? refused('storage', FULL_DISK) : ok(saved('kept', { note: request.note as string, noteState: request.noteState as string }));
+  };
+  expect(await saveNote(DOCUMENT_ID, 'kept', '**x**', noteState)).toEqual({ saved: false, reason: FULL_DISK });
+  expect(unsavedNote('kept')).toEqual({ note: '**x**', noteState });
+  expect(await saveNote(DOCUMENT_ID, 'kept', '**x**', noteState)).toEqual({ saved: true });
+  expect(requests.map((r) => [r.note, r.noteState])).toEqual([
+    ['**x**', noteState],
+    ['**x**', noteState],
+  ]);
+  expect(readingStore.getState().annotations.get('kept')?.noteState).toBe(noteState);
+});
+
 test('a note main refuses is kept as typed, unsaved, until a later save of the note supersedes it', async () => {
   answer = (channel) => (channel === 'annotations:update' ? refused('storage', FULL_DISK) : status());
   expect(await saveNote(DOCUMENT_ID, 'kept', 'First thought')).toEqual({ saved: false, reason: FULL_DISK });
-  expect(unsavedNote('kept')).toBe('First thought');
+  expect(unsavedNote('kept')).toEqual({ note: 'First thought', noteState: null });
   expect(readingStore.getState().annotations.get('kept')?.note).toBe('');
   expect(readingStore.getState().status?.message).toBe(`The note was not saved. ${FULL_DISK}`);
   expect(readingStore.getState().savingNotes.size).toBe(0);

@@ -37,9 +37,10 @@ const isOpen = (documentId: string) => readingStore.getState().opened?.document.
  * Notes typed but not saved (main refused them), by highlight id: the note field shows them again when its
  * highlight is selected again, so a failed save never loses what the reader wrote. The list shows the saved note.
  */
-const unsavedNotes = new Map<string, string>();
+const unsavedNotes = new Map<string, { note: string; noteState: string | null }>();
 
-export function unsavedNote(id: string): string | undefined {
+/** The note typed for highlight `id` that main refused (its Markdown and editor state), if any. */
+export function unsavedNote(id: string): { note: string; noteState: string | null } | undefined {
   return unsavedNotes.get(id);
 }
 
@@ -259,28 +260,29 @@ export async function deleteHighlight(marks: HighlightMarks, id: string, record 
 export type NoteSaved = { saved: true } | { saved: false; reason: string };
 
 /**
- * Saves highlight `id`'s note (the whole text). When main refuses it the reader is told why, and the text is kept
- * as unsaved; the answer says so, with main's reason.
+ * Saves highlight `id`'s note (the whole note): its Markdown, with the rich-text editor state it was written from
+ * (null for a note that is Markdown only, or empty). When main refuses it the reader is told why, and the note is
+ * kept as unsaved; the answer says so, with main's reason.
  */
-export async function saveNote(documentId: string, id: string, note: string): Promise<NoteSaved> {
+export async function saveNote(documentId: string, id: string, note: string, noteState: string | null = null): Promise<NoteSaved> {
   if (!readingStore.getState().annotations.has(id)) return { saved: false, reason: 'The highlight was deleted.' };
   const reason = readOnlyReason();
   if (reason) {
-    unsavedNotes.set(id, note);
+    unsavedNotes.set(id, { note, noteState });
     report('The note was not saved', reason);
     return { saved: false, reason };
   }
   readingStore.setSavingNote(id, true);
   try {
     const before = readingStore.getState().annotations.get(id);
-    const saving = call('annotations:update', { documentId, id, note });
+    const saving = call('annotations:update', { documentId, id, note, noteState });
     if (before) {
       // Typing is saved in many small steps; undo takes the note back to what it was before the reader started.
       undoHistory.record({
         label: 'Edit note',
         mergeKey: `note:${id}`,
         undo: () => updateAnywhere(documentId, id, { note: before.note, noteState: before.noteState }),
-        redo: () => updateAnywhere(documentId, id, { note }),
+        redo: () => updateAnywhere(documentId, id, { note, noteState }),
         settled: saving.then(() => true, () => false),
       });
     }
@@ -292,7 +294,7 @@ export async function saveNote(documentId: string, id: string, note: string): Pr
   } catch (error) {
     // The highlight itself is not saved (its creation was refused): there is nothing to keep the note for.
     if (isNotFound(error)) return { saved: false, reason: errorMessage(error) };
-    unsavedNotes.set(id, note);
+    unsavedNotes.set(id, { note, noteState });
     refused('The note was not saved', documentId, error);
     return { saved: false, reason: errorMessage(error) };
   } finally {
