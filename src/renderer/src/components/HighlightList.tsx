@@ -5,6 +5,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type RefObject } from 'react';
+import { noteText } from '../../../core/notes/rich-text-markdown';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
 import { colorPhrase, useCodebook } from '../state/codebook-state';
@@ -41,7 +42,7 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
           {speaker}
         </span>
         <span className="highlight-item__quote">{shorten(a.selectors.quote.exact, QUOTE_PREVIEW)}</span>
-        {!selected && a.note && <span className="highlight-item__note">{shorten(a.note, 240)}</span>}
+        {!selected && a.note && <span className="highlight-item__note">{shorten(noteText(a), 240)}</span>}
         {!selected && <CodeChips codes={a.codes} />}
       </button>
       {selected && <HighlightDetail annotation={a} />}
