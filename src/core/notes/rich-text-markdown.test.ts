@@ -3,7 +3,7 @@ import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, test } from 'vitest';
 import { DIALECTS, nodeTypes, parseBack, type Dialect } from '../export/testing/parse-back';
-import { MAX_RICH_TEXT_DEPTH, noteText, richTextToMarkdown, richTextToPlainText, type RichTextMarkdownOptions } from './rich-text-markdown';
+import { MAX_RICH_TEXT_DEPTH, noteFromState, noteText, richTextToMarkdown, richTextToPlainText, type RichTextMarkdownOptions } from './rich-text-markdown';
 
 // Serialised Lexical nodes, as the editor saves them.
 const t = (text: string, format = 0) => ({ type: 'text', text, format, detail: 0, mode: 'normal', style: '', version: 1 });
@@ -336,6 +336,13 @@ describe('richTextToPlainText', () => {
     expect(noteText({ note: '\\<b\\> **x**', noteState: JSON.stringify(state(p(t('<b> '), t('x', B)))) })).toBe('<b> x');
     expect(noteText({ note: '- old note', noteState: null })).toBe('- old note');
     expect(noteText({ note: 'kept', noteState: 'not json' })).toBe('kept');
+  });
+
+  test('noteFromState writes a note\'s Markdown from its state, whatever Markdown came with it', () => {
+    const noteState = JSON.stringify(state(p(t('safe', B)), p(t('<script>'))));
+    expect(noteFromState({ note: '<script>alert(1)</script>', noteState })).toEqual({ note: '**safe**\n\n\\<script\\>', noteState });
+    expect(noteFromState({ note: 'ignored', noteState: JSON.stringify(state(p())) })).toEqual({ note: '', noteState: null });
+    expect(noteFromState({ note: '- as given', noteState: null })).toEqual({ note: '- as given', noteState: null });
   });
 
   test('keeps markup characters as typed', () => {

@@ -143,6 +143,17 @@ export function richTextToPlainText(state: unknown): string {
 }
 
 /**
+ * A note as it should be stored: when it comes with a rich-text state, its Markdown is written here from that state
+ * (the Markdown sent beside it is not trusted), and a state with no text is no note at all (`''`, null); without a
+ * state, the Markdown as given. The renderer writes its Markdown with the same function, so the two agree.
+ */
+export function noteFromState(source: { note: string; noteState?: string | null }): { note: string; noteState: string | null } {
+  if (!source.noteState) return { note: source.note, noteState: null };
+  const note = richTextToMarkdown(source.noteState);
+  return note === '' ? { note: '', noteState: null } : { note, noteState: source.noteState };
+}
+
+/**
  * What a note says, as plain text (a side panel's preview): the text of its rich-text state when it has a readable
  * one, else its Markdown as written.
  */
