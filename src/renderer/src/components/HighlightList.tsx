@@ -1,6 +1,7 @@
 /**
- * The side panel: every highlight in document order with its colour,
- * speaker, shortened quote and note. Clicking one reveals it in the
+ * The side panel: the highlights with their colour, speaker, shortened quote
+ * and note, filtered and sorted as the filter bar above them says
+ * (HighlightFilters, kept per document). Clicking one reveals it in the
  * transcript; the selected one opens its note for editing.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -10,15 +11,19 @@ import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
 import { colorPhrase, useCodebook } from '../state/codebook-state';
 import { useReadOnlyReason } from '../state/highlight-changes';
-import { highlightGroups, useHighlightGroups, type Entry, type Group } from '../state/highlight-groups';
+import { groupIndexOf, useFilteredList, usePanelView } from '../state/highlight-filter';
+import { useHighlightGroups, type Entry, type Group } from '../state/highlight-groups';
 import { readingStore, useIsSelected, useReading } from '../state/reading-store';
+import { useRevealRequests } from '../state/reveal-request';
 import { CodeChips, CodeField } from './CodeField';
 import { ColorDot } from './ColorLegend';
+import { HighlightFilters } from './HighlightFilters';
 import { NoteEditor } from './NoteEditor';
 import { QuoteButtons } from '../notebook/QuoteButtons';
 
 const QUOTE_PREVIEW = 180;
 const NO_GROUPS: readonly Group[] = [];
+const NO_SPEAKERS: readonly string[] = [];
 
 function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -84,10 +89,14 @@ function HighlightDetail({ annotation: a }: { annotation: Annotation }) {
 
 /** Until a group comes near the panel's window it is an empty box of about its height (a book has thousands of highlights). */
 const ITEM_HEIGHT_GUESS = 96;
+/** One formatter for every count (toLocaleString makes one per call: thousands when a long list is rebuilt). */
+const NUMBERS = new Intl.NumberFormat('en');
+/** Height of list, from its top, built as soon as the list is (re)built: more than a panel's height on a large screen. */
+const FIRST_SCREEN_PX = 1_400;
 
 /** True once `ref`'s element has come within a panel's height of the side panel's window (or `bring` was called); stays true. */
-function useNearWindow(ref: RefObject<HTMLElement | null>, already: boolean): [near: boolean, bring: () => void] {
-  const [near, setNear] = useState(already);
+function useNearWindow(ref: RefObject<HTMLElement | null>, already: boolean, atFirst = false): [near: boolean, bring: () => void] {
+  const [near, setNear] = useState(already || atFirst);
   useEffect(() => {
     const el = ref.current;
     if (near || !el) return;
@@ -108,13 +117,15 @@ interface ChunkProps {
   total: number;
   /** Holds the selected highlight: mounted wherever it is, so that its note can take the focus. */
   holdsSelected: boolean;
+  /** Opens the list's first screen: built at once, without waiting a frame for the observer to say it is in view. */
+  leading: boolean;
   onOpen: (id: string) => void;
 }
 
 /** The highlights of one stretch of the transcript; re-rendered when one of them changes or its place in the list moves (its entries only when their own data changes). */
-const HighlightChunk = memo(function HighlightChunk({ entries, first, total, holdsSelected, onOpen }: ChunkProps) {
+const HighlightChunk = memo(function HighlightChunk({ entries, first, total, holdsSelected, leading, onOpen }: ChunkProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [near, bring] = useNearWindow(ref, holdsSelected);
+  const [near, bring] = useNearWindow(ref, holdsSelected, leading);
   // Tabbing through the list reaches a group not built yet: it is built, and the focus goes on to its first entry.
   const focusFirst = useRef(false);
   useEffect(() => {
@@ -124,7 +135,7 @@ const HighlightChunk = memo(function HighlightChunk({ entries, first, total, hol
   }, [near]);
   // Each group is a list of its own, named by where it stands in the whole, so that a screen reader knows how many
   // highlights there are although only the groups near the window are built.
-  const count = (n: number) => n.toLocaleString('en');
+  const count = (n: number) => NUMBERS.format(n);
   const label = `Highlights ${count(first)} to ${count(first + entries.length - 1)} of ${count(total)}`;
   if (!near) {
     const reach = () => {
@@ -150,8 +161,14 @@ export function HighlightList() {
   const selectedId = useReading((s) => s.selectedId);
   // The list follows changes in the background: highlighting, typing and opening a document with thousands of
   // highlights paint first, and the list catches up a moment later.
-  const groups = useDeferredValue(useHighlightGroups(), NO_GROUPS);
-  const selectedStretch = selectedId ? highlightGroups.stretchOf(selectedId) : undefined;
+  const everyGroup = useDeferredValue(useHighlightGroups(), NO_GROUPS);
+  // Filtered and sorted as set for this document (highlight-filter.ts).
+  const documentId = useReading((s) => s.opened?.document.id);
+  const speakers = useReading((s) => s.opened?.transcript.speakers ?? NO_SPEAKERS);
+  // Not deferred: a filter pressed shows its list in the same frame as the pressed chip (filtering 5,000 takes a few ms).
+  const view = usePanelView(documentId);
+  const { groups, shown, total: inDocument } = useFilteredList(everyGroup, view);
+  const selectedIndex = groupIndexOf(groups, selectedId);
   const firsts: number[] = [];
   let total = 0;
   for (const [, entries] of groups) {
@@ -174,18 +191,31 @@ export function HighlightList() {
     },
     [editor],
   );
+  // A passage asked for from outside the reader (the overview, a notebook) is selected and scrolled to.
+  useRevealRequests(documentId, open);
 
   return (
     <aside className="side-panel" aria-label="Highlights">
       <h2 className="side-panel__title">Highlights</h2>
+      {documentId && count > 0 && <HighlightFilters documentId={documentId} groups={everyGroup} speakers={speakers} shown={shown} total={inDocument} />}
+      {count > 0 && everyGroup.length > 0 && shown === 0 && <p className="highlight-list__none">No highlights match these filters.</p>}
       {count === 0 && (
         <p className="side-panel__empty">
           Select text in the transcript and pick a colour (or press Alt+1 to Alt+7) to highlight it.
         </p>
       )}
-      <div className="highlight-list">
+      {/* Built afresh for a new filter or order: only the groups near the window are built again. */}
+      <div className="highlight-list" key={`${view.sort}:${JSON.stringify(view.filter)}`}>
         {groups.map(([stretch, entries], i) => (
-          <HighlightChunk key={stretch} entries={entries} first={firsts[i]} total={total} holdsSelected={stretch === selectedStretch} onOpen={openToWrite} />
+          <HighlightChunk
+            key={stretch}
+            entries={entries}
+            first={firsts[i]}
+            total={total}
+            holdsSelected={i === selectedIndex}
+            leading={(firsts[i] - 1) * ITEM_HEIGHT_GUESS < FIRST_SCREEN_PX}
+            onOpen={openToWrite}
+          />
         ))}
       </div>
     </aside>
