@@ -53,6 +53,10 @@ function $active(): Active {
   };
 }
 
+function sameActive(a: Active, b: Active): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.list === b.list && a.link === b.link;
+}
+
 /** What was typed as a link address, as one: `example.com` is a web address, `ann@example.com` a mail address. */
 export function linkAddressOf(typed: string): string | null {
   const text = typed.trim();
@@ -77,7 +81,11 @@ export function FormatToolbar({ label, disabled = false }: { label: string; disa
   useEffect(
     () =>
       mergeRegister(
-        editor.registerUpdateListener(({ editorState }) => setActive(editorState.read($active))),
+        // Typing changes nothing here mostly: the toolbar renders again only when what is on changes.
+        editor.registerUpdateListener(({ editorState }) => {
+          const next = editorState.read($active);
+          setActive((now) => (sameActive(now, next) ? now : next));
+        }),
         // Formats Markdown cannot keep (underline, strikethrough…) are not applied.
         editor.registerCommand(FORMAT_TEXT_COMMAND, (format) => !KEPT_FORMATS.has(format), COMMAND_PRIORITY_HIGH),
       ),
