@@ -181,4 +181,12 @@ test('how a rich note looks at 1280 and 900 px wide', async ({ gloss }, testInfo
     // The whole note is on screen, beside the transcript.
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);
   }
+  // The field a link's address is typed in, with why an address was refused.
+  const note = new NotePage(page);
+  await note.selectWord('essay');
+  await note.button('Link').click();
+  await note.linkAddress.fill('ftp://example.com');
+  await note.linkAddress.press('Enter');
+  await expect(note.linkProblem).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('rich-note-link-900.png') });
 });
