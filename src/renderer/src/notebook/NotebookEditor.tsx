@@ -1,6 +1,6 @@
 /**
  * A notebook: a rich-text editor (headings, lists, checklists, quotes,
- * links, quoted highlights) with its formatting toolbar, saved as the reader
+ * links that open nothing, quoted highlights) with its formatting toolbar, saved as the reader
  * types, with whether it is saved shown beneath (as notes do: "Saved",
  * "Saving…", "Not saved" with main's reason and Try again). Only reads where
  * it cannot be changed.
@@ -16,6 +16,8 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { isSafeLinkUrl } from '../../../core/notes/rich-text-markdown';
+import { LinkClickGuardPlugin } from '../editor/rich-text/LinkClickGuardPlugin';
 import { readingStore } from '../state/reading-store';
 import { NotebookContext, type NotebookScope } from './notebook-context';
 import { NOTEBOOK_NODES, NOTEBOOK_THEME, NOTEBOOK_TRANSFORMERS } from './notebook-editor-config';
@@ -26,8 +28,6 @@ import { insertQuote, LiveNotebookPlugin } from './plugins/LiveNotebookPlugin';
 import { NotebookSavePlugin } from './plugins/NotebookSavePlugin';
 import { QuoteKeysPlugin } from './plugins/QuoteKeysPlugin';
 import type { HighlightQuote } from './quote';
-
-const isSafeUrl = (url: string) => /^(https?:\/\/|mailto:)/i.test(url);
 
 export interface NotebookEditorProps {
   id: NotebookId;
@@ -104,7 +104,8 @@ function NotebookBody({ id, scope, waitingQuotes, readOnly, label, placeholder }
       <HistoryPlugin />
       <ListPlugin />
       <CheckListPlugin />
-      <LinkPlugin validateUrl={isSafeUrl} />
+      <LinkPlugin validateUrl={isSafeLinkUrl} />
+      <LinkClickGuardPlugin />
       <MarkdownShortcutPlugin transformers={NOTEBOOK_TRANSFORMERS} />
       <NotebookSavePlugin saver={saver} />
       <LiveNotebookPlugin id={id} saver={saver} />
