@@ -18,9 +18,14 @@ import { errorCode, type FileSystem } from './file-system';
 import { CURRENT_SCHEMA } from './file-schemas';
 import { GlossError } from './errors';
 
+const NON_ASCII = /[\u007f-\uffff]/;
+
 /** JSON text with every character past ASCII written as a \u escape. */
 export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value);
+  // Most text is ASCII already: looked through once, not copied.
+  if (!NON_ASCII.test(json)) return json;
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Text of a file's bytes: ASCII (as Gloss writes) without UTF-8 decoding. */

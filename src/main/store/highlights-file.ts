@@ -274,8 +274,8 @@ export class HighlightsFile {
     if (changed.length === 0) return [];
     const seq = this.seq + 1;
     await this.fold(next, seq);
+    // The same highlights in the same places, only their codes new: the index of positions still holds.
     this.durable = next;
-    this.reindex();
     this.seq = seq;
     return changed;
   }
