@@ -23,6 +23,7 @@ import {
 } from '../../../shared/model';
 import { call } from '../gloss-client';
 import { refreshOpenDocument } from './library-state';
+import { undoHistory } from './undo-history';
 import { readingStore } from './reading-store';
 import { refreshStoreStatus, storeStatus } from './store-status';
 
@@ -181,8 +182,15 @@ export async function nameColor(color: HighlightColor, name: string): Promise<Co
   const wanted = name.replace(/\s+/g, ' ').trim() || DEFAULT_COLOR_NAMES[color];
   if (wanted === before) return null;
   if (refuseWhenReadOnly('The colour was not renamed')) return null;
+  const naming = call('codebook:name-color', { color, name: wanted === DEFAULT_COLOR_NAMES[color] ? '' : wanted });
+  undoHistory.record({
+    label: 'Rename colour',
+    undo: async () => (await nameColor(color, before)) !== null,
+    redo: async () => (await nameColor(color, wanted)) !== null,
+    settled: naming.then(() => true, () => false),
+  });
   try {
-    take(await call('codebook:name-color', { color, name: wanted === DEFAULT_COLOR_NAMES[color] ? '' : wanted }));
+    take(await naming);
     return { color, before, after: colorName(color) };
   } catch (error) {
     refused('The colour was not renamed', error);
@@ -212,8 +220,15 @@ export async function describeCode(path: string, change: Partial<CodeDescription
   const after: CodeDescription = { ...before, ...change };
   if (known && after.color === before.color && after.description === before.description) return null;
   if (refuseWhenReadOnly('The codebook was not changed')) return null;
+  const describing = call('codebook:describe-code', { path, ...change });
+  undoHistory.record({
+    label: 'Change code',
+    undo: async () => (await describeCode(path, before)) !== null,
+    redo: async () => (await describeCode(path, after)) !== null,
+    settled: describing.then(() => true, () => false),
+  });
   try {
-    const codebook = await call('codebook:describe-code', { path, ...change });
+    const codebook = await describing;
     take(codebook);
     const now = codebook.codes.find((c) => c.path === path);
     return { path: now?.path ?? path, before, after: { color: now?.color ?? after.color, description: now?.description ?? after.description } };
@@ -258,6 +273,8 @@ export function pathAfter(operation: CodeOperation): string | null {
   }
 }
 
+const OPERATION_LABELS: Record<CodeOperation['kind'], string> = { rename: 'Rename code', merge: 'Merge codes', move: 'Move code', delete: 'Delete code' };
+
 /** A code operation done: what was asked, what main did, and the sentence that said so. */
 export interface CodeOperationDone {
   operation: CodeOperation;
@@ -277,8 +294,27 @@ async function afterCodesChanged(): Promise<void> {
  */
 export async function applyCodeOperation(operation: CodeOperation): Promise<CodeOperationDone | null> {
   if (refuseWhenReadOnly('The codes were not changed')) return null;
+  const applying = call('codes:apply', { operation });
+  // The token that takes it back; a redo applies the operation again and gets a new one.
+  let undoToken: string | null = null;
+  undoHistory.record({
+    label: OPERATION_LABELS[operation.kind],
+    undo: async () => undoToken !== null && (await revertCodeOperation(undoToken)) !== null,
+    redo: async () => {
+      const again = await applyCodeOperation(operation);
+      if (again) undoToken = again.result.undoToken;
+      return again !== null;
+    },
+    settled: applying.then(
+      (result) => {
+        undoToken = result.undoToken;
+        return true;
+      },
+      () => false,
+    ),
+  });
   try {
-    const result = await call('codes:apply', { operation });
+    const result = await applying;
     const message = operationReport(operation, result);
     readingStore.setStatus({ kind: 'info', message });
     await afterCodesChanged();

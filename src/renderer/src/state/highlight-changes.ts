@@ -207,8 +207,15 @@ export async function setCodes(id: string, codes: readonly string[]): Promise<Co
   if (after.length === before.codes.length && after.every((c, i) => c === before.codes[i])) return null;
   if (refuseWhenReadOnly('The codes were not changed')) return null;
   readingStore.upsert({ ...before, codes: after });
+  const saving = call('annotations:update', { documentId: before.documentId, id, codes: after });
+  undoHistory.record({
+    label: 'Change codes',
+    undo: () => updateAnywhere(before.documentId, id, { codes: before.codes }),
+    redo: () => updateAnywhere(before.documentId, id, { codes: after }),
+    settled: saving.then(() => true, () => false),
+  });
   try {
-    const saved = await call('annotations:update', { documentId: before.documentId, id, codes: after });
+    const saved = await saving;
     if (readingStore.getState().annotations.has(id)) readingStore.upsert(saved);
     return { documentId: before.documentId, id, before: before.codes, after: saved.codes };
   } catch (error) {
