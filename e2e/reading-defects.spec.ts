@@ -155,7 +155,7 @@ test('a highlight with a note is underlined in the text; one without is not', as
   expect((await ui.piecesOf(scaling)).map((p) => p.noted)).toEqual([false]);
   await ui.paragraph('Do you want to let a gremlin loose').screenshot({ path: test.info().outputPath('has-note.png') });
   // A note emptied again: no longer underlined.
-  await ui.note.fill('');
+  await ui.clearNote();
   await expect.poll(async () => (await ui.piecesOf(gremlin)).map((p) => p.noted)).toEqual([false]);
   await page.keyboard.press('Tab');
 });

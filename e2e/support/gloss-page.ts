@@ -216,6 +216,16 @@ export class GlossPage {
     await this.note.pressSequentially(text, options);
   }
 
+  /**
+   * Empties the open note as a reader does: all of it selected (Ctrl/Cmd+A), then deleted. (`fill('')` presses Delete
+   * straight after selecting in the page, before the editor has taken in that selection, and may delete nothing.)
+   */
+  async clearNote(): Promise<void> {
+    await this.note.click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.press('Backspace');
+  }
+
   /** The open note's text as shown, a line for each paragraph or list item. */
   async noteText(): Promise<string> {
     return this.note.evaluate((el) => Array.from(el.children, (block) => (block as HTMLElement).innerText.replace(/\n$/, '')).join('\n'));
