@@ -53,7 +53,7 @@ export class NotePage {
     return this.field.locator('a');
   }
 
-  /** Selects the word `word` in the note by double-clicking it. */
+  /** Selects the word `word` in the note (its first occurrence), as a reader's drag would. */
   async selectWord(word: string): Promise<void> {
     await this.field.getByText(word, { exact: false }).first().evaluate((el, w) => {
       const text = Array.from(el.childNodes).find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(w)) ?? el.firstChild!;
@@ -64,6 +64,8 @@ export class NotePage {
       const selection = window.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
+      // The editor takes in a selection on 'selectionchange', a task of its own: a key pressed sooner would act on the old one.
+      return new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
     }, word);
   }
 }
