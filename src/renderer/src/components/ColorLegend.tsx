@@ -1,13 +1,19 @@
 /**
- * The colour legend, visible while reading: each highlight colour with the
- * name the reader gave it ("key claim"). A name is renamed in place for the
+ * The palette under the toolbar, visible while reading: each highlight
+ * colour's button (highlight the selection, or recolour the selected
+ * highlight; Alt+1 … Alt+7) beside the name the reader gave the colour ("key
+ * claim"), which is the colour legend. A name is renamed in place for the
  * whole library: click it (or press Enter on it), type, Enter saves, Escape
- * cancels. Also the colour dot the side panel shows on each highlight,
- * named for screen readers by the colour's name.
+ * cancels. Also the colour dot the side panel shows on each highlight, named
+ * for screen readers by the colour's name.
  */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useRef, useState } from 'react';
 import { DEFAULT_COLOR_NAMES, type HighlightColor } from '../../../shared/model';
+import { APPLY_COLOR_COMMAND } from '../editor/commands';
 import { colorPhrase, nameColor, useCodebook, useColorName } from '../state/codebook-state';
+import { useReadOnlyReason } from '../state/highlight-changes';
+import { useReading } from '../state/reading-store';
 import './ColorLegend.css';
 
 /** The longest name main takes (MAX_COLOR_NAME_LENGTH in main's request schemas). */
@@ -18,6 +24,28 @@ export function ColorDot({ color }: { color: HighlightColor }) {
   const name = useColorName(color);
   const label = name === DEFAULT_COLOR_NAMES[color] ? name : `${DEFAULT_COLOR_NAMES[color]}: ${name}`;
   return <span className={`dot dot--${color}`} role="img" aria-label={label} title={label} data-color-name={name} />;
+}
+
+/** The button that highlights the selection in `color` (or recolours the selected highlight). */
+function ColorButton({ color, name, shortcut }: { color: HighlightColor; name: string; shortcut: number }) {
+  const [editor] = useLexicalComposerContext();
+  const readOnly = useReadOnlyReason();
+  const current = useReading((s) => (s.selectedId ? s.annotations.get(s.selectedId)?.color === color : false));
+  return (
+    <button
+      type="button"
+      className={`swatch swatch--${color}${current ? ' is-current' : ''}`}
+      // The reader's name for the colour too: "Highlight yellow — key claim".
+      aria-label={`Highlight ${colorPhrase(color, name)}`}
+      aria-keyshortcuts={`Alt+${shortcut}`}
+      // Still pressable: pressed, it says why nothing can be highlighted.
+      aria-disabled={readOnly ? true : undefined}
+      title={readOnly ? `Read-only: ${readOnly}` : `Highlight ${colorPhrase(color, name)} (Alt+${shortcut})`}
+      // Keep the text selection: a mouse-down on a button must not collapse it.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
+    />
+  );
 }
 
 function LegendEntry({ color, name, shortcut }: { color: HighlightColor; name: string; shortcut: number }) {
@@ -38,7 +66,7 @@ function LegendEntry({ color, name, shortcut }: { color: HighlightColor; name: s
 
   return (
     <li className="color-legend__entry" data-color={color}>
-      <span className={`color-legend__swatch dot dot--${color}`} aria-hidden="true" />
+      <ColorButton color={color} name={name} shortcut={shortcut} />
       {editing ? (
         <input
           className="color-legend__input"
@@ -81,12 +109,12 @@ function LegendEntry({ color, name, shortcut }: { color: HighlightColor; name: s
   );
 }
 
-/** Every colour and its name, in toolbar order. */
+/** Every colour's button and name, in shortcut order. */
 export function ColorLegend() {
   const colors = useCodebook((s) => s.colors);
   return (
     <section className="color-legend" aria-label="Colour legend">
-      <ul className="color-legend__list">
+      <ul className="color-legend__list" role="list" aria-label="Highlight colour">
         {colors.map((c, i) => (
           <LegendEntry key={c.color} color={c.color} name={c.name} shortcut={i + 1} />
         ))}

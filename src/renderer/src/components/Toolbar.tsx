@@ -1,11 +1,10 @@
 /**
- * Colour buttons (highlight the selection, or recolour the selected highlight), delete, export. Where the document
- * cannot be changed the colour and delete buttons look unavailable and, pressed, say why.
+ * The reader's toolbar: the views (library, overview, codes, library notebook), the document's title, delete and
+ * export. The colour buttons are in the palette under it (ColorLegend). Where the document cannot be changed the
+ * delete button looks unavailable and, pressed, says why.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { HIGHLIGHT_COLORS } from '../../../shared/model';
-import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND } from '../editor/commands';
-import { colorPhrase, useCodebook } from '../state/codebook-state';
+import { DELETE_HIGHLIGHT_COMMAND } from '../editor/commands';
 import { useReadOnlyReason } from '../state/highlight-changes';
 import { showView } from '../state/library-state';
 import { showOverview } from '../state/overview-state';
@@ -16,10 +15,8 @@ export function Toolbar() {
   const [editor] = useLexicalComposerContext();
   const selectedId = useReading((s) => s.selectedId);
   const title = useReading((s) => s.opened?.document.title ?? '');
-  const selectedColor = useReading((s) => (s.selectedId ? s.annotations.get(s.selectedId)?.color : undefined));
   const readOnly = useReadOnlyReason();
   const documentId = useReading((s) => s.opened?.document.id);
-  const colorLabels = useCodebook((s) => s.colors);
 
   return (
     <header className="toolbar">
@@ -43,36 +40,25 @@ export function Toolbar() {
       <div className="toolbar__title" title={title}>
         {title}
       </div>
-      <div className="toolbar__group" role="group" aria-label="Highlight colour">
-        {HIGHLIGHT_COLORS.map((color, i) => (
-          <button
-            key={color}
-            type="button"
-            className={`swatch swatch--${color}${selectedColor === color ? ' is-current' : ''}`}
-            // The reader's name for the colour too: "Highlight yellow — key claim".
-            aria-label={`Highlight ${colorPhrase(color, colorLabels[i]?.name)}`}
-            aria-keyshortcuts={`Alt+${i + 1}`}
-            // Still pressable: pressed, it says why nothing can be highlighted.
-            aria-disabled={readOnly ? true : undefined}
-            title={readOnly ? `Read-only: ${readOnly}` : `Highlight ${colorPhrase(color, colorLabels[i]?.name)} (Alt+${i + 1})`}
-            // Keep the text selection: a mouse-down on a button must not collapse it.
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
-          />
-        ))}
-        <button
-          type="button"
-          className="button"
-          disabled={!selectedId}
-          aria-disabled={readOnly ? true : undefined}
-          title={readOnly ? `Read-only: ${readOnly}` : 'Delete the selected highlight (Delete)'}
-          onClick={() => selectedId && editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, selectedId)}
-        >
-          Delete highlight
-        </button>
-      </div>
-      <button type="button" className="button button--primary" onClick={() => void exportMarkdown()} title="Export highlights and notes to Markdown (Ctrl+E)">
-        Export Markdown…
+      <button
+        type="button"
+        className="button"
+        disabled={!selectedId}
+        aria-label="Delete highlight"
+        aria-disabled={readOnly ? true : undefined}
+        title={readOnly ? `Read-only: ${readOnly}` : 'Delete the selected highlight (Delete)'}
+        onClick={() => selectedId && editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, selectedId)}
+      >
+        Delete
+      </button>
+      <button
+        type="button"
+        className="button button--primary"
+        aria-label="Export Markdown…"
+        onClick={() => void exportMarkdown()}
+        title="Export highlights and notes to Markdown (Ctrl+E)"
+      >
+        Export…
       </button>
     </header>
   );
