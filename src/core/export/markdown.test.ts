@@ -292,3 +292,19 @@ test('exportFileName does not cut a character outside the BMP in half', () => {
   const name = exportFileName('x'.repeat(99) + '😀😀');
   expect(name).toBe('x'.repeat(99) + '😀 - highlights.md');
 });
+
+describe('codes and colour names in the export', () => {
+  test("a highlight's codes follow its quote, and a named colour is written with its name", () => {
+    const coded = { ...highlight('let a gremlin loose', 'Vivid.', 'green'), codes: ['theme/risk', 'method_*x*'] };
+    const plain = highlight('the scaling laws', '', 'yellow');
+    const md = exportMarkdown({ title: 'T', source: 'S', exportedAt, transcript, annotations: [coded, plain], colorNames: { green: 'Key *claim*', yellow: 'Yellow' } });
+    const groups = highlightsIn(fromMarkdown(md));
+    const gremlin = groups.find((g) => toString(g.quote).includes('gremlin'))!;
+    expect(toString(gremlin.quote)).toContain('(green: Key *claim*)');
+    expect(gremlin.note).toEqual(['Codes: theme/risk, method_*x*', 'Vivid.']);
+    const laws = groups.find((g) => toString(g.quote).includes('scaling laws'))!;
+    // A colour the reader never named keeps its key alone.
+    expect(toString(laws.quote)).toMatch(/\(yellow\)$/);
+    expect(laws.note).toEqual([]);
+  });
+});

@@ -1,13 +1,14 @@
 /**
  * Writes a document's highlights and notes as Markdown: title, source and
  * export date, then every highlight in document order as a blockquote
- * attributed to its speaker, followed by its note. A note comes out as
+ * attributed to its speaker and labelled with its colour's name, then its
+ * codes and its note. A note comes out as
  * Markdown (a bulleted list in it is a Markdown list), with only the markup
  * the note editor has; anything else in it is its literal text, so that no
  * note can add HTML or a heading, or break out of its highlight
  * (src/core/notes/note-markdown.ts says how).
  */
-import type { Annotation, Transcript } from '../../shared/model';
+import type { Annotation, HighlightColor, Transcript } from '../../shared/model';
 import { resolveSelectors } from '../anchoring/selectors';
 import { exportedNoteMarkdown } from '../notes/note-markdown';
 import { attributionOf, plainTextOf } from '../transcript/plain-text';
@@ -19,6 +20,8 @@ export interface MarkdownExportInput {
   exportedAt: Date;
   transcript: Transcript;
   annotations: readonly Annotation[];
+  /** The names the reader gave colours ("key claim"); a colour not named here is written by its key. */
+  colorNames?: Partial<Record<HighlightColor, string>>;
 }
 
 interface Placed {
@@ -32,13 +35,20 @@ function formatDate(d: Date): string {
   return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
 }
 
-function highlightBlock(transcript: Transcript, quote: string, a: Annotation, at: Placed | null): string {
-  const who = at ? attributionOf(transcript, at.start, at.end) : 'Not found in the current text';
-  const quoteBlock = [...escapeParagraphs(quote), `— ${escapeSingleLine(who)} (${a.color})`]
+/** "yellow", or "yellow: key claim" once the reader has named the colour. */
+function colorLabel(color: HighlightColor, names: MarkdownExportInput['colorNames']): string {
+  const name = names?.[color]?.trim();
+  return name && name.toLowerCase() !== color ? `${color}: ${name}` : color;
+}
+
+function highlightBlock(input: MarkdownExportInput, quote: string, a: Annotation, at: Placed | null): string {
+  const who = at ? attributionOf(input.transcript, at.start, at.end) : 'Not found in the current text';
+  const quoteBlock = [...escapeParagraphs(quote), `— ${escapeSingleLine(who)} (${escapeSingleLine(colorLabel(a.color, input.colorNames))})`]
     .map((p) => p.replace(/^/gm, '> '))
     .join('\n>\n');
+  const codes = a.codes.length > 0 ? `Codes: ${a.codes.map((c) => escapeSingleLine(c)).join(', ')}` : '';
   const note = exportedNoteMarkdown(a);
-  return note ? `${quoteBlock}\n\n${note}` : quoteBlock;
+  return [quoteBlock, codes, note].filter(Boolean).join('\n\n');
 }
 
 export function exportMarkdown(input: MarkdownExportInput): string {
@@ -63,10 +73,10 @@ export function exportMarkdown(input: MarkdownExportInput): string {
     '## Highlights',
   ];
   if (placed.length === 0 && orphans.length === 0) parts.push('No highlights yet.');
-  for (const p of placed) parts.push(highlightBlock(transcript, text.slice(p.start, p.end), p.annotation, p));
+  for (const p of placed) parts.push(highlightBlock(input, text.slice(p.start, p.end), p.annotation, p));
   if (orphans.length > 0) {
     parts.push('## Highlights whose text has changed');
-    for (const a of orphans) parts.push(highlightBlock(transcript, a.selectors.quote.exact, a, null));
+    for (const a of orphans) parts.push(highlightBlock(input, a.selectors.quote.exact, a, null));
   }
   return parts.join('\n\n') + '\n';
 }
