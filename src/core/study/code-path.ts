@@ -33,6 +33,7 @@ function tidy(raw: string): string {
 /** Why `raw` is not a code path, or null when it is one (once normalised). */
 export function codeProblem(raw: string): string | null {
   // Control characters and bidi overrides would make a code print as something else.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(raw)) return 'a code cannot hold control characters or line breaks';
   const path = tidy(raw);
   if (path === '') return 'a code cannot be empty';
