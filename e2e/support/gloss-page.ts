@@ -158,8 +158,9 @@ export class GlossPage {
     return this.page.evaluate(() => window.getSelection()?.toString() ?? '');
   }
 
+  /** The palette's button for a colour, whatever the reader named it ("Highlight yellow — key claim"). */
   colorButton(color: HighlightColor): Locator {
-    return this.page.getByRole('button', { name: `Highlight ${color}`, exact: true });
+    return this.page.getByRole('button', { name: new RegExp(`^Highlight ${color}( — |$)`) });
   }
 
   /** Selects `from`…`to` with the mouse and clicks a colour. */

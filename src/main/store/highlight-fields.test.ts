@@ -16,7 +16,10 @@ import { checkDataFolder } from './testing/check-data-folder';
 
 const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const STATE = JSON.stringify({ root: { children: [{ type: 'list', listType: 'bullet' }], type: 'root' } });
+/** A rich note holding a bulleted list of one item, "one" (its Markdown: "- one"). */
+const STATE = JSON.stringify({
+  root: { type: 'root', children: [{ type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [{ type: 'text', text: 'one', format: 0 }] }] }] },
+});
 let dir: string;
 
 beforeEach(async () => {
@@ -51,11 +54,19 @@ describe('codes and rich notes on a highlight', () => {
   test('codes are changed as a whole list, and a note written without its rich state drops the old state', async () => {
     const { store, doc, at } = await storeWithSample();
     await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'green', selectors: at('gremlin'), note: '**a**', noteState: STATE });
-    expect(await store.updateAnnotation({ documentId: doc.id, id: id(1), codes: ['b', 'a/c'] })).toMatchObject({ codes: ['b', 'a/c'], note: '**a**', noteState: STATE });
+    expect(await store.updateAnnotation({ documentId: doc.id, id: id(1), codes: ['b', 'a/c'] })).toMatchObject({ codes: ['b', 'a/c'], note: '- one', noteState: STATE });
     expect(await store.updateAnnotation({ documentId: doc.id, id: id(1), codes: [] })).toMatchObject({ codes: [] });
     expect(await store.updateAnnotation({ documentId: doc.id, id: id(1), note: 'plain' })).toMatchObject({ note: 'plain', noteState: null });
-    expect(await store.updateAnnotation({ documentId: doc.id, id: id(1), note: 'rich', noteState: STATE })).toMatchObject({ note: 'rich', noteState: STATE });
-    expect(await store.updateAnnotation({ documentId: doc.id, id: id(1), color: 'red' })).toMatchObject({ color: 'red', note: 'rich', noteState: STATE });
+    expect(await store.updateAnnotation({ documentId: doc.id, id: id(1), note: 'rich', noteState: STATE })).toMatchObject({ note: '- one', noteState: STATE });
+    expect(await store.updateAnnotation({ documentId: doc.id, id: id(1), color: 'red' })).toMatchObject({ color: 'red', note: '- one', noteState: STATE });
+  });
+
+  test("a rich note's Markdown is written from its state, whatever Markdown came with it, and an empty state is no note", async () => {
+    const { store, doc, at } = await storeWithSample();
+    const made = await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'green', selectors: at('gremlin'), note: '<script>x</script>', noteState: STATE });
+    expect(made).toMatchObject({ note: '- one', noteState: STATE });
+    const empty = JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [] }] } });
+    expect(await store.updateAnnotation({ documentId: doc.id, id: id(1), note: 'ignored', noteState: empty })).toMatchObject({ note: '', noteState: null });
   });
 
   test('a deleted highlight is put back exactly: id, colour, note, note state, codes and both times', async () => {

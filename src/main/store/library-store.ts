@@ -18,6 +18,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { errorMessage } from '../../core/error-message';
 import { normaliseCode } from '../../core/study/code-path';
+import { noteFromState } from '../../core/notes/rich-text-markdown';
 import { normaliseText, parsePlainText } from '../../core/transcript/parse-plain-text';
 import { plainTextOf, wordCountOf } from '../../core/transcript/plain-text';
 import { addCounts, type CodeEntry, codeTree } from '../../core/study/code-tree';
@@ -472,8 +473,7 @@ export class LibraryStore {
       documentId: input.documentId,
       selectors: input.selectors,
       color: input.color,
-      note: input.note ?? '',
-      noteState: input.note === undefined ? null : (input.noteState ?? null),
+      ...(input.note === undefined ? { note: '', noteState: null } : noteFromState({ note: input.note, noteState: input.noteState })),
       codes: input.codes ?? [],
       createdAt: at,
       updatedAt: at,
@@ -494,17 +494,19 @@ export class LibraryStore {
   }
 
   /**
-   * Changes a highlight. A new note comes with the rich-text state it renders; a note given without one was written
-   * as Markdown only, so a state kept from before would no longer match it and is dropped.
+   * Changes a highlight. A new note comes with the rich-text state it renders, and its Markdown is written here from
+   * that state (what the renderer sent beside it is not trusted); a note given without one was written as Markdown
+   * only, so a state kept from before would no longer match it and is dropped.
    */
   async updateAnnotation(change: AnnotationChange): Promise<Annotation> {
     const file = await this.writableHighlights(change.documentId);
     if (!file.find(change.id)) throw new GlossError('not-found', `No highlight with id ${change.id} in this document.`);
+    const note = change.note === undefined ? undefined : noteFromState({ note: change.note, noteState: change.noteState });
     const update = {
       id: change.id,
       color: change.color,
-      note: change.note,
-      noteState: change.note === undefined ? undefined : (change.noteState ?? null),
+      note: note?.note,
+      noteState: note?.noteState,
       codes: change.codes,
       updatedAt: this.ctx.now().toISOString(),
     };
@@ -524,8 +526,7 @@ export class LibraryStore {
       documentId: annotation.documentId,
       selectors: annotation.selectors,
       color: annotation.color,
-      note: annotation.note,
-      noteState: annotation.noteState,
+      ...noteFromState(annotation),
       codes: annotation.codes,
       createdAt: annotation.createdAt,
       updatedAt: annotation.updatedAt,
