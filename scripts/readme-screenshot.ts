@@ -1,24 +1,72 @@
 /**
- * Takes the README's screenshot of the real renderer: the sample transcript
- * with a few highlights (two overlapping) and notes, one selected.
- * Run with `npm run screenshot`; writes docs/screenshot.png.
+ * Takes the README's screenshots of the real renderer over the sample
+ * transcript: the reading view with coded, overlapping highlights and a note
+ * (docs/screenshot.png), the study notebook beside the text with quotes of
+ * both speakers (docs/notebook.png), and the overview of speakers × codes
+ * (docs/overview.png). Run with `npm run screenshot`.
  */
 import { join } from 'node:path';
+import { expect } from '@playwright/test';
+import { CodeFieldPart, ColorLegendPart } from '../e2e/support/code-manager-page';
 import { test } from '../e2e/support/fixtures';
+import { NotebookPage } from '../e2e/support/notebook-page';
+import { OverviewPage } from '../e2e/support/overview-page';
 import { ROOT } from '../e2e/support/paths';
 
-test('README screenshot', async ({ gloss }) => {
+test('README screenshots', async ({ gloss }) => {
+  test.setTimeout(180_000);
   const { ui, page } = gloss;
+  const codes = new CodeFieldPart(page);
+  const legend = new ColorLegendPart(page);
+  await legend.rename('yellow', 'key claim');
+  await legend.rename('green', 'evidence');
+  await legend.rename('pink', 'disagree');
+
+  const code = async (...paths: string[]) => {
+    for (const path of paths) {
+      await codes.input.click();
+      await codes.input.fill(path);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => codes.codes()).toContain(path);
+    }
+  };
   await ui.highlight('I want to kick off by talking about your essay, Machines of Loving Grace', 'blue');
-  await ui.note.fill('Frames the whole interview: why describe the upside now?');
+  await code('theme/upside');
   await ui.highlight('there’s been a real lack of concreteness in the positive benefits', 'yellow');
-  await ui.note.fill('His core complaint about AI optimism.');
+  await ui.typeNote('His core complaint about **AI optimism**.');
+  await code('theme/upside', 'rhetoric');
   await ui.highlight('the upside is being explained in either very vague, emotive terms, or really extreme', 'green');
+  await code('rhetoric/vague');
   await ui.highlight('very vague, emotive terms', 'pink');
-  await ui.note.fill('Compare with the "build, build, build" posts.');
-  await page.keyboard.press('Tab');
-  await page.locator('.note-editor__state--saved').waitFor();
+  await ui.typeNote('Compare with the "build, build, build" posts.');
+  await ui.highlight('I think the thing we’re seeing is in many ways pretty ordinary', 'yellow');
+  await code('theme/scaling');
+  await ui.highlight('There’s been talk recently about how these capabilities are perhaps plateauing', 'green');
+  await code('theme/scaling', 'method/question');
+  await ui.leaveNote();
   await ui.paragraph('I want to kick off by talking').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.locator('.reader').evaluate((el) => el.scrollBy(0, -40));
   await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
+
+  const notebook = new NotebookPage(page, 'document');
+  await notebook.open();
+  await notebook.focusEnd();
+  await notebook.type('# What he means by the upside\n');
+  await notebook.type('Two moves: name the benefits, then scale them.\n');
+  await notebook.showHighlights();
+  for (const quote of ['there’s been a real lack of concreteness', 'There’s been talk recently about how']) {
+    await ui.highlights.filter({ hasText: quote }).locator('.highlight-item__open').click();
+    await page.getByRole('button', { name: 'To notebook', exact: true }).click();
+  }
+  await notebook.open();
+  await expect(notebook.quotes).toHaveCount(2);
+  await notebook.focusEnd();
+  await notebook.type('[ ] Check the essay for the list of benefits');
+  await notebook.waitUntilSaved();
+  await page.screenshot({ path: join(ROOT, 'docs/notebook.png') });
+
+  const overview = new OverviewPage(page);
+  await overview.openForDocument();
+  await overview.choose('Dario Amodei', 'theme');
+  await page.screenshot({ path: join(ROOT, 'docs/overview.png') });
 });
