@@ -26,7 +26,7 @@ export function createReadingWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       experimentalFeatures: false,
       spellcheck: false,
-      // electronegativity: PRELOAD_JS_CHECK — the preload (src/preload/index.ts) is sandboxed and exposes only window.gloss: invoke on the contract's channels and two listeners, never ipcRenderer itself.
+      // electronegativity: PRELOAD_JS_CHECK — the preload (src/preload/index.ts) is sandboxed and exposes only window.gloss: invoke on the contract's channels and listeners for what main sends (menu commands, documents to show, changes made beside the app), never ipcRenderer itself.
       preload: preloadPath,
     },
   });
