@@ -21,11 +21,9 @@ import {
   useCodebook,
 } from '../state/codebook-state';
 import { refuseWhenLibraryReadOnly, showView } from '../state/library-state';
-import { useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
-import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { BackToDocumentButton, LibraryAlerts } from './LibraryPage';
 import { StatusBar } from './StatusBar';
-import { StoreNotices } from './StoreNotices';
 import './CodeManager.css';
 
 type Action = 'rename' | 'merge' | 'move' | 'delete';
@@ -371,7 +369,6 @@ export function CodeManager() {
   const codes = useCodebook((s) => s.codes);
   const loaded = useCodebook((s) => s.loaded);
   const problem = useCodebook((s) => s.problem);
-  const opened = useReading((s) => s.opened);
   const readOnly = useStoreStatus((s) => s.readOnly);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [find, setFind] = useState('');
@@ -421,19 +418,12 @@ export function CodeManager() {
     <div className="library-app code-manager-app">
       <header className="toolbar">
         <div className="toolbar__title">Codes</div>
-        {opened && (
-          <button type="button" className="button" onClick={() => showView('reader')}>
-            Back to “{opened.document.title}”
-          </button>
-        )}
+        <BackToDocumentButton />
         <button type="button" className="button" onClick={() => showView('library')}>
           Library
         </button>
       </header>
-      <div className="app__alerts">
-        <ReadOnlyBanner scope="library" />
-        <StoreNotices />
-      </div>
+      <LibraryAlerts />
       <main ref={main} className="code-manager" tabIndex={-1} aria-label="Codes">
         <p className="code-manager__hint">
           Every code in the library, as a tree (write <kbd>/</kbd> for a place in it: theme/risk). Renaming, merging, moving and deleting change

@@ -18,11 +18,9 @@ import {
   useLibrary,
 } from '../state/library-state';
 import { showOverview } from '../state/overview-state';
-import { useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
-import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { BackToDocumentButton, LibraryAlerts } from './LibraryPage';
 import { StatusBar } from './StatusBar';
-import { StoreNotices } from './StoreNotices';
 
 const FORMAT_NAMES: Record<DocumentSummary['format'], string> = { text: 'Text', markdown: 'Markdown', webvtt: 'WebVTT', srt: 'SRT' };
 
@@ -115,7 +113,6 @@ function RemoveCell({ doc }: { doc: DocumentSummary }) {
 
 export function LibraryView() {
   const documents = useLibrary((s) => s.documents);
-  const opened = useReading((s) => s.opened);
   const readOnly = useStoreStatus((s) => s.readOnly);
   useEffect(() => {
     void refreshLibrary();
@@ -125,11 +122,7 @@ export function LibraryView() {
     <div className="library-app">
       <header className="toolbar">
         <div className="toolbar__title">Library</div>
-        {opened && (
-          <button type="button" className="button" onClick={() => showView('reader')}>
-            Back to “{opened.document.title}”
-          </button>
-        )}
+        <BackToDocumentButton />
         <button type="button" className="button" onClick={() => showOverview(null, 'library')} title="Speakers × codes and colours across every document, with counts">
           Library overview
         </button>
@@ -149,10 +142,7 @@ export function LibraryView() {
           Open transcripts…
         </button>
       </header>
-      <div className="app__alerts">
-        <ReadOnlyBanner scope="library" />
-        <StoreNotices />
-      </div>
+      <LibraryAlerts />
       <main className="library" tabIndex={-1}>
         <p className="library__hint">Plain text, Markdown, WebVTT and SRT. Drop files anywhere in the window to import them.</p>
         {documents.length === 0 ? (

@@ -3,17 +3,14 @@
  * across documents. Its quotes name their document; opening one opens that
  * document at the passage.
  */
-import { ReadOnlyBanner } from '../components/ReadOnlyBanner';
+import { BackToDocumentButton, LibraryAlerts } from '../components/LibraryPage';
 import { StatusBar } from '../components/StatusBar';
-import { StoreNotices } from '../components/StoreNotices';
 import { showView } from '../state/library-state';
-import { useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
 import { NotebookLoader } from './NotebookLoader';
 import './notebook.css';
 
 export function LibraryNotebookView() {
-  const opened = useReading((s) => s.opened);
   const readOnly = useStoreStatus((s) => s.readOnly);
   return (
     <div className="library-app">
@@ -22,16 +19,9 @@ export function LibraryNotebookView() {
           Library
         </button>
         <h1 className="toolbar__title notebook-page__title">Library notebook</h1>
-        {opened && (
-          <button type="button" className="button" onClick={() => showView('reader')}>
-            Back to “{opened.document.title}”
-          </button>
-        )}
+        <BackToDocumentButton />
       </header>
-      <div className="app__alerts">
-        <ReadOnlyBanner scope="library" />
-        <StoreNotices />
-      </div>
+      <LibraryAlerts />
       <main className="notebook-page" tabIndex={-1}>
         <NotebookLoader
           id={null}
