@@ -81,8 +81,6 @@ describe('the side panel’s groups of highlights', () => {
     expect(groups.list()[1][1][0].annotation.note).toBe('changed');
     store.remove('a');
     expect(ids(groups)).toEqual([['b1', 'b2']]);
-    expect(groups.stretchOf('a')).toBeUndefined();
-    expect(groups.stretchOf('b2')).toBe(1);
   });
 
   test('the list is the same array until something changes', () => {

@@ -87,11 +87,6 @@ export class HighlightGroups {
   /** The groups in document order; the same array until something changes. */
   readonly list = (): readonly Group[] => this.listed;
 
-  /** The stretch whose group holds highlight `id`. */
-  stretchOf(id: string): number | undefined {
-    return this.stretches.get(id);
-  }
-
   private entryFor(annotation: Annotation): Entry {
     const range = this.store.getState().ranges.get(annotation.id);
     const known = this.entries.get(annotation.id);
