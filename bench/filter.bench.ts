@@ -21,10 +21,10 @@ import { plainTextOf } from '../src/core/transcript/plain-text';
 import { asciiJson } from '../src/main/store/data-file';
 import { CURRENT_SCHEMA } from '../src/main/store/file-schemas';
 import { LibraryStore } from '../src/main/store/library-store';
-import type { GlossBridge } from '../src/shared/contract';
 import type { Annotation } from '../src/shared/model';
 import { annotations, transcript, transcriptText } from './generate';
 import { measure } from './measure';
+import { installProbes } from './page-timing';
 import { record, summarise } from './results';
 import { traced } from './trace';
 
@@ -92,6 +92,7 @@ test.beforeAll(async () => {
   page = session.page;
   await page.locator('.transcript .para, .library').first().waitFor();
   await page.evaluate(installProbes);
+  await page.evaluate(installFilterProbes);
 });
 
 test.afterAll(async () => {
@@ -99,39 +100,8 @@ test.afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Page-side helpers: wait for a condition checked each frame, then for the end of that frame's paint. */
-function installProbes(): void {
-  const afterPaint = () =>
-    new Promise<number>((resolve) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now());
-        channel.port2.postMessage(null);
-      }),
-    );
-  const until = (condition: () => boolean, timeout = 60_000) =>
-    new Promise<number>((resolve, reject) => {
-      const began = performance.now();
-      const tick = () => {
-        if (condition()) void afterPaint().then(resolve);
-        else if (performance.now() - began > timeout) reject(new Error('timed out'));
-        else requestAnimationFrame(tick);
-      };
-      tick();
-    });
-  /** Marks `mark` in the first frame (rAF) in which `condition` holds: that frame paints it. */
-  const markFrame = (condition: () => boolean, mark: string, timeout = 60_000) =>
-    new Promise<void>((resolve, reject) => {
-      const began = performance.now();
-      const tick = () => {
-        if (condition()) {
-          performance.mark(mark);
-          resolve();
-        } else if (performance.now() - began > timeout) reject(new Error(`timed out waiting for ${mark}`));
-        else requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+/** Page-side helpers of this benchmark (beside `window.__bench`): what the panel shows, and the filter chips. */
+function installFilterProbes(): void {
   /** The panel shows `count` and its list starts with highlight `first`. */
   const shows = (count: string, first: string) => () =>
     document.querySelector('.highlight-filters__count')?.textContent === count &&
@@ -144,16 +114,12 @@ function installProbes(): void {
     if (!found) throw new Error(`no ${group} chip ${name}`);
     return found;
   };
-  Object.assign(window, { __filterBench: { afterPaint, until, markFrame, shows, chip } });
+  Object.assign(window, { __filterBench: { shows, chip } });
 }
 
 declare global {
   interface Window {
-    gloss: GlossBridge;
     __filterBench: {
-      afterPaint(): Promise<number>;
-      until(condition: () => boolean, timeout?: number): Promise<number>;
-      markFrame(condition: () => boolean, mark: string, timeout?: number): Promise<void>;
       shows(count: string, first: string): () => boolean;
       chip(group: string, name: string): HTMLButtonElement;
     };
@@ -164,7 +130,7 @@ test('filtering the side panel by code and speaker', async () => {
   await page.evaluate(
     async ({ id, title, total }) => {
       window.__glossShowDocument!(id);
-      await window.__filterBench.until(
+      await window.__bench.until(
         () =>
           document.querySelector('.toolbar__title')?.textContent === title &&
           document.querySelector('.transcript')?.getAttribute('data-complete') === 'true' &&
@@ -178,7 +144,7 @@ test('filtering the side panel by code and speaker', async () => {
     for (let i = 0; i < RUNS + 1; i++) {
       await page.evaluate(
         async ({ i, code, speaker, expected, total }) => {
-          const bench = window.__filterBench;
+          const bench = { ...window.__bench, ...window.__filterBench };
           const idle = async () => {
             for (let n = 0; n < 3; n++) await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
             await bench.afterPaint();

@@ -15,11 +15,11 @@ import { asciiJson } from '../src/main/store/data-file';
 import { CURRENT_SCHEMA } from '../src/main/store/file-schemas';
 import { LibraryStore } from '../src/main/store/library-store';
 import { attributionOf } from '../src/core/transcript/plain-text';
-import type { GlossBridge } from '../src/shared/contract';
 import type { Annotation, Transcript } from '../src/shared/model';
 import { annotations, transcript, transcriptText } from './generate';
+import { installProbes, latency, recordLatency, showLongDocument } from './page-timing';
 import { record, summarise } from './results';
-import { traced, type MainThreadTrace, type Span } from './trace';
+import { traced } from './trace';
 
 const WORDS = Number(process.env.GLOSS_BENCH_WORDS ?? 250_000);
 const HIGHLIGHTS = Number(process.env.GLOSS_BENCH_HIGHLIGHTS ?? 5_000);
@@ -97,82 +97,10 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Page-side helpers (as the reader bench's): time from now to the frame after a condition holds. */
-function installProbes(): void {
-  const afterPaint = () =>
-    new Promise<number>((resolve) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now());
-        channel.port2.postMessage(null);
-      }),
-    );
-  const until = (condition: () => boolean, timeout = 60_000) =>
-    new Promise<number>((resolve, reject) => {
-      const began = performance.now();
-      const tick = () => {
-        if (condition()) void afterPaint().then(resolve);
-        else if (performance.now() - began > timeout) reject(new Error('timed out'));
-        else requestAnimationFrame(tick);
-      };
-      tick();
-    });
-  /** Marks `mark` in the first frame (rAF) in which `condition` holds: that frame paints it. */
-  const markFrame = (condition: () => boolean, mark: string, timeout = 60_000) =>
-    new Promise<void>((resolve, reject) => {
-      const began = performance.now();
-      const tick = () => {
-        if (condition()) {
-          performance.mark(mark);
-          resolve();
-        } else if (performance.now() - began > timeout) reject(new Error('timed out'));
-        else requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-  Object.assign(window, { __bench: { afterPaint, until, markFrame } });
-}
-
-declare global {
-  interface Window {
-    gloss: GlossBridge;
-    __bench: {
-      afterPaint(): Promise<number>;
-      until(condition: () => boolean, timeout?: number): Promise<number>;
-      markFrame(condition: () => boolean, mark: string, timeout?: number): Promise<void>;
-    };
-  }
-}
-
 /** The long document open and wholly built, with its side panel on `tab`. */
 async function openLongDocument(tab: 'Highlights' | 'Notebook'): Promise<void> {
-  await page.evaluate(
-    async ({ id, title }) => {
-      if (document.querySelector('.toolbar__title')?.textContent !== title) window.__glossShowDocument!(id);
-      await window.__bench.until(() => document.querySelector('.toolbar__title')?.textContent === title && document.querySelector('.transcript')?.getAttribute('data-complete') === 'true');
-    },
-    { id: documentId, title: TITLE },
-  );
+  await showLongDocument(page, documentId, TITLE);
   await page.getByRole('tab', { name: tab }).click();
-}
-
-interface Latency {
-  wall: number;
-  work: number;
-  nextFrame: boolean;
-}
-
-function latency(trace: MainThreadTrace, start: number, frame: Span): Latency {
-  return { wall: frame.end - start, work: trace.busy(start, frame.end), nextFrame: trace.frameAfter(start) === frame };
-}
-
-function recordLatency(what: string, runs: Latency[]): void {
-  record(`${what}, wall clock with the wait for the next frame (median)`, summarise(runs.map((r) => r.wall)).median, 'ms');
-  record(`${what}, wall clock with the wait for the next frame (p95)`, summarise(runs.map((r) => r.wall)).p95, 'ms');
-  record(`${what}, main-thread work (median)`, summarise(runs.map((r) => r.work)).median, 'ms');
-  record(`${what}, main-thread work (p95)`, summarise(runs.map((r) => r.work)).p95, 'ms', { target: { max: 16 } });
-  record(`${what}, main-thread work (max)`, Math.max(...runs.map((r) => r.work)), 'ms');
-  record(`${what}, shown in the next frame`, (runs.filter((r) => r.nextFrame).length / runs.length) * 100, '%');
 }
 
 test('opening the notebook', async () => {
@@ -248,7 +176,7 @@ test('typing in the notebook', async () => {
     return [latency(trace, trace.mark(`bench:key:${i}`) - delay, frame)];
   });
   if (runs.length < (delays.length - warmUp) * 0.9) throw new Error(`only ${runs.length} of ${delays.length - warmUp} keys changed the page`);
-  recordLatency(`typing in a ${label}, ${HIGHLIGHTS.toLocaleString('en')} highlights in the document: keystroke to paint`, runs);
+  recordLatency(`typing in a ${label}, ${HIGHLIGHTS.toLocaleString('en')} highlights in the document: keystroke to paint`, runs, { max: true });
   await page.getByRole('tabpanel', { name: 'Notebook' }).getByText('Saved', { exact: true }).waitFor();
 });
 
@@ -291,5 +219,5 @@ test('quoting a highlight into the notebook', async () => {
     if (!frame) throw new Error(`quote ${i}: no frame after it in the trace`);
     return latency(trace, trace.mark(`bench:quote:${i}`), frame);
   });
-  recordLatency(`quoting a highlight (Alt+N) into a ${label}: key to the quote painted`, runs);
+  recordLatency(`quoting a highlight (Alt+N) into a ${label}: key to the quote painted`, runs, { max: true });
 });

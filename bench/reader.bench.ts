@@ -12,13 +12,13 @@ import { openInBrowser } from '../e2e/support/browser-bridge';
 import { CHROMIUM_ARGS, RENDERER_DIR, chromiumExecutable } from '../e2e/support/paths';
 import { asciiJson } from '../src/main/store/data-file';
 import { LibraryStore } from '../src/main/store/library-store';
-import type { GlossBridge } from '../src/shared/contract';
 import { CURRENT_SCHEMA } from '../src/main/store/file-schemas';
 import { packDocument } from '../src/core/wire/packed-document';
 import { annotations, transcript, transcriptText } from './generate';
+import { installProbes, latency, recordLatency, showLongDocument } from './page-timing';
 import { record, summarise } from './results';
 import { staticHtml } from './static-html';
-import { traced, type MainThreadTrace, type Span } from './trace';
+import { traced } from './trace';
 
 const WORDS = Number(process.env.GLOSS_BENCH_WORDS ?? 250_000);
 const HIGHLIGHTS = Number(process.env.GLOSS_BENCH_HIGHLIGHTS ?? 5_000);
@@ -74,50 +74,6 @@ test.afterAll(async () => {
   await browser?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Page-side helpers: time from now to the frame after a condition holds (rAF, then a task after paint). */
-function installProbes(): void {
-  const afterPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve(performance.now());
-    channel.port2.postMessage(null);
-  }));
-  const until = (condition: () => boolean, timeout = 60_000) =>
-    new Promise<number>((resolve, reject) => {
-      const began = performance.now();
-      const tick = () => {
-        if (condition()) void afterPaint().then(resolve);
-        else if (performance.now() - began > timeout) reject(new Error('timed out'));
-        else requestAnimationFrame(tick);
-      };
-      tick();
-    });
-  /** Marks `mark` in the first frame (rAF) in which `condition` holds: that frame paints it. */
-  const markFrame = (condition: () => boolean, mark: string, timeout = 60_000) =>
-    new Promise<void>((resolve, reject) => {
-      const began = performance.now();
-      const tick = () => {
-        if (condition()) {
-          performance.mark(mark);
-          resolve();
-        } else if (performance.now() - began > timeout) reject(new Error('timed out'));
-        else requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-  Object.assign(window, { __bench: { afterPaint, until, markFrame } });
-}
-
-declare global {
-  interface Window {
-    gloss: GlossBridge;
-    __bench: {
-      afterPaint(): Promise<number>;
-      until(condition: () => boolean, timeout?: number): Promise<number>;
-      markFrame(condition: () => boolean, mark: string, timeout?: number): Promise<void>;
-    };
-  }
-}
 
 test('open', async () => {
   const runs: { ipc: number; first: number; whole: number; clone: number }[] = [];
@@ -190,36 +146,7 @@ test('open', async () => {
 
 /** The long document open and wholly built (each test can run on its own). */
 async function openLongDocument(): Promise<void> {
-  await page.evaluate(
-    async ({ id, title }) => {
-      if (document.querySelector('.toolbar__title')?.textContent !== title) window.__glossShowDocument!(id);
-      await window.__bench.until(() => document.querySelector('.toolbar__title')?.textContent === title && document.querySelector('.transcript')?.getAttribute('data-complete') === 'true');
-    },
-    { id: documentId, title: TITLE },
-  );
-}
-
-/**
- * From an input to the end of the frame that shows its effect: wall time (which includes waiting for the display's
- * next frame, up to 16.7 ms that no app can remove), the main thread's work in that time, and whether the effect
- * was in the very next frame.
- */
-interface Latency {
-  wall: number;
-  work: number;
-  nextFrame: boolean;
-}
-
-function latency(trace: MainThreadTrace, start: number, frame: Span): Latency {
-  return { wall: frame.end - start, work: trace.busy(start, frame.end), nextFrame: trace.frameAfter(start) === frame };
-}
-
-function recordLatency(what: string, runs: Latency[]): void {
-  record(`${what}, wall clock with the wait for the next frame (median)`, summarise(runs.map((r) => r.wall)).median, 'ms');
-  record(`${what}, wall clock with the wait for the next frame (p95)`, summarise(runs.map((r) => r.wall)).p95, 'ms');
-  record(`${what}, main-thread work (median)`, summarise(runs.map((r) => r.work)).median, 'ms');
-  record(`${what}, main-thread work (p95)`, summarise(runs.map((r) => r.work)).p95, 'ms', { target: { max: 16 } });
-  record(`${what}, shown in the next frame`, (runs.filter((r) => r.nextFrame).length / runs.length) * 100, '%');
+  await showLongDocument(page, documentId, TITLE);
 }
 
 test('highlight', async () => {
