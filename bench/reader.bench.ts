@@ -214,6 +214,54 @@ test('highlight', async () => {
   record(`highlight ${at}: applied to durable write acknowledged (p95)`, summarise(durable.slice(warmUp)).p95, 'ms', { target: { max: 50 } });
 });
 
+test('undo of a delete', async () => {
+  await openLongDocument();
+  const warmUp = 3;
+  const rounds = warmUp + 30;
+  const { trace } = await traced(browser, page, 'undo', async () => {
+    for (let i = 0; i < rounds; i++) {
+      await page.evaluate(async (n) => {
+        const marks = document.querySelectorAll<HTMLElement>('.transcript mark[data-ids]');
+        const mark = [...marks].filter((m) => !m.dataset.ids!.includes(' '))[40 + n * 11];
+        const id = mark.dataset.ids!;
+        mark.scrollIntoView({ block: 'center' });
+        for (let idle = 0; idle < 3; idle++) await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
+        await window.__bench.afterPaint();
+        window.getSelection()?.removeAllRanges();
+        const invoke = window.__glossInvoke!;
+        const answered = new Set<string>();
+        window.__glossInvoke = (channel, request) => {
+          const answer = invoke(channel, request);
+          void answer.then(() => answered.add(channel));
+          return answer;
+        };
+        const shows = () => [...document.querySelectorAll<HTMLElement>('.transcript mark[data-ids]')].some((m) => m.dataset.ids!.split(' ').includes(id));
+        // Selected with a click, deleted with the Delete key, as a reader does; saved before the reader thinks better of it.
+        mark.click();
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', code: 'Delete', bubbles: true, cancelable: true }));
+        await window.__bench.until(() => answered.has('annotations:delete') && !shows());
+        await window.__bench.afterPaint();
+        performance.mark(`bench:undo:${n}`);
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', ctrlKey: true, bubbles: true, cancelable: true }));
+        const shown = window.__bench.markFrame(shows, `bench:undo-shown:${n}`);
+        await window.__bench.until(() => answered.has('annotations:restore'));
+        await shown;
+        window.__glossInvoke = invoke;
+      }, i);
+    }
+  });
+  const frameOf = (mark: string) => {
+    const frame = trace.taskAt(trace.mark(mark));
+    if (!frame) throw new Error(`no frame around ${mark} in the trace`);
+    return frame;
+  };
+  const undone = [...Array(rounds).keys()].slice(warmUp);
+  recordLatency(
+    `undo of a delete at ${HIGHLIGHTS.toLocaleString('en')} highlights: key to the highlight painted again`,
+    undone.map((i) => latency(trace, trace.mark(`bench:undo:${i}`), frameOf(`bench:undo-shown:${i}`))),
+  );
+});
+
 test('typing in a note', async () => {
   await openLongDocument();
   await page.locator('.highlight-item').first().locator('button').first().click();
