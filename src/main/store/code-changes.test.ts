@@ -5,21 +5,17 @@
  * a kill at any write leaves, once the library is opened again, either every
  * document changed or none.
  */
-import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createSelectors } from '../../core/anchoring/selectors';
-import { plainTextOf } from '../../core/transcript/plain-text';
 import type { CodeOperation } from '../../shared/model';
 import { ANNOTATIONS_FILE, CODE_OPERATION_FILE, CODEBOOK_FILE } from './layout';
 import { LibraryStore } from './library-store';
 import { checkDataFolder } from './testing/check-data-folder';
 import { faultyFileSystem, WRITE_OPS } from './testing/faulty-file-system';
+import { SAMPLE, selectorsOf, testId } from './testing/sample-library';
 
-const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const OTHER = 'Ann Lee: We spoke about risk and about method.\n\nBo Chen: And about the tide, and the risk again.';
 const THIRD = 'Cy Dee: Nothing coded here at all.';
 
@@ -40,16 +36,14 @@ async function codesOnDisk(folder = dir): Promise<string[]> {
 beforeAll(async () => {
   template = await mkdtemp(join(tmpdir(), 'gloss-code-ops-template-'));
   const store = await LibraryStore.open(template);
-  await store.addSampleOnce(sample);
+  await store.addSampleOnce(SAMPLE);
   const other = await store.importText({ text: OTHER, source: 'other.txt', fallbackTitle: 'Other' });
   const third = await store.importText({ text: THIRD, source: 'third.txt', fallbackTitle: 'Third' });
   const first = (await store.list()).find((d) => d.source === 'Sample transcript')!;
   docs = { sample: first.id, other: other.id, third: third.id };
   let n = 0;
   const highlight = async (documentId: string, quote: string, codes: string[]) => {
-    const text = plainTextOf((await store.open(documentId)).transcript);
-    const start = text.indexOf(quote);
-    await store.createAnnotation({ documentId, id: id(++n), color: 'yellow', selectors: createSelectors(text, start, start + quote.length), codes });
+    await store.createAnnotation({ documentId, id: testId(++n), color: 'yellow', selectors: await selectorsOf(store, documentId, quote), codes });
   };
   await highlight(docs.sample, 'gremlin', ['theme/risk', 'method']);
   await highlight(docs.sample, 'scaling laws', ['theme/danger', 'theme/risk/ai']);

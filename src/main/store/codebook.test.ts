@@ -4,19 +4,15 @@
  * the documents' counts files rather than their highlights. Kept in
  * codebook.json with the guarantees of every data file.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createSelectors } from '../../core/anchoring/selectors';
-import { plainTextOf } from '../../core/transcript/plain-text';
 import { ANNOTATIONS_FILE, BACKUPS_DIR, CODEBOOK_FILE } from './layout';
 import { LibraryStore } from './library-store';
 import { checkDataFolder } from './testing/check-data-folder';
+import { SAMPLE, selectorsOf, testId } from './testing/sample-library';
 
-const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 let dir: string;
 
 beforeEach(async () => {
@@ -31,14 +27,12 @@ afterEach(async () => {
 /** A library of the sample and a second interview, with a highlight maker for each. */
 async function library() {
   const store = await LibraryStore.open(dir);
-  await store.addSampleOnce(sample);
+  await store.addSampleOnce(SAMPLE);
   const other = await store.importText({ text: 'Ann Lee: We spoke about risk and about method.\n\nBo Chen: And about the tide.', source: 'other.txt', fallbackTitle: 'Other' });
   const [first] = (await store.list()).filter((d) => d.id !== other.id);
   let n = 0;
   const highlight = async (documentId: string, quote: string, codes: string[]) => {
-    const text = plainTextOf((await store.open(documentId)).transcript);
-    const start = text.indexOf(quote);
-    return store.createAnnotation({ documentId, id: id(++n), color: 'yellow', selectors: createSelectors(text, start, start + quote.length), codes });
+    return store.createAnnotation({ documentId, id: testId(++n), color: 'yellow', selectors: await selectorsOf(store, documentId, quote), codes });
   };
   return { store, sampleId: first.id, otherId: other.id, highlight };
 }

@@ -1,15 +1,12 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createSelectors } from '../../core/anchoring/selectors';
-import { plainTextOf } from '../../core/transcript/plain-text';
 import { type FileSystem, nodeFileSystem } from './file-system';
 import { CURRENT_SCHEMA } from './file-schemas';
 import { LibraryStore } from './library-store';
+import { SAMPLE, selectorsOf, storeWithSample, testId } from './testing/sample-library';
 
-const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
 let dir: string;
 
 beforeEach(async () => {
@@ -19,26 +16,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function storeWithSample() {
-  const store = await LibraryStore.open(dir);
-  await store.addSampleOnce(sample);
-  const [doc] = await store.list();
-  const opened = await store.open(doc.id);
-  const text = plainTextOf(opened.transcript);
-  const at = (quote: string) => {
-    const start = text.indexOf(quote);
-    return createSelectors(text, start, start + quote.length);
-  };
-  return { store, doc, text, at };
-}
-
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 describe('LibraryStore', () => {
   test('adds the sample once, with its title, speakers and word count', async () => {
     const store = await LibraryStore.open(dir);
-    await store.addSampleOnce(sample);
-    await store.addSampleOnce(sample);
+    await store.addSampleOnce(SAMPLE);
+    await store.addSampleOnce(SAMPLE);
     const docs = await store.list();
     expect(docs).toHaveLength(1);
     expect(docs[0]).toMatchObject({
@@ -52,14 +35,14 @@ describe('LibraryStore', () => {
   });
 
   test('keeps highlights and notes across a restart, in a file of their own', async () => {
-    const { store, doc, at } = await storeWithSample();
-    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'green', selectors: at('gremlin') });
-    await store.updateAnnotation({ documentId: doc.id, id: id(1), note: 'Agents as gremlins' });
+    const { store, doc, at } = await storeWithSample(dir);
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'green', selectors: at('gremlin') });
+    await store.updateAnnotation({ documentId: doc.id, id: testId(1), note: 'Agents as gremlins' });
 
     const reopened = await LibraryStore.open(dir);
     const { annotations } = await reopened.open(doc.id);
     expect(annotations).toEqual([
-      expect.objectContaining({ id: id(1), color: 'green', note: 'Agents as gremlins', documentId: doc.id }),
+      expect.objectContaining({ id: testId(1), color: 'green', note: 'Agents as gremlins', documentId: doc.id }),
     ]);
     expect(annotations[0].selectors.quote.exact).toBe('gremlin');
     const onDisk = JSON.parse(await readFile(join(dir, 'documents', doc.id, 'annotations.json'), 'utf8'));
@@ -68,33 +51,31 @@ describe('LibraryStore', () => {
   });
 
   test('the imported text is kept in source.txt beside the transcript, which no longer carries it', async () => {
-    const { doc, store } = await storeWithSample();
+    const { doc, store } = await storeWithSample(dir);
     const folder = join(dir, 'documents', doc.id);
-    expect(await readFile(join(folder, 'source.txt'), 'utf8')).toBe(sample.replace(/\r\n?/g, '\n'));
+    expect(await readFile(join(folder, 'source.txt'), 'utf8')).toBe(SAMPLE.replace(/\r\n?/g, '\n'));
     const file = JSON.parse(await readFile(join(folder, 'transcript.json'), 'utf8'));
     expect(file).not.toHaveProperty('text');
     expect((await store.open(doc.id)).transcript.turns.length).toBeGreaterThan(10);
   });
 
   test('a transcript file written by an earlier version, with the text inside, still opens', async () => {
-    const { doc } = await storeWithSample();
+    const { doc } = await storeWithSample(dir);
     const folder = join(dir, 'documents', doc.id);
     const file = JSON.parse(await readFile(join(folder, 'transcript.json'), 'utf8'));
-    await writeFile(join(folder, 'transcript.json'), JSON.stringify({ ...file, text: sample }));
+    await writeFile(join(folder, 'transcript.json'), JSON.stringify({ ...file, text: SAMPLE }));
     await rm(join(folder, 'source.txt'));
     const reopened = await LibraryStore.open(dir);
     const opened = await reopened.open(doc.id);
     expect(opened.transcript).toEqual(file.transcript);
-    const text = plainTextOf(opened.transcript);
-    const start = text.indexOf('gremlin');
-    await reopened.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: createSelectors(text, start, start + 7) });
+    await reopened.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: await selectorsOf(reopened, doc.id, 'gremlin') });
     expect((await reopened.open(doc.id)).annotations).toHaveLength(1);
   });
 
   test('the library lists highlight and note counts from a small file per document, without reading the highlights', async () => {
-    const { store, doc, at } = await storeWithSample();
-    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin'), note: 'a note' });
-    await store.createAnnotation({ documentId: doc.id, id: id(2), color: 'blue', selectors: at('scaling laws') });
+    const { store, doc, at } = await storeWithSample(dir);
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: at('gremlin'), note: 'a note' });
+    await store.createAnnotation({ documentId: doc.id, id: testId(2), color: 'blue', selectors: at('scaling laws') });
     const folder = join(dir, 'documents', doc.id);
     expect(JSON.parse(await readFile(join(folder, 'counts.json'), 'utf8'))).toMatchObject({ highlightCount: 2, noteCount: 1 });
     // Proof that a fresh listing reads counts.json alone: the highlights file is unreadable, and the counts still come.
@@ -105,16 +86,16 @@ describe('LibraryStore', () => {
   });
 
   test('counts follow every change that alters them, and a missing or wrong counts file is put right', async () => {
-    const { store, doc, at } = await storeWithSample();
-    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
-    await store.updateAnnotation({ documentId: doc.id, id: id(1), note: 'now with a note' });
+    const { store, doc, at } = await storeWithSample(dir);
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: at('gremlin') });
+    await store.updateAnnotation({ documentId: doc.id, id: testId(1), note: 'now with a note' });
     const folder = join(dir, 'documents', doc.id);
     const saved = async () => JSON.parse(await readFile(join(folder, 'counts.json'), 'utf8'));
     expect(await saved()).toMatchObject({ highlightCount: 1, noteCount: 1 });
-    await store.deleteAnnotation(doc.id, id(1));
+    await store.deleteAnnotation(doc.id, testId(1));
     expect(await saved()).toMatchObject({ highlightCount: 0, noteCount: 0 });
     // A library from an earlier version has no counts file: the highlights are counted once and the file written.
-    await store.createAnnotation({ documentId: doc.id, id: id(2), color: 'yellow', selectors: at('gremlin') });
+    await store.createAnnotation({ documentId: doc.id, id: testId(2), color: 'yellow', selectors: at('gremlin') });
     await rm(join(folder, 'counts.json'));
     expect(await (await LibraryStore.open(dir)).list()).toEqual([expect.objectContaining({ highlightCount: 1 })]);
     expect(await saved()).toMatchObject({ highlightCount: 1, noteCount: 0 });
@@ -132,62 +113,62 @@ describe('LibraryStore', () => {
   });
 
   test('a highlight change rewrites only that document’s annotations file', async () => {
-    const { store, doc, at } = await storeWithSample();
-    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
+    const { store, doc, at } = await storeWithSample(dir);
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: at('gremlin') });
     const files = ['library.json', `documents/${doc.id}/transcript.json`, `documents/${doc.id}/annotations.json`, `documents/${doc.id}/counts.json`];
     const before = await Promise.all(files.map((f) => stat(join(dir, f))));
     await new Promise((r) => setTimeout(r, 20));
-    await store.updateAnnotation({ documentId: doc.id, id: id(1), color: 'blue' });
+    await store.updateAnnotation({ documentId: doc.id, id: testId(1), color: 'blue' });
     const after = await Promise.all(files.map((f) => stat(join(dir, f))));
     // A colour change alters no count, so counts.json is left alone too.
     expect(after.map((s, i) => s.mtimeMs > before[i].mtimeMs)).toEqual([false, false, true, false]);
   });
 
   test('in a document with many highlights, a change appends to its log and leaves annotations.json alone', async () => {
-    const { doc, at } = await storeWithSample();
+    const { doc, at } = await storeWithSample(dir);
     const logging = await LibraryStore.open(dir, { changeLog: { appendFrom: 0, foldAt: 1e9 } });
     await logging.open(doc.id);
-    await logging.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
+    await logging.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: at('gremlin') });
     const snapshot = join(dir, 'documents', doc.id, 'annotations.json');
     const before = await readFile(snapshot, 'utf8');
-    await logging.updateAnnotation({ documentId: doc.id, id: id(1), note: 'Agents as gremlins' });
-    await logging.createAnnotation({ documentId: doc.id, id: id(2), color: 'pink', selectors: at('scaling laws') });
-    await logging.deleteAnnotation(doc.id, id(1));
+    await logging.updateAnnotation({ documentId: doc.id, id: testId(1), note: 'Agents as gremlins' });
+    await logging.createAnnotation({ documentId: doc.id, id: testId(2), color: 'pink', selectors: at('scaling laws') });
+    await logging.deleteAnnotation(doc.id, testId(1));
     expect(await readFile(snapshot, 'utf8')).toBe(before);
     const log = await readFile(join(dir, 'documents', doc.id, 'annotations.log'), 'utf8');
     expect(log.trimEnd().split('\n')).toHaveLength(3);
 
     const reopened = await LibraryStore.open(dir);
-    expect((await reopened.open(doc.id)).annotations.map((a) => [a.id, a.color])).toEqual([[id(2), 'pink']]);
+    expect((await reopened.open(doc.id)).annotations.map((a) => [a.id, a.color])).toEqual([[testId(2), 'pink']]);
     expect((await reopened.list())[0]).toMatchObject({ highlightCount: 1, noteCount: 0 });
   });
 
   test('refuses a highlight whose quote does not match the text at its position', async () => {
-    const { store, doc, at } = await storeWithSample();
+    const { store, doc, at } = await storeWithSample(dir);
     const selectors = at('gremlin');
     selectors.quote.exact = 'goblin!';
-    await expect(store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors })).rejects.toThrow(
+    await expect(store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors })).rejects.toThrow(
       /does not match the transcript/,
     );
     expect((await store.open(doc.id)).annotations).toEqual([]);
   });
 
   test('refuses a duplicate id and unknown documents or highlights', async () => {
-    const { store, doc, at } = await storeWithSample();
-    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
-    await expect(store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') })).rejects.toThrow(/already exists/);
-    await expect(store.open(id(9))).rejects.toThrow(/No document/);
-    await expect(store.updateAnnotation({ documentId: doc.id, id: id(2), note: 'x' })).rejects.toThrow(/No highlight/);
-    await expect(store.deleteAnnotation(doc.id, id(2))).rejects.toThrow(/No highlight/);
+    const { store, doc, at } = await storeWithSample(dir);
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: at('gremlin') });
+    await expect(store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: at('gremlin') })).rejects.toThrow(/already exists/);
+    await expect(store.open(testId(9))).rejects.toThrow(/No document/);
+    await expect(store.updateAnnotation({ documentId: doc.id, id: testId(2), note: 'x' })).rejects.toThrow(/No highlight/);
+    await expect(store.deleteAnnotation(doc.id, testId(2))).rejects.toThrow(/No highlight/);
   });
 
   test('deletes a highlight for good', async () => {
-    const { store, doc, at } = await storeWithSample();
-    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
-    await store.createAnnotation({ documentId: doc.id, id: id(2), color: 'pink', selectors: at('scaling laws') });
-    await store.deleteAnnotation(doc.id, id(1));
+    const { store, doc, at } = await storeWithSample(dir);
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: at('gremlin') });
+    await store.createAnnotation({ documentId: doc.id, id: testId(2), color: 'pink', selectors: at('scaling laws') });
+    await store.deleteAnnotation(doc.id, testId(1));
     const reopened = await LibraryStore.open(dir);
-    expect((await reopened.open(doc.id)).annotations.map((a) => a.id)).toEqual([id(2)]);
+    expect((await reopened.open(doc.id)).annotations.map((a) => a.id)).toEqual([testId(2)]);
     expect((await reopened.list())[0].highlightCount).toBe(1);
   });
 
@@ -200,17 +181,17 @@ describe('LibraryStore', () => {
   });
 
   test('rebuilds a damaged library index from the documents and keeps the damaged copy', async () => {
-    const { doc } = await storeWithSample();
+    const { doc } = await storeWithSample(dir);
     await writeFile(join(dir, 'library.json'), '{"schemaVersion":1,"documents":[{"id":');
     const store = await LibraryStore.open(dir);
     expect((await store.list()).map((d) => d.id)).toEqual([doc.id]);
     expect((await readdir(dir)).some((f) => f.startsWith('library.json.damaged-'))).toBe(true);
-    await store.addSampleOnce(sample);
+    await store.addSampleOnce(SAMPLE);
     expect(await store.list()).toHaveLength(1);
   });
 
   test('a damaged annotations file without a backup is moved aside, never overwritten, and the reader is told where', async () => {
-    const { doc, at } = await storeWithSample();
+    const { doc, at } = await storeWithSample(dir);
     const path = join(dir, 'documents', doc.id, 'annotations.json');
     await writeFile(path, '{"schemaVersion":1,"annotations":[{"id"');
     const store = await LibraryStore.open(dir);
@@ -220,12 +201,12 @@ describe('LibraryStore', () => {
     expect(notice).toMatchObject({ kind: 'damaged', documentId: doc.id });
     expect(notice.message).toContain(path);
     expect(await readFile(notice.path!, 'utf8')).toBe('{"schemaVersion":1,"annotations":[{"id"');
-    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') });
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: at('gremlin') });
     expect(await readFile(notice.path!, 'utf8')).toBe('{"schemaVersion":1,"annotations":[{"id"');
   });
 
   test('a library written by a newer Gloss opens read-only and is left as it is', async () => {
-    await storeWithSample();
+    await storeWithSample(dir);
     const newer = JSON.stringify({ schemaVersion: 99, documents: [] });
     await writeFile(join(dir, 'library.json'), newer);
     const store = await LibraryStore.open(dir);
@@ -237,16 +218,16 @@ describe('LibraryStore', () => {
   });
 
   test('a failed write leaves memory as it is on disk', async () => {
-    const { store, doc, at } = await storeWithSample();
+    const { store, doc, at } = await storeWithSample(dir);
     // A directory where the file should be makes the atomic rename fail, even for root.
     const path = join(dir, 'documents', doc.id, 'annotations.json');
     await rm(path, { force: true });
     await mkdir(path);
-    await expect(store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin') })).rejects.toThrow(/Could not save/);
+    await expect(store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: at('gremlin') })).rejects.toThrow(/Could not save/);
     expect((await store.open(doc.id)).annotations).toEqual([]);
   });
   test('renames a document, and the new title survives a rebuilt index', async () => {
-    const { store, doc } = await storeWithSample();
+    const { store, doc } = await storeWithSample(dir);
     expect((await store.renameDocument(doc.id, 'Amodei on AI, FT 2024')).title).toBe('Amodei on AI, FT 2024');
     expect((await (await LibraryStore.open(dir)).list())[0].title).toBe('Amodei on AI, FT 2024');
     await writeFile(join(dir, 'library.json'), 'garbage');
@@ -254,8 +235,8 @@ describe('LibraryStore', () => {
   });
 
   test('removes a document with its highlights into the removed folder, where they can still be recovered', async () => {
-    const { store, doc, at } = await storeWithSample();
-    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: at('gremlin'), note: 'kept' });
+    const { store, doc, at } = await storeWithSample(dir);
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: at('gremlin'), note: 'kept' });
     expect((await store.list())[0]).toMatchObject({ highlightCount: 1, noteCount: 1 });
     await store.removeDocument(doc.id);
     expect(await store.list()).toEqual([]);
@@ -282,7 +263,7 @@ describe('LibraryStore', () => {
     await expect(store.changeSettings((s) => ({ ...s, backups: { ...s.backups, keep: -1 } }))).rejects.toThrow(/cannot be saved: backups\.keep/);
     await store.changeSettings((s) => ({ ...s, backups: { keep: 2, everyMinutes: 0 } }));
     expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).backups).toEqual({ keep: 2, everyMinutes: 0 });
-    await store.addSampleOnce(sample);
+    await store.addSampleOnce(SAMPLE);
     const [doc] = await store.list();
     for (const title of ['one', 'two', 'three', 'four']) await store.renameDocument(doc.id, title);
     const backups = await readdir(join(dir, 'documents', doc.id, 'backups'));

@@ -4,21 +4,17 @@
  * across a restart with backups, quotes of deleted highlights reported as
  * no longer linked, and a document's notebook leaving with the document.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createSelectors } from '../../core/anchoring/selectors';
-import { plainTextOf } from '../../core/transcript/plain-text';
 import { BACKUPS_DIR, NOTEBOOK_FILE, REMOVED_DIR } from './layout';
 import { LibraryStore } from './library-store';
 import { quotedHighlights } from './notebooks';
 import { checkDataFolder } from './testing/check-data-folder';
 import { faultyFileSystem } from './testing/faulty-file-system';
+import { SAMPLE, selectorsOf, testId } from './testing/sample-library';
 
-const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 let dir: string;
 
 beforeEach(async () => {
@@ -46,11 +42,9 @@ function state(text: string, quotes: [string, string][] = []): string {
 
 async function library() {
   const store = await LibraryStore.open(dir);
-  await store.addSampleOnce(sample);
+  await store.addSampleOnce(SAMPLE);
   const [doc] = await store.list();
-  const text = plainTextOf((await store.open(doc.id)).transcript);
-  const start = text.indexOf('gremlin');
-  const made = await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'red', selectors: createSelectors(text, start, start + 7) });
+  const made = await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'red', selectors: await selectorsOf(store, doc.id, 'gremlin') });
   return { store, doc, made };
 }
 
@@ -77,13 +71,13 @@ describe('notebooks', () => {
 
   test('quotes of highlights that no longer exist are reported as no longer linked, wherever they sit in the notebook', async () => {
     const { store, doc, made } = await library();
-    const quotes: [string, string][] = [[doc.id, made.id], [doc.id, id(2)], [id(99), id(3)]];
+    const quotes: [string, string][] = [[doc.id, made.id], [doc.id, testId(2)], [testId(99), testId(3)]];
     await store.saveNotebook(null, state('Quotes', quotes), '> quoted');
-    expect((await store.openNotebook(null)).unlinked.sort()).toEqual([id(2), id(3)]);
+    expect((await store.openNotebook(null)).unlinked.sort()).toEqual([testId(2), testId(3)]);
     await store.deleteAnnotation(doc.id, made.id);
-    expect((await store.openNotebook(null)).unlinked.sort()).toEqual([id(1), id(2), id(3)]);
+    expect((await store.openNotebook(null)).unlinked.sort()).toEqual([testId(1), testId(2), testId(3)]);
     await store.restoreAnnotation(made);
-    expect((await store.openNotebook(null)).unlinked.sort()).toEqual([id(2), id(3)]);
+    expect((await store.openNotebook(null)).unlinked.sort()).toEqual([testId(2), testId(3)]);
   });
 
   test('saves made while one is being written: the last wins, and the ones it replaced are not written', async () => {
@@ -101,7 +95,7 @@ describe('notebooks', () => {
 
   test('a notebook of 500 quotes (about a megabyte) is saved in one write', async () => {
     const { store, doc } = await library();
-    const quotes = Array.from({ length: 500 }, (_, i): [string, string] => [doc.id, id(1000 + i)]);
+    const quotes = Array.from({ length: 500 }, (_, i): [string, string] => [doc.id, testId(1000 + i)]);
     const big = state('x'.repeat(900_000), quotes);
     expect(big.length).toBeGreaterThan(900_000);
     const started = performance.now();

@@ -3,18 +3,14 @@
  * colours, the library's summed over its documents, and the highlights
  * behind a cell, in document order.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createSelectors } from '../../core/anchoring/selectors';
-import { plainTextOf } from '../../core/transcript/plain-text';
 import type { HighlightColor } from '../../shared/model';
 import { LibraryStore } from './library-store';
+import { SAMPLE, selectorsOf, testId } from './testing/sample-library';
 
-const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const MM = 'Madhumita Murgia';
 const DA = 'Dario Amodei';
 let dir: string;
@@ -25,14 +21,12 @@ let otherId: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gloss-overview-'));
   store = await LibraryStore.open(dir, { now: (() => { let t = Date.UTC(2026, 10, 1); return () => new Date((t += 60_000)); })() });
-  await store.addSampleOnce(sample);
+  await store.addSampleOnce(SAMPLE);
   sampleId = (await store.list())[0].id;
   otherId = (await store.importText({ text: 'Ann Lee: We spoke about risk.\n\nDario Amodei: And about the tide.', source: 'other.txt', fallbackTitle: 'Other' })).id;
   let n = 0;
   const highlight = async (documentId: string, quote: string, color: HighlightColor, codes: string[]) => {
-    const text = plainTextOf((await store.open(documentId)).transcript);
-    const start = text.indexOf(quote);
-    await store.createAnnotation({ documentId, id: id(++n), color, selectors: createSelectors(text, start, start + quote.length), codes });
+    await store.createAnnotation({ documentId, id: testId(++n), color, selectors: await selectorsOf(store, documentId, quote), codes });
   };
   // Made out of document order, to see the cell's list come back in it.
   await highlight(sampleId, 'let a gremlin loose', 'red', ['theme/risk']);
@@ -76,11 +70,11 @@ test('a cell lists its highlights in document order, for a document or across th
   expect(quotes(await store.overviewHighlights({ documentId: sampleId, speaker: null }))).toEqual(['Anthropic was valued']);
   expect(quotes(await store.overviewHighlights({ documentId: null, color: 'red' }))).toEqual(['No one is more tired of it than me', 'let a gremlin loose', 'tide']);
   const [ref] = await store.overviewHighlights({ documentId: null, speaker: 'Ann Lee', code: 'theme/risk' });
-  expect(ref).toEqual({ documentId: otherId, documentTitle: 'Other', id: id(5), quote: 'risk', speakers: ['Ann Lee'], color: 'green', codes: ['theme/risk'] });
+  expect(ref).toEqual({ documentId: otherId, documentTitle: 'Other', id: testId(5), quote: 'risk', speakers: ['Ann Lee'], color: 'green', codes: ['theme/risk'] });
   expect(await store.overviewHighlights({ documentId: sampleId, code: 'nothing' })).toEqual([]);
 });
 
 test('an unknown document is refused', async () => {
-  await expect(store.overview(id(99))).rejects.toMatchObject({ code: 'not-found' });
-  await expect(store.overviewHighlights({ documentId: id(99) })).rejects.toMatchObject({ code: 'not-found' });
+  await expect(store.overview(testId(99))).rejects.toMatchObject({ code: 'not-found' });
+  await expect(store.overviewHighlights({ documentId: testId(99) })).rejects.toMatchObject({ code: 'not-found' });
 });

@@ -7,7 +7,6 @@
  * and where.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -20,11 +19,10 @@ import { CURRENT_SCHEMA } from './file-schemas';
 import { ANNOTATIONS_FILE, ANNOTATIONS_LOG, BACKUPS_DIR, DOCUMENT_FILE, IMPORT_STAGING_PREFIX, LIBRARY_FILE, SETTINGS_FILE, SOURCE_FILE, TRANSCRIPT_FILE } from './layout';
 import { LibraryStore, type StoreOptions } from './library-store';
 import { checkDataFolder } from './testing/check-data-folder';
+import { SAMPLE, selectorsOf, testId } from './testing/sample-library';
 
-const sample = readFileSync(new URL('../../../resources/sample-interview.txt', import.meta.url), 'utf8');
 const INTERVIEW = 'Ann Lee: We started the archive in 1998.\n\nBo Chan: And the tapes?\n\nAnn Lee: Digitised in 2004, every one of them.\n';
 const TALK = 'Cy Diaz: Welcome to the second talk.\n\nDee Eze: Thank you for having me.\n';
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 let dir: string;
 beforeEach(async () => {
@@ -43,16 +41,8 @@ const docFile = (documentId: string, name: string) => join(docDir(documentId), n
 /** Opens the library as the app does at start: open, then add the sample the first time. */
 async function startApp(options: StoreOptions = {}): Promise<LibraryStore> {
   const store = await LibraryStore.open(dir, options);
-  await store.addSampleOnce(sample);
+  await store.addSampleOnce(SAMPLE);
   return store;
-}
-
-/** Selectors for the first occurrence of `quote` in a document. */
-async function at(store: LibraryStore, documentId: string, quote: string) {
-  const text = plainTextOf((await store.open(documentId)).transcript);
-  const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`"${quote}" is not in the text`);
-  return createSelectors(text, start, start + quote.length);
 }
 
 /** A library as a reader leaves it: the sample and two interviews, with highlights and notes on two of them. */
@@ -61,9 +51,9 @@ async function readersLibrary(options: StoreOptions = {}) {
   const [sampleDoc] = await store.list();
   const interview = await store.importText({ text: INTERVIEW, source: 'interview.txt', fallbackTitle: 'Interview' });
   const talk = await store.importText({ text: TALK, source: 'talk.txt', fallbackTitle: 'Talk' });
-  await store.createAnnotation({ documentId: sampleDoc.id, id: id(1), color: 'green', selectors: await at(store, sampleDoc.id, 'gremlin'), note: 'Agents as gremlins' });
-  await store.createAnnotation({ documentId: sampleDoc.id, id: id(2), color: 'pink', selectors: await at(store, sampleDoc.id, 'scaling laws') });
-  await store.createAnnotation({ documentId: interview.id, id: id(3), color: 'blue', selectors: await at(store, interview.id, 'Digitised in 2004'), note: 'Check the date' });
+  await store.createAnnotation({ documentId: sampleDoc.id, id: testId(1), color: 'green', selectors: await selectorsOf(store, sampleDoc.id, 'gremlin'), note: 'Agents as gremlins' });
+  await store.createAnnotation({ documentId: sampleDoc.id, id: testId(2), color: 'pink', selectors: await selectorsOf(store, sampleDoc.id, 'scaling laws') });
+  await store.createAnnotation({ documentId: interview.id, id: testId(3), color: 'blue', selectors: await selectorsOf(store, interview.id, 'Digitised in 2004'), note: 'Check the date' });
   return { store, sampleId: sampleDoc.id, interviewId: interview.id, talkId: talk.id };
 }
 
@@ -155,7 +145,7 @@ describe('operations interrupted between their steps', () => {
     const { store, interviewId } = await readersLibrary();
     const indexBefore = await readFile(join(dir, LIBRARY_FILE), 'utf8');
     const added = await store.importText({ text: 'Eve Fox: A late addition.\n', source: 'late.txt', fallbackTitle: 'Late' });
-    await store.createAnnotation({ documentId: added.id, id: id(9), color: 'yellow', selectors: await at(store, added.id, 'late addition'), note: 'Kept' });
+    await store.createAnnotation({ documentId: added.id, id: testId(9), color: 'yellow', selectors: await selectorsOf(store, added.id, 'late addition'), note: 'Kept' });
     await writeFile(join(dir, LIBRARY_FILE), indexBefore);
 
     const app = await startApp();
@@ -167,7 +157,7 @@ describe('operations interrupted between their steps', () => {
 
   test('an import killed before its folder was renamed into place: the staging folder of the ended process is cleared and never listed', async () => {
     await readersLibrary();
-    const staging = join(dir, 'documents', `${IMPORT_STAGING_PREFIX}${deadPid()}-${id(7)}`);
+    const staging = join(dir, 'documents', `${IMPORT_STAGING_PREFIX}${deadPid()}-${testId(7)}`);
     await mkdir(staging);
     await writeFile(join(staging, SOURCE_FILE), 'Half an import.\n');
     await writeFile(join(staging, TRANSCRIPT_FILE), '{"schemaVersion":2,"transcript":{"title":"Half');
@@ -183,7 +173,7 @@ describe('operations interrupted between their steps', () => {
     await readersLibrary();
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
     try {
-      const staging = join(dir, 'documents', `${IMPORT_STAGING_PREFIX}${other.pid}-${id(8)}`);
+      const staging = join(dir, 'documents', `${IMPORT_STAGING_PREFIX}${other.pid}-${testId(8)}`);
       await mkdir(staging);
       await writeFile(join(staging, SOURCE_FILE), 'An import in progress.\n');
 
@@ -215,8 +205,8 @@ async function everyStep(store: LibraryStore): Promise<string[]> {
     await attempt(`highlight in ${doc.title}`, async () => {
       const { transcript } = await store.open(doc.id);
       const text = plainTextOf(transcript);
-      await store.createAnnotation({ documentId: doc.id, id: id(50), color: 'purple', selectors: createSelectors(text, 0, 3) });
-      await store.deleteAnnotation(doc.id, id(50));
+      await store.createAnnotation({ documentId: doc.id, id: testId(50), color: 'purple', selectors: createSelectors(text, 0, 3) });
+      await store.deleteAnnotation(doc.id, testId(50));
     });
   }
   return failures;
@@ -292,7 +282,7 @@ const SHAPE_CASES: ShapeCase[] = [
     ['whose highlights are not a list', (s: string) => `{"schemaVersion":2,"documentId":"${s}","seq":0,"annotations":{}}`],
     ['holding a highlight with no selectors', (s: string) => `{"schemaVersion":2,"documentId":"${s}","seq":1,"annotations":[{"id":"x","documentId":"${s}","color":"yellow","note":"","createdAt":"t","updatedAt":"t"}]}`],
     ['of version 1 with nothing but its version', () => '{"schemaVersion":1}'],
-    ['of another document', () => `{"schemaVersion":2,"documentId":"${id(99)}","seq":0,"annotations":[]}`],
+    ['of another document', () => `{"schemaVersion":2,"documentId":"${testId(99)}","seq":0,"annotations":[]}`],
   ].map(
     ([defect, content]): ShapeCase => ({
       file: ANNOTATIONS_FILE,
@@ -442,11 +432,11 @@ describe('backups', () => {
     const store = await startApp({ now });
     await store.changeSettings((s) => ({ ...s, backups: { keep: 3, everyMinutes: 60 } }));
     const doc = await store.importText({ text: INTERVIEW, source: 'interview.txt', fallbackTitle: 'Interview' });
-    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: await at(store, doc.id, 'archive') });
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: await selectorsOf(store, doc.id, 'archive') });
     const notes = new Map<number, string>();
     for (let minute = 0; minute <= 360; minute += 20) {
       notes.set(now().getTime(), `note at ${minute} minutes`);
-      await store.updateAnnotation({ documentId: doc.id, id: id(1), note: `note at ${minute} minutes` });
+      await store.updateAnnotation({ documentId: doc.id, id: testId(1), note: `note at ${minute} minutes` });
       advance(20);
     }
 
@@ -471,19 +461,19 @@ describe('backups', () => {
     const doc = await store.importText({ text: INTERVIEW, source: 'interview.txt', fallbackTitle: 'Interview' });
     await store.changeSettings((s) => ({ ...s, backups: { keep: 5, everyMinutes: 60 } }));
     await store.renameDocument(doc.id, 'Archive interview');
-    await store.createAnnotation({ documentId: doc.id, id: id(1), color: 'yellow', selectors: await at(store, doc.id, 'archive'), note: 'First note' });
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'yellow', selectors: await selectorsOf(store, doc.id, 'archive'), note: 'First note' });
     advance(90);
     // Backed up: more than an hour since the last backups.
     await store.changeSettings((s) => ({ ...s, backups: { keep: 6, everyMinutes: 60 } }));
     await store.renameDocument(doc.id, 'Archive interview, 1998');
-    await store.updateAnnotation({ documentId: doc.id, id: id(1), note: 'Second note' });
+    await store.updateAnnotation({ documentId: doc.id, id: testId(1), note: 'Second note' });
     advance(5);
     // Not backed up: within the hour.
     await store.changeSettings((s) => ({ ...s, backups: { keep: 7, everyMinutes: 60 } }));
     await store.renameDocument(doc.id, 'Archive interview, 2004');
-    await store.createAnnotation({ documentId: doc.id, id: id(2), color: 'green', selectors: await at(store, doc.id, 'tapes'), note: 'Tapes' });
-    await store.deleteAnnotation(doc.id, id(2));
-    await store.createAnnotation({ documentId: doc.id, id: id(3), color: 'blue', selectors: await at(store, doc.id, 'Digitised'), note: 'Third' });
+    await store.createAnnotation({ documentId: doc.id, id: testId(2), color: 'green', selectors: await selectorsOf(store, doc.id, 'tapes'), note: 'Tapes' });
+    await store.deleteAnnotation(doc.id, testId(2));
+    await store.createAnnotation({ documentId: doc.id, id: testId(3), color: 'blue', selectors: await selectorsOf(store, doc.id, 'Digitised'), note: 'Third' });
     advance(5);
     return { documentId: doc.id, now };
   }
