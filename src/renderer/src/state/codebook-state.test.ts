@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Channel, Envelope, GlossBridge } from '../../../shared/contract';
+import type { Channel } from '../../../shared/contract';
 import type { Codebook, CodeOperation } from '../../../shared/model';
 import {
   applyCodeOperation,
@@ -16,12 +16,11 @@ import {
 import { suggestCodes } from '../../../core/study/code-completion';
 import { readingStore } from './reading-store';
 import { storeStatus } from './store-status';
+import { installFakeMain, ok, removeFakeMain, type Answer } from '../testing/fake-main';
 
-type Answer = Envelope<unknown>;
 let sent: { channel: Channel; request: Record<string, unknown> }[] = [];
 let answer: (channel: Channel, request: Record<string, unknown>) => Answer;
 
-const ok = (value: unknown): Answer => ({ ok: true, value });
 const codebook = (names: Partial<Record<string, string>> = {}, codes: Codebook['codes'] = []): Codebook => ({
   colors: (['yellow', 'green', 'blue', 'pink', 'purple', 'orange', 'red'] as const).map((color) => ({ color, name: names[color] ?? color[0].toUpperCase() + color.slice(1) })),
   codes,
@@ -34,22 +33,17 @@ const usual = (channel: Channel): Answer =>
 beforeEach(async () => {
   sent = [];
   answer = usual;
-  const bridge: Partial<GlossBridge> = {
-    invoke: (async (channel: Channel, request: Record<string, unknown>) => {
-      sent.push({ channel, request });
-      return answer(channel, request);
-    }) as GlossBridge['invoke'],
-  };
-  (globalThis as { window?: unknown }).window = { gloss: bridge };
+  installFakeMain((channel, request) => {
+    sent.push({ channel, request });
+    return answer(channel, request);
+  });
   storeStatus.apply({ dataDir: '/data', readOnly: null, notices: [] });
   readingStore.setStatus(null);
   await refreshCodebook();
   sent = [];
 });
 
-afterEach(() => {
-  delete (globalThis as { window?: unknown }).window;
-});
+afterEach(removeFakeMain);
 
 test.each<[CodeOperation, number, number, string]>([
   [{ kind: 'rename', from: 'theme/risk', to: 'theme/danger' }, 12, 3, 'Renamed theme/risk to theme/danger: 12 highlights changed in 3 documents.'],

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Channel, Envelope, GlossBridge } from '../../../shared/contract';
+import type { Channel } from '../../../shared/contract';
 import type { Annotation, OpenedDocument } from '../../../shared/model';
 import { createHighlight, deleteHighlight, recolorHighlight, saveNote, unsavedNote, type HighlightMarks } from './highlight-changes';
 import { readingStore } from './reading-store';
 import { storeStatus } from './store-status';
+import { installFakeMain, ok, removeFakeMain, type Answer } from '../testing/fake-main';
 
 const DOCUMENT_ID = '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f';
 const TEXT = 'Do you want to let a gremlin loose in the internals of your computer?';
 const FULL_DISK = 'Could not save: the disk is full (ENOSPC). Nothing was changed.';
 
-type Answer = Envelope<unknown>;
 let sent: Channel[] = [];
 let answer: (channel: Channel, request: Record<string, unknown>) => Answer;
 
@@ -56,7 +56,6 @@ function recordingMarks(): HighlightMarks & { done: string[] } {
   return { done, wrap: (id) => done.push(`wrap ${id}`), unwrap: (id) => done.push(`unwrap ${id}`) };
 }
 
-const ok = (value: unknown): Answer => ({ ok: true, value });
 const refused = (code: 'storage' | 'read-only' | 'not-found', message: string): Answer => ({ ok: false, error: { code, message } });
 const status = (readOnly: string | null = null): Answer => ok({ dataDir: '/data', readOnly, notices: [] });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -64,13 +63,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 beforeEach(() => {
   sent = [];
   answer = (channel) => (channel === 'library:status' ? status() : ok(null));
-  const bridge: Partial<GlossBridge> = {
-    invoke: (async (channel: Channel, request: Record<string, unknown>) => {
-      sent.push(channel);
-      return answer(channel, request);
-    }) as GlossBridge['invoke'],
-  };
-  (globalThis as { window?: unknown }).window = { gloss: bridge };
+  installFakeMain((channel, request) => {
+    sent.push(channel);
+    return answer(channel, request);
+  });
   (globalThis as { requestAnimationFrame?: unknown }).requestAnimationFrame = (run: () => void) => setTimeout(run, 0);
   storeStatus.apply({ dataDir: '/data', readOnly: null, notices: [] });
   readingStore.load(opened([saved('kept')]));
@@ -78,7 +74,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  delete (globalThis as { window?: unknown }).window;
+  removeFakeMain();
   delete (globalThis as { requestAnimationFrame?: unknown }).requestAnimationFrame;
 });
 

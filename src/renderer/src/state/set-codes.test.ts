@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Channel, Envelope, GlossBridge } from '../../../shared/contract';
+import type { Channel } from '../../../shared/contract';
 import type { Annotation, OpenedDocument } from '../../../shared/model';
 import { setCodes } from './highlight-changes';
 import { readingStore } from './reading-store';
 import { storeStatus } from './store-status';
+import { installFakeMain, ok, removeFakeMain, type Answer } from '../testing/fake-main';
 
 const DOCUMENT_ID = '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f';
 const TEXT = 'Do you want to let a gremlin loose in the internals of your computer?';
 
-type Answer = Envelope<unknown>;
 let sent: { channel: Channel; request: Record<string, unknown> }[] = [];
 let answer: (channel: Channel, request: Record<string, unknown>) => Answer;
 
@@ -37,28 +37,22 @@ function opened(annotations: Annotation[]): OpenedDocument {
   };
 }
 
-const ok = (value: unknown): Answer => ({ ok: true, value });
 const codesNow = () => readingStore.getState().annotations.get('kept')?.codes;
 
 beforeEach(() => {
   sent = [];
   answer = (channel, request) =>
     channel === 'annotations:update' ? ok(highlight(request.codes as string[])) : ok({ dataDir: '/data', readOnly: null, notices: [] });
-  const bridge: Partial<GlossBridge> = {
-    invoke: (async (channel: Channel, request: Record<string, unknown>) => {
-      sent.push({ channel, request });
-      return answer(channel, request);
-    }) as GlossBridge['invoke'],
-  };
-  (globalThis as { window?: unknown }).window = { gloss: bridge };
+  installFakeMain((channel, request) => {
+    sent.push({ channel, request });
+    return answer(channel, request);
+  });
   storeStatus.apply({ dataDir: '/data', readOnly: null, notices: [] });
   readingStore.load(opened([highlight(['theme'])]));
   readingStore.setStatus(null);
 });
 
-afterEach(() => {
-  delete (globalThis as { window?: unknown }).window;
-});
+afterEach(removeFakeMain);
 
 test('codes given are sent whole, normalised and each once, and the change is answered for undo', async () => {
   const change = await setCodes('kept', ['theme', ' method //interview ', 'method/interview']);
