@@ -4,19 +4,16 @@
  * sharing rules with the app running beside them in another process.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { LibraryStore } from '../main/store/library-store';
 import type { Annotation } from '../shared/model';
-import { main } from './index';
+import { gloss, ROOT, SAMPLE_PATH, snapshot } from './testing/run-gloss';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const sample = join(root, 'resources/sample-interview.txt');
-const captions = join(root, 'test-fixtures/captions/zoom-meeting.vtt');
+const captions = join(ROOT, 'test-fixtures/captions/zoom-meeting.vtt');
 let dir: string;
 let dataDir: string;
 
@@ -26,27 +23,10 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-async function gloss(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s), {});
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/** Every file under `path` with its bytes, to show a command changed nothing. */
-async function snapshot(path: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const name of await readdir(path, { recursive: true })) {
-    const full = join(path, name);
-    if ((await stat(full)).isFile()) files[name] = (await readFile(full)).toString('base64');
-  }
-  return files;
-}
-
 test('add imports files as the app does, prints their ids, and refuses a bad file with its reason and exit code 1', async () => {
   const empty = join(dir, 'empty.txt');
   await writeFile(empty, '');
-  const added = await gloss('add', sample, captions, empty, '--data-dir', dataDir, '--json');
+  const added = await gloss('add', SAMPLE_PATH, captions, empty, '--data-dir', dataDir, '--json');
   expect(added.code).toBe(1);
   expect(added.err).toMatch(/^gloss: Could not open empty\.txt: it is empty\.$/m);
   const results = JSON.parse(added.out);
@@ -56,7 +36,7 @@ test('add imports files as the app does, prints their ids, and refuses a bad fil
     { file: 'empty.txt', ok: false, error: 'Could not open empty.txt: it is empty.' },
   ]);
 
-  const again = await gloss('add', sample, '--data-dir', dataDir, '--json');
+  const again = await gloss('add', SAMPLE_PATH, '--data-dir', dataDir, '--json');
   expect(again.code).toBe(0);
   expect(JSON.parse(again.out)[0]).toMatchObject({ id: results[0].id, duplicate: true });
 
@@ -76,7 +56,7 @@ test('add imports files as the app does, prints their ids, and refuses a bad fil
 });
 
 test('check reads every data file without writing anything, names the damaged file, and --repair sets it aside', async () => {
-  await gloss('add', sample, captions, '--data-dir', dataDir);
+  await gloss('add', SAMPLE_PATH, captions, '--data-dir', dataDir);
   const [doc] = JSON.parse((await gloss('list', '--json', '--data-dir', dataDir)).out);
   expect(await gloss('check', '--data-dir', dataDir)).toMatchObject({ code: 0 });
 
@@ -124,7 +104,7 @@ interface RunningApp {
 
 /** The app, in another process, serving gloss commands and writing highlights as fast as it can. */
 function startApp(): Promise<RunningApp> {
-  const child = spawn(process.execPath, [join(root, 'src/cli/testing/running-app.mjs'), dataDir], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'src/cli/testing/running-app.mjs'), dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let saved = 0;
   const changed: string[] = [];
   let errors = '';

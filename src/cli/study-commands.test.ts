@@ -5,29 +5,19 @@
  * that a failed command writes nothing.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createSelectors } from '../core/anchoring/selectors';
 import { plainTextOf } from '../core/transcript/plain-text';
 import { LibraryStore } from '../main/store/library-store';
-import { main } from './index';
+import { gloss, SAMPLE_PATH, snapshot } from './testing/run-gloss';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const sample = join(root, 'resources/sample-interview.txt');
 const TITLE = 'Democracies must maintain the lead in AI';
 let dir: string;
 let dataDir: string;
 let doc: string;
-
-async function gloss(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s), {});
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** Runs a command that must succeed and parses its JSON. */
 async function json(...argv: string[]) {
@@ -37,20 +27,10 @@ async function json(...argv: string[]) {
   return JSON.parse(out);
 }
 
-/** Every file under `path` with its bytes, to show a command changed nothing. */
-async function snapshot(path: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const name of await readdir(path, { recursive: true })) {
-    const full = join(path, name);
-    if ((await stat(full)).isFile()) files[name] = (await readFile(full)).toString('base64');
-  }
-  return files;
-}
-
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gloss-cli-study-'));
   dataDir = join(dir, 'library');
-  [{ id: doc }] = await json('add', sample);
+  [{ id: doc }] = await json('add', SAMPLE_PATH);
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
