@@ -44,6 +44,8 @@ function saved(id: string, extra: Partial<Annotation> = {}): Annotation {
     },
     color: 'yellow',
     note: '',
+    noteState: null,
+    codes: [],
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...extra,

@@ -18,6 +18,8 @@ function annotation(id: string, start: number, length = 10, note = ''): Annotati
     selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + length } },
     color: 'yellow',
     note,
+    noteState: null,
+    codes: [],
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   };

@@ -9,6 +9,8 @@ function annotation(id: string): Annotation {
     selectors: { quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } },
     color: 'yellow',
     note: '',
+    noteState: null,
+    codes: [],
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   };
