@@ -6,6 +6,12 @@
  * saved and the reader sees main's message, which names the cause (a full
  * disk, a read-only folder). The editor's part, building and taking away a
  * highlight's marks, is handed in by the highlight plugin.
+ *
+ * Each change is recorded for undo as it is made (undo-history.ts), with the
+ * changes that take it back and do it again; those run through here too,
+ * whether or not their document is open. Changes made elsewhere (a code
+ * operation, a `gloss` command beside the app) are taken in without being
+ * recorded (takeInHighlights).
  */
 import { errorMessage } from '../../../core/error-message';
 import { useSyncExternalStore } from 'react';
@@ -62,7 +68,6 @@ function subscribeBoth(listener: () => void): () => void {
 export function useReadOnlyReason(): string | null {
   return useSyncExternalStore(subscribeBoth, readOnlyReason);
 }
-
 
 /** `what` went wrong, and why: two sentences, so neither loses its first word to the other. */
 function report(what: string, why: string): void {
