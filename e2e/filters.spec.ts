@@ -138,3 +138,37 @@ test('each document keeps its own filters, across switching documents and a rest
   await expect(side.count).toHaveText('1 of 2 highlights');
   await expect(side.quotes).toHaveText(['let a gremlin loose']);
 });
+
+test('the selected highlight stays at hand above the list while the filters hide it, outside their count', async ({ gloss }) => {
+  const { ui } = gloss;
+  const side = new SidePanelPage(gloss.page);
+  await ui.highlight('I want to kick off', 'yellow');
+  await ui.highlight('let a gremlin loose', 'blue');
+  await side.openFilters();
+  // A filter pressed after selecting: the selected highlight is shown on its own, with its note and codes.
+  await side.toggle('Colour', 'Yellow');
+  await expect(side.count).toHaveText('1 of 2 highlights');
+  await expect(side.quotes).toHaveText(['I want to kick off']);
+  await expect(side.hiddenSelected).toHaveCount(1);
+  await expect(side.hiddenSelected).toContainText('let a gremlin loose');
+  await side.addCode('theme/risk');
+  await ui.note.fill('A gremlin, kept out of the list.');
+  await expect(ui.noteState).toHaveText('Saved');
+  await expect(side.count).toHaveText('1 of 2 highlights');
+
+  // Another one selected from the list: nothing is hidden any more.
+  await side.panel.getByRole('button', { name: /I want to kick off/ }).click();
+  await expect(side.hiddenSelected).toHaveCount(0);
+
+  // Selected by a click in the text: shown again, with what was written.
+  await ui.marksWith('let a gremlin loose').click();
+  await expect(side.hiddenSelected).toContainText('let a gremlin loose');
+  await expect(ui.note).toHaveText('A gremlin, kept out of the list.');
+  await expect(side.hiddenSelected.getByRole('button', { name: 'Remove code theme/risk', exact: true })).toBeVisible();
+
+  // Recoloured to pass the filters: it joins the list in its place, and the count.
+  await side.hiddenSelected.getByRole('button', { name: 'Change colour to yellow' }).click();
+  await expect(side.hiddenSelected).toHaveCount(0);
+  await expect(side.count).toHaveText('2 of 2 highlights');
+  await expect(side.quotes).toHaveText(['I want to kick off', 'let a gremlin loose']);
+});

@@ -17,8 +17,10 @@ export class SidePanelPage {
   readonly filterButton: Locator;
   readonly clearButton: Locator;
   readonly sort: Locator;
-  /** The quotes listed, in the order shown. */
+  /** The quotes listed (those the filters let through), in the order shown. */
   readonly quotes: Locator;
+  /** The selected highlight shown above the list while the filters hide it. */
+  readonly hiddenSelected: Locator;
   /** Said when no highlight passes the filters. */
   readonly noneMatch: Locator;
   /** The filter bar: the part of the panel above the list. */
@@ -30,7 +32,8 @@ export class SidePanelPage {
     this.filterButton = this.panel.getByRole('button', { name: /^Filter/ });
     this.clearButton = this.panel.getByRole('button', { name: 'Clear filters' });
     this.sort = this.panel.getByLabel('Sort');
-    this.quotes = this.panel.locator('.highlight-item__quote');
+    this.quotes = this.panel.locator('.highlight-list .highlight-item__quote');
+    this.hiddenSelected = this.panel.getByRole('group', { name: 'Selected, hidden by the filters' }).locator('.highlight-item');
     this.noneMatch = this.panel.getByText('No highlights match these filters.');
     this.filterBar = this.panel.locator('.highlight-filters');
   }

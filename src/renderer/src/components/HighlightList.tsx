@@ -2,11 +2,13 @@
  * The side panel: the highlights with their colour, speaker, shortened quote
  * and note, filtered and sorted as the filter bar above them says
  * (HighlightFilters, kept per document). Clicking one reveals it in the
- * transcript; the selected one opens its note for editing.
+ * transcript; the selected one opens its note for editing (shown above the
+ * list when the filters hide it).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type RefObject } from 'react';
 import { noteText } from '../../../core/notes/rich-text-markdown';
+import { isFiltering } from '../../../core/study/filter-highlights';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
 import { colorPhrase, useCodebook } from '../state/codebook-state';
@@ -169,6 +171,9 @@ export function HighlightList() {
   const view = usePanelView(documentId);
   const { groups, shown, total: inDocument } = useFilteredList(everyGroup, view);
   const selectedIndex = groupIndexOf(groups, selectedId);
+  // The selected highlight, when the filters hide it: shown above the list all the same, so that it can be worked on.
+  const hiddenSelected =
+    selectedIndex < 0 && isFiltering(view.filter) ? everyGroup[groupIndexOf(everyGroup, selectedId)]?.[1].find((e) => e.annotation.id === selectedId) : undefined;
   const firsts: number[] = [];
   let total = 0;
   for (const [, entries] of groups) {
@@ -203,6 +208,16 @@ export function HighlightList() {
         <p className="side-panel__empty">
           Select text in the transcript and pick a colour (or press Alt+1 to Alt+7) to highlight it.
         </p>
+      )}
+      {hiddenSelected && (
+        <div className="highlight-list__hidden-selected" role="group" aria-labelledby="hidden-selected-title">
+          <h3 id="hidden-selected-title" className="highlight-list__hidden-title">
+            Selected, hidden by the filters
+          </h3>
+          <div role="list">
+            <HighlightItem annotation={hiddenSelected.annotation} speaker={hiddenSelected.speaker} onOpen={openToWrite} />
+          </div>
+        </div>
       )}
       {/* Built afresh for a new filter or order: only the groups near the window are built again. */}
       <div className="highlight-list" key={`${view.sort}:${JSON.stringify(view.filter)}`}>
