@@ -209,3 +209,19 @@ test('a quote is reached with the arrow keys, and Enter shows its passage', asyn
   await expect(notebook.quotes).toHaveCount(1);
   await expect(notebook.editor).toContainText('after');
 });
+
+test('“- [ ] ” and “* [x] ” typed as on GitHub start checklist items, not bullets', async ({ gloss }) => {
+  const { page } = gloss;
+  const notebook = new NotebookPage(page, 'document');
+  await notebook.open();
+  await notebook.focusEnd();
+  await notebook.type('- [ ] check the record\n\n* [x] asked about Claude');
+  await expect(notebook.checklistItems()).toHaveText(['check the record', 'asked about Claude']);
+  await expect(notebook.checklistItems().nth(0)).toHaveAttribute('aria-checked', 'false');
+  await expect(notebook.checklistItems().nth(1)).toHaveAttribute('aria-checked', 'true');
+  await expect(notebook.listItems()).toHaveCount(0);
+  await notebook.waitUntilSaved();
+  const markdown = await savedMarkdown(page, await sampleId(page));
+  expect(markdown).toMatch(/^[-*] \[ \] check the record$/m);
+  expect(markdown).toMatch(/^[-*] \[x\] asked about Claude$/m);
+});

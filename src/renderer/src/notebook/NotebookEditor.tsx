@@ -24,6 +24,7 @@ import { NOTEBOOK_NODES, NOTEBOOK_THEME, NOTEBOOK_TRANSFORMERS } from './noteboo
 import { NotebookSaver } from './notebook-saver';
 import { contentOf, openQuote, saveNotebook, type NotebookId } from './notebook-state';
 import { NotebookToolbar } from './NotebookToolbar';
+import { ChecklistShortcutPlugin } from './plugins/ChecklistShortcutPlugin';
 import { insertQuote, LiveNotebookPlugin } from './plugins/LiveNotebookPlugin';
 import { NotebookSavePlugin } from './plugins/NotebookSavePlugin';
 import { QuoteKeysPlugin } from './plugins/QuoteKeysPlugin';
@@ -107,6 +108,7 @@ function NotebookBody({ id, scope, waitingQuotes, readOnly, label, placeholder }
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <LinkClickGuardPlugin />
       <MarkdownShortcutPlugin transformers={NOTEBOOK_TRANSFORMERS} />
+      <ChecklistShortcutPlugin />
       <NotebookSavePlugin saver={saver} />
       <LiveNotebookPlugin id={id} saver={saver} />
       <WaitingQuotesPlugin quotes={waitingQuotes} />
