@@ -115,3 +115,36 @@ test('the library overview counts across documents, names each highlight’s doc
   await overview.back.click();
   await expect(ui.library.row('Second interview')).toHaveCount(1);
 });
+
+test('an open overview counts again when the library changes under it (a gloss command beside the app), keeping the chosen count listed', async ({ gloss }) => {
+  const { ui, page } = gloss;
+  const side = new SidePanelPage(page);
+  await ui.highlight('No one is more tired of it than me', 'yellow');
+  await side.addCode('theme/risk');
+  await ui.highlight('let a gremlin loose', 'blue');
+  await side.addCode('method');
+  const gremlin = await side.panel.locator('.highlight-item.is-selected').getAttribute('data-id');
+  const overview = new OverviewPage(page);
+  await overview.openForDocument();
+  await overview.choose('All speakers', 'theme/risk');
+  await expect(overview.listedQuotes()).toHaveText(['No one is more tired of it than me']);
+
+  // What the command line does: main changes the highlight, then tells the window the library changed.
+  await page.evaluate(async (id) => {
+    const listed = await window.gloss.invoke('library:list', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    const updated = await window.gloss.invoke('annotations:update', { documentId: listed.value[0].id, id: id!, codes: ['theme/risk'], color: 'yellow' });
+    if (!updated.ok) throw new Error(updated.error.message);
+    window.__glossLibraryChanged?.(null);
+  }, gremlin);
+
+  await expect.poll(() => overview.columns('code')).toEqual(['theme', 'theme/risk', 'All highlights']);
+  expect(await overview.grid('code')).toEqual({
+    [MM]: { theme: 0, 'theme/risk': 0, 'All highlights': 0 },
+    [DA]: { theme: 2, 'theme/risk': 2, 'All highlights': 2 },
+    'All speakers': { theme: 2, 'theme/risk': 2, 'All highlights': 2 },
+  });
+  expect(await overview.count('colour', 'All speakers', 'Yellow')).toBe(2);
+  await expect(overview.listHeading).toHaveText('All speakers · theme/risk: 2 highlights');
+  await expect(overview.listedQuotes()).toHaveText(['No one is more tired of it than me', 'let a gremlin loose']);
+});

@@ -4,17 +4,20 @@
  * in each colour, with totals. Clicking a count lists those highlights below
  * (quote, speaker, codes, and in the library's overview the document); clicking
  * one opens its document at the passage. "Back" returns whence it was opened.
+ * Counts and list are read again when the library changes under the overview
+ * (a `gloss` command beside the app, an undo or redo).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../core/error-message';
 import { leafOf, parentOf } from '../../../core/study/code-path';
 import { HIGHLIGHT_COLORS, type HighlightColor, type HighlightRef, type Overview, type OverviewRow } from '../../../shared/model';
-import { call } from '../gloss-client';
+import { call, onLibraryChanged } from '../gloss-client';
 import { refreshCodebook, useCodebook } from '../state/codebook-state';
 import { useLibrary } from '../state/library-state';
 import { leaveOverview, useOverviewScope } from '../state/overview-state';
 import { useReading } from '../state/reading-store';
 import { openAtHighlight } from '../state/reveal-request';
+import { undoHistory } from '../state/undo-history';
 import { StatusBar } from './StatusBar';
 import './OverviewView.css';
 
@@ -163,6 +166,27 @@ function HighlightRefs({ refs, library, heading }: { refs: readonly HighlightRef
   );
 }
 
+/** After a burst of changes (an undo is heard as it starts and as it ends), the overview is read again once. */
+const REREAD_DELAY_MS = 60;
+
+/**
+ * Counts the changes to highlights and codes made while the overview shows, each heard once main has made it: a
+ * `gloss` command beside the app (main says the library changed), an undo or redo (of a code operation, say).
+ */
+function useChangesUnderneath(): number {
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const changed = () => setChanges((n) => n + 1);
+    const offLibrary = onLibraryChanged(changed);
+    const offUndo = undoHistory.subscribe(changed);
+    return () => {
+      offLibrary();
+      offUndo();
+    };
+  }, []);
+  return changes;
+}
+
 export function OverviewView() {
   const { documentId, from } = useOverviewScope();
   const documents = useLibrary((s) => s.documents);
@@ -176,36 +200,62 @@ export function OverviewView() {
   const [refs, setRefs] = useState<HighlightRef[] | null>(null);
   const asked = useRef(0);
   const listRef = useRef<HTMLDivElement>(null);
+  const changes = useChangesUnderneath();
+  const chosenRef = useRef<Cell | null>(null);
+  const readFor = useRef<string | null | undefined>(undefined);
 
   useEffect(() => {
     void refreshCodebook();
   }, []);
 
+  const list = useCallback(
+    (cell: Cell, scroll: boolean) => {
+      const ask = ++asked.current;
+      chosenRef.current = cell;
+      setChosen(cell);
+      call('overview:highlights', { documentId, ...cell })
+        .then((found) => {
+          if (ask !== asked.current) return;
+          setRefs(found);
+          // The list's heading is brought into view (just), so the count chosen stays on screen where it can.
+          if (scroll) requestAnimationFrame(() => listRef.current?.querySelector('h2')?.scrollIntoView({ block: 'nearest' }));
+        })
+        .catch((e: unknown) => ask === asked.current && setProblem(errorMessage(e)));
+    },
+    [documentId],
+  );
+
   useEffect(() => {
     let live = true;
-    setOverview(null);
-    setChosen(null);
-    setRefs(null);
-    call('overview:get', { documentId })
-      .then((o) => live && setOverview(o))
-      .catch((e: unknown) => live && setProblem(errorMessage(e)));
+    // Another scope starts afresh; a change underneath keeps what is shown until the new counts come.
+    const again = readFor.current === documentId;
+    readFor.current = documentId;
+    if (!again) {
+      setOverview(null);
+      setChosen(null);
+      setRefs(null);
+      chosenRef.current = null;
+    }
+    const read = () => {
+      call('overview:get', { documentId })
+        .then((o) => {
+          if (!live) return;
+          setOverview(o);
+          setProblem(null);
+        })
+        .catch((e: unknown) => live && setProblem(errorMessage(e)));
+      if (again && chosenRef.current) list(chosenRef.current, false);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (again) timer = setTimeout(read, REREAD_DELAY_MS);
+    else read();
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [documentId]);
+  }, [documentId, changes, list]);
 
-  const choose = (cell: Cell) => {
-    const ask = ++asked.current;
-    setChosen(cell);
-    call('overview:highlights', { documentId, ...cell })
-      .then((found) => {
-        if (ask !== asked.current) return;
-        setRefs(found);
-        // The list's heading is brought into view (just), so the count chosen stays on screen where it can.
-        requestAnimationFrame(() => listRef.current?.querySelector('h2')?.scrollIntoView({ block: 'nearest' }));
-      })
-      .catch((e: unknown) => ask === asked.current && setProblem(errorMessage(e)));
-  };
+  const choose = (cell: Cell) => list(cell, true);
 
   const colors: HighlightColor[] = overview ? HIGHLIGHT_COLORS.filter((c) => (overview.totals.colors[c] ?? 0) > 0) : [];
   const back = from === 'reader' && openedTitle ? `Back to “${openedTitle}”` : from === 'reader' ? 'Back to the document' : 'Back to the library';
