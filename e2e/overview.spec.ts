@@ -1,5 +1,6 @@
 /** The overview: speakers × codes and speakers × colours for a document and for the library; a count lists its highlights, one opens its passage. */
 import { expect, test, type GlossApp } from './support/fixtures';
+import { CodeManagerPage } from './support/code-manager-page';
 import { OverviewPage } from './support/overview-page';
 import { SidePanelPage } from './support/side-panel-page';
 
@@ -147,4 +148,30 @@ test('an open overview counts again when the library changes under it (a gloss c
   expect(await overview.count('colour', 'All speakers', 'Yellow')).toBe(2);
   await expect(overview.listHeading).toHaveText('All speakers · theme/risk: 2 highlights');
   await expect(overview.listedQuotes()).toHaveText(['No one is more tired of it than me', 'let a gremlin loose']);
+});
+
+test('an open overview counts again when a code rename is undone from the keyboard while it shows', async ({ gloss }) => {
+  const { ui, page } = gloss;
+  const side = new SidePanelPage(page);
+  await ui.highlight('No one is more tired of it than me', 'yellow');
+  await side.addCode('theme/risk');
+  await ui.highlight('let a gremlin loose', 'blue');
+  await side.addCode('theme/risk');
+  const manager = new CodeManagerPage(page);
+  await manager.open();
+  await manager.rename('theme/risk', 'theme/danger');
+  await expect(manager.status).toHaveText(/^Renamed theme\/risk to theme\/danger/);
+  await manager.backToReader();
+
+  const overview = new OverviewPage(page);
+  await overview.openForDocument();
+  expect(await overview.columns('code')).toEqual(['theme', 'theme/danger', 'All highlights']);
+  await overview.choose('All speakers', 'theme/danger');
+  await expect(overview.listed).toHaveCount(2);
+
+  await ui.undo();
+  await expect.poll(() => overview.columns('code')).toEqual(['theme', 'theme/risk', 'All highlights']);
+  expect(await overview.count('code', 'All speakers', 'theme/risk')).toBe(2);
+  // The code chosen is gone: its list is empty now.
+  await expect(overview.listHeading).toHaveText('All speakers · theme/danger: 0 highlights');
 });
