@@ -88,6 +88,27 @@ export class NotebookPage {
     return this.editor.locator('li:not([role="checkbox"])');
   }
 
+  /**
+   * Drags the side panel's entry of the highlight starting with `quoteStart` with the mouse, as a reader would:
+   * over the Notebook tab until it opens, then over the notebook's text at `at` (a point of one of its lines;
+   * its last line when not given), where `whileOver` runs (e.g. a screenshot) before the drop.
+   */
+  async dragHighlightIn(quoteStart: string, options: { at?: Locator; whileOver?: () => Promise<void> } = {}): Promise<void> {
+    const entry = this.page.locator('.highlight-item__open').filter({ hasText: quoteStart });
+    const tab = this.page.getByRole('tab', { name: 'Notebook' });
+    await entry.hover();
+    await this.page.mouse.down();
+    const tabBox = (await tab.boundingBox())!;
+    await this.page.mouse.move(tabBox.x + tabBox.width / 2, tabBox.y + tabBox.height / 2, { steps: 5 });
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+    await expect(this.editor).toBeVisible();
+    const target = options.at ?? this.editor.locator('> *').last();
+    const box = (await target.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width - 4, box.y + box.height / 2, { steps: 5 });
+    await options.whileOver?.();
+    await this.page.mouse.up();
+  }
+
   /** Items of checklists, which are checkboxes. */
   checklistItems(): Locator {
     return this.editor.getByRole('checkbox');

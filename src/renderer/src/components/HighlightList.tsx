@@ -22,6 +22,7 @@ import { ColorDot } from './ColorLegend';
 import { HighlightFilters } from './HighlightFilters';
 import { NoteEditor } from './NoteEditor';
 import { QuoteButtons } from '../notebook/QuoteButtons';
+import { setHighlightDrag } from '../notebook/highlight-drag';
 
 const QUOTE_PREVIEW = 180;
 const NO_GROUPS: readonly Group[] = [];
@@ -43,7 +44,15 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
   const selected = useIsSelected(a.id);
   return (
     <div role="listitem" className={`highlight-item${selected ? ' is-selected' : ''}`} data-id={a.id} data-color={a.color}>
-      <button type="button" className="highlight-item__open" onClick={() => onOpen(a.id)} aria-current={selected || undefined}>
+      <button
+        type="button"
+        className="highlight-item__open"
+        onClick={() => onOpen(a.id)}
+        aria-current={selected || undefined}
+        // Dragged onto the notebook, it is quoted there (HighlightDropPlugin); into other programs it is its quote.
+        draggable
+        onDragStart={(e) => setHighlightDrag(e.dataTransfer, { documentId: a.documentId, highlightId: a.id }, a.selectors.quote.exact, speaker || null)}
+      >
         <span className="highlight-item__speaker">
           <ColorDot color={a.color} />
           {speaker}

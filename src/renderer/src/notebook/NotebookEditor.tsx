@@ -25,6 +25,7 @@ import { NotebookSaver } from './notebook-saver';
 import { contentOf, openQuote, saveNotebook, type NotebookId } from './notebook-state';
 import { NotebookToolbar } from './NotebookToolbar';
 import { ChecklistShortcutPlugin } from './plugins/ChecklistShortcutPlugin';
+import { HighlightDropPlugin } from './plugins/HighlightDropPlugin';
 import { insertQuote, LiveNotebookPlugin } from './plugins/LiveNotebookPlugin';
 import { NotebookSavePlugin } from './plugins/NotebookSavePlugin';
 import { QuoteKeysPlugin } from './plugins/QuoteKeysPlugin';
@@ -113,6 +114,7 @@ function NotebookBody({ id, scope, waitingQuotes, readOnly, label, placeholder }
       <LiveNotebookPlugin id={id} saver={saver} />
       <WaitingQuotesPlugin quotes={waitingQuotes} />
       <QuoteKeysPlugin />
+      {scope === 'document' && <HighlightDropPlugin />}
       <EditablePlugin editable={readOnly === null} />
     </NotebookContext.Provider>
   );

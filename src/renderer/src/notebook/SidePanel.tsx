@@ -7,14 +7,16 @@
  * notebook shows its passage in the transcript.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { HighlightList } from '../components/HighlightList';
 import { REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
 import { useReadOnlyReason } from '../state/highlight-changes';
 import { readingStore, useReading } from '../state/reading-store';
+import { isHighlightDrag } from './highlight-drag';
 import { NotebookLoader } from './NotebookLoader';
 import { flushNotebooks, quoteHighlight, setRevealer, showSidePanelTab, useSidePanelTab, type SidePanelTab } from './notebook-state';
 import './notebook.css';
+import './highlight-drop.css';
 
 const TABS: readonly { tab: SidePanelTab; label: string }[] = [
   { tab: 'highlights', label: 'Highlights' },
@@ -37,6 +39,42 @@ function useQuoteShortcut(): void {
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
+}
+
+/** How long a dragged highlight hovers over the Notebook tab before the tab opens (to drop it in the notebook). */
+const DRAG_HOVER_MS = 500;
+
+/** Opens tab `open` when a dragged highlight hovers over its button for a moment; the handlers go on the button. */
+function useDragHoverTab(open: () => void) {
+  const timer = useRef<number | undefined>(undefined);
+  const [over, setOver] = useState(false);
+  const stop = () => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    setOver(false);
+  };
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  return {
+    over,
+    onDragEnter: (e: DragEvent) => {
+      if (!isHighlightDrag(e.dataTransfer)) return;
+      e.preventDefault();
+      setOver(true);
+      if (timer.current === undefined)
+        timer.current = window.setTimeout(() => {
+          stop();
+          open();
+        }, DRAG_HOVER_MS);
+    },
+    onDragOver: (e: DragEvent) => {
+      if (!isHighlightDrag(e.dataTransfer)) return;
+      e.preventDefault();
+      // Dropped on the tab itself: nothing happens there (the notebook is where it goes).
+      e.dataTransfer.dropEffect = 'none';
+    },
+    onDragLeave: stop,
+    onDrop: stop,
+  };
 }
 
 /** Lets quotes in the notebook show their passage in this transcript. */
@@ -70,6 +108,7 @@ export function SidePanel() {
     if (next !== tab) void flushNotebooks();
     showSidePanelTab(next);
   };
+  const { over: dragOverNotebook, ...notebookTabDrag } = useDragHoverTab(() => choose('notebook'));
   // Arrow keys move between the tabs (the WAI-ARIA tabs pattern); Tab goes on into the panel.
   const onKeyDown = (event: KeyboardEvent) => {
     const at = TABS.findIndex((t) => t.tab === tab);
@@ -93,11 +132,12 @@ export function SidePanel() {
             type="button"
             role="tab"
             id={`side-tab-${t.tab}`}
-            className="side-tabs__tab"
+            className={`side-tabs__tab${t.tab === 'notebook' && dragOverNotebook ? ' is-drag-over' : ''}`}
             aria-selected={tab === t.tab}
             aria-controls={`side-tabpanel-${t.tab}`}
             tabIndex={tab === t.tab ? 0 : -1}
             onClick={() => choose(t.tab)}
+            {...(t.tab === 'notebook' && tab !== 'notebook' ? notebookTabDrag : {})}
           >
             {t.label}
           </button>
