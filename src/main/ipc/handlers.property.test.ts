@@ -329,7 +329,12 @@ function mutate(request: unknown, m: Mutation): unknown {
       break;
     case 'extra': {
       const target = parent[key];
-      if (isPlainContainer(target)) setOwn(target, m.key, m.value);
+      // A copy: the container may be the valid request itself, which other payloads start from.
+      if (isPlainContainer(target)) {
+        const copied = shallowCopy(target);
+        setOwn(copied, m.key, m.value);
+        setOwn(parent, key, copied);
+      }
       else setOwn(parent, key, Object.defineProperty({}, m.key, { value: m.value, enumerable: true, writable: true, configurable: true }));
       break;
     }
@@ -365,7 +370,7 @@ function payloads(channel: Channel): fc.Arbitrary<unknown> {
       weight: 1,
       arbitrary: fc
         .constantFrom('{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"__proto__":{"__proto__":{"polluted":true}}}')
-        .map((json) => Object.assign(JSON.parse(json), valid)),
+        .map((json) => Object.assign(JSON.parse(json), validRequests[channel]())),
     },
     ...(DESTRUCTIVE.includes(channel) ? [] : [{ weight: 1, arbitrary: fc.constant(null).map(() => validRequests[channel]()) }]),
   );
