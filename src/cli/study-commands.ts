@@ -8,7 +8,7 @@
  */
 import { codeProblem, leafOf, normaliseCode, normaliseCodes } from '../core/study/code-path';
 import { speakerIndex } from '../core/study/speakers';
-import { type DocumentHighlightsJson, colorNamesOf, highlightJson, type HighlightJson, inDocumentOrder } from '../main/remote/highlight-json';
+import { type DocumentHighlightsJson, highlightJson, type HighlightJson, inDocumentOrder } from '../main/remote/highlight-json';
 import type { CodeChangeJson } from '../main/remote/write-commands';
 import { type OpenedLibrary, openToRead } from '../main/store/library-access';
 import type { LibraryStore } from '../main/store/library-store';
@@ -48,7 +48,7 @@ function highlightLines(h: HighlightJson): string[] {
 export async function highlightsCommand(dataDir: string, documentId: string, asJson: boolean, io: Output): Promise<number> {
   const listed: DocumentHighlightsJson = await reading(dataDir, async (store) => {
     const { document, transcript, plainText, annotations } = await store.highlightsOf(documentId);
-    const names = colorNamesOf((await store.codebook()).colors);
+    const names = store.colorNames();
     const speakers = speakerIndex(transcript);
     return {
       document: { id: document.id, title: document.title, source: document.source, format: document.format, speakers: [...document.speakers] },
@@ -160,7 +160,7 @@ function table(header: string[], rows: string[][]): string[] {
 export async function overviewCommand(dataDir: string, documentId: string | null, asJson: boolean, io: Output): Promise<number> {
   const { overview, title, names } = await reading(dataDir, async (store) => {
     const overview: Overview = await store.overview(documentId);
-    const names = colorNamesOf((await store.codebook()).colors);
+    const names = store.colorNames();
     const title = documentId ? (await store.highlightsOf(documentId)).document.title : null;
     return { overview, title, names };
   });

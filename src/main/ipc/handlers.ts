@@ -55,9 +55,7 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: Ha
       const { document, transcript, annotations } = await store.forExport(documentId);
       const path = await chooseExportPath(exportFileName(document.title));
       if (!path) return { cancelled: true };
-      const { colors } = await store.codebook();
-      const colorNames = Object.fromEntries(colors.map((c) => [c.color, c.name]));
-      const markdown = exportMarkdown({ title: document.title, source: document.source, exportedAt: now(), transcript, annotations, colorNames });
+      const markdown = exportMarkdown({ title: document.title, source: document.source, exportedAt: now(), transcript, annotations, colorNames: store.colorNames() });
       try {
         await writeFile(path, markdown, 'utf8');
       } catch (error) {

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { parsePlainText } from '../../core/transcript/parse-plain-text';
 import { plainTextOf } from '../../core/transcript/plain-text';
-import type { Annotation, CodeOperation } from '../../shared/model';
+import { type Annotation, type CodeOperation, DEFAULT_COLOR_NAMES } from '../../shared/model';
 import { GlossError } from '../store/errors';
 import { AppUnreachableError, sendCommand } from './command-client';
 import { type CommandServer, startCommandServer } from './command-server';
@@ -39,8 +39,8 @@ function fakeStore() {
       const document = { id: DOC, title: 'Sample', source: 'Sample transcript', format: 'text' as const, hash: '0'.repeat(64), speakers: transcript.speakers, wordCount: 1, addedAt: '', openedAt: null };
       return { document, transcript, plainText, annotations };
     },
-    async codebook() {
-      return { colors: [{ color: 'yellow', name: 'Key claim' }], codes: [] };
+    colorNames() {
+      return { ...DEFAULT_COLOR_NAMES, yellow: 'Key claim' };
     },
     async applyCodeOperation(operation) {
       operations.push(operation);

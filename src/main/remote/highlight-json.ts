@@ -7,8 +7,7 @@
  */
 import { resolveSelectors } from '../../core/anchoring/selectors';
 import type { SpeakerIndex } from '../../core/study/speakers';
-import type { Annotation, ColorLabel, HighlightColor } from '../../shared/model';
-import { DEFAULT_COLOR_NAMES } from '../../shared/model';
+import type { Annotation, HighlightColor } from '../../shared/model';
 
 export interface HighlightJson {
   id: string;
@@ -43,13 +42,6 @@ export interface DocumentJson {
 export interface DocumentHighlightsJson {
   document: DocumentJson;
   highlights: HighlightJson[];
-}
-
-/** The library's name for each colour. */
-export function colorNamesOf(colors: readonly ColorLabel[]): Record<HighlightColor, string> {
-  const names = { ...DEFAULT_COLOR_NAMES };
-  for (const { color, name } of colors) if (name) names[color] = name;
-  return names;
 }
 
 /** Full names of the speakers whose turns plain-text [start, end) touches; text no speaker says adds nobody. */

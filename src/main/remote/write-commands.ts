@@ -7,27 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { findQuote } from '../../core/anchoring/find-quote';
 import { createSelectors, type TextRange } from '../../core/anchoring/selectors';
-import type { Annotation, Codebook, CodeOperation, CodeOperationResult, HighlightColor, HighlightSelectors, Transcript } from '../../shared/model';
+import type { CodeOperation, HighlightColor } from '../../shared/model';
 import { GlossError } from '../store/errors';
-import type { LibraryEntry } from '../store/file-schemas';
+import type { LibraryStore } from '../store/library-store';
 import { speakerIndex } from '../../core/study/speakers';
-import { colorNamesOf, highlightJson, type HighlightJson, namedSpeakers } from './highlight-json';
+import { highlightJson, type HighlightJson, namedSpeakers } from './highlight-json';
 
-/** What the commands need of a store (LibraryStore has it all). */
-export interface CommandStore {
-  createAnnotation(input: {
-    documentId: string;
-    id: string;
-    color: HighlightColor;
-    selectors: HighlightSelectors;
-    note?: string;
-    noteState?: string | null;
-    codes?: string[];
-  }): Promise<Annotation>;
-  highlightsOf(documentId: string): Promise<{ document: LibraryEntry; transcript: Transcript; plainText: string; annotations: readonly Annotation[] }>;
-  codebook(): Promise<Codebook>;
-  applyCodeOperation(operation: CodeOperation): Promise<CodeOperationResult>;
-}
+/** What the commands need of a store. */
+export type CommandStore = Pick<LibraryStore, 'createAnnotation' | 'highlightsOf' | 'colorNames' | 'applyCodeOperation'>;
 
 /** `gloss highlight`: a quote to find in a document and what to make of it. Colour and codes are already checked. */
 export interface HighlightRequest {
@@ -101,8 +88,7 @@ async function highlight(store: CommandStore, request: HighlightRequest, newId: 
     noteState: null,
     codes: request.codes,
   });
-  const { colors } = await store.codebook();
-  return highlightJson(annotation, speakers, plainText, colorNamesOf(colors));
+  return highlightJson(annotation, speakers, plainText, store.colorNames());
 }
 
 async function changeCodes(store: CommandStore, { operation }: { operation: CodeOperation }): Promise<CodeChangeJson> {

@@ -93,7 +93,10 @@ describe('the codebook', () => {
     expect(named.colors.slice(0, 1)).toEqual([{ color: 'yellow', name: 'key claim' }]);
     expect(named.colors.at(-1)).toEqual({ color: 'red', name: 'disagree' });
     expect((await (await LibraryStore.open(dir)).codebook()).colors[0].name).toBe('key claim');
+    // The names alone, as the export and the command line ask for them.
+    expect((await LibraryStore.open(dir)).colorNames()).toMatchObject({ yellow: 'key claim', red: 'disagree', blue: 'Blue' });
     expect((await store.nameColor('yellow', '')).colors[0]).toEqual({ color: 'yellow', name: 'Yellow' });
+    expect(store.colorNames().yellow).toBe('Yellow');
     expect(JSON.parse(await readFile(join(dir, CODEBOOK_FILE), 'utf8'))).toEqual({ schemaVersion: 3, colors: { red: 'disagree' }, codes: {} });
   });
 

@@ -567,11 +567,17 @@ export class LibraryStore {
       addCounts(direct, counts.codes);
       addCounts(totals, counts.totals);
     }
-    const { data } = this.codebookFile;
+    const names = this.colorNames();
     return {
-      colors: HIGHLIGHT_COLORS.map((color) => ({ color, name: Object.hasOwn(data.colors, color) ? data.colors[color]! : DEFAULT_COLOR_NAMES[color] })),
-      codes: codeTree({ direct, totals }, entriesOf(data)),
+      colors: HIGHLIGHT_COLORS.map((color) => ({ color, name: names[color] })),
+      codes: codeTree({ direct, totals }, entriesOf(this.codebookFile.data)),
     };
+  }
+
+  /** What each colour is called in this library (its own name where the reader gave none); reads no file. */
+  colorNames(): Record<HighlightColor, string> {
+    const { colors } = this.codebookFile.data;
+    return Object.fromEntries(HIGHLIGHT_COLORS.map((color) => [color, Object.hasOwn(colors, color) ? colors[color]! : DEFAULT_COLOR_NAMES[color]])) as Record<HighlightColor, string>;
   }
 
   /**
