@@ -101,7 +101,10 @@ test('keys typed in a note undo the note text, not the last highlight action', a
   const { ui } = gloss;
   await ui.highlight('the scaling laws', 'yellow');
   await ui.note.pressSequentially('abc');
+  await expect.poll(() => ui.noteText()).toBe('abc');
   await ui.note.press('Control+z');
+  // The note's own undo took the typing back; the highlight it belongs to stays.
+  await expect.poll(() => ui.noteText()).toBe('');
   await expect(ui.highlights).toHaveCount(1);
   await expect(ui.marksWith('the scaling laws')).toHaveCount(1);
 });
