@@ -17,6 +17,8 @@ import type {
   LibraryStatus,
   Notebook,
   Overview,
+  SearchResults,
+  TextReplacement,
 } from './model';
 import type { PackedDocument } from './packed-document';
 
@@ -76,6 +78,18 @@ export interface Contract {
   'notebook:open': { request: { documentId: string | null }; response: Notebook };
   /** Saves a notebook as the reader types: the editor's state and its Markdown. */
   'notebook:save': { request: { documentId: string | null; state: string; markdown: string }; response: { updatedAt: string } };
+  /** Ask for a corrected version of a document's text (native dialog), replace the text and re-anchor every highlight. */
+  'documents:replace-text-dialog': { request: { documentId: string }; response: TextReplacement | { cancelled: true } };
+  /** Replace a document's text with a corrected version given as bytes (a dropped file), re-anchoring every highlight. */
+  'documents:replace-text': { request: { documentId: string; file: DroppedFile }; response: TextReplacement };
+  /** Treat a document just imported (documentId) as a new version of another (into): replace into's text with it, then remove it. */
+  'documents:adopt-version': { request: { documentId: string; into: string }; response: TextReplacement };
+  /** Undo a replace: the previous text comes back and every highlight goes back to where it was (or is re-anchored back). */
+  'documents:revert-text': { request: { documentId: string; undoToken: string }; response: TextReplacement };
+  /** Attach a highlight (an orphan, usually) to new text in its document. */
+  'annotations:reattach': { request: { documentId: string; id: string; selectors: HighlightSelectors }; response: Annotation };
+  /** Search every document's transcript, highlights, notes, codes and notebooks (or one document's). */
+  'search:query': { request: { query: string; documentId?: string | null; limit?: number }; response: SearchResults };
   /** Ask where to save (native dialog), then write the document's highlights as Markdown. */
   'export:markdown': {
     request: { documentId: string };
@@ -109,6 +123,12 @@ export const CHANNELS = [
   'overview:highlights',
   'notebook:open',
   'notebook:save',
+  'documents:replace-text-dialog',
+  'documents:replace-text',
+  'documents:adopt-version',
+  'documents:revert-text',
+  'annotations:reattach',
+  'search:query',
   'export:markdown',
 ] as const satisfies readonly Channel[];
 

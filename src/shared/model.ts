@@ -88,6 +88,13 @@ export interface Annotation {
   noteState: string | null;
   /** Code paths (`theme/risk`), each at most once, in the order given. */
   codes: string[];
+  /**
+   * True for an orphan: a highlight whose text could not be found with confidence when its transcript was replaced by
+   * a corrected version. It keeps its note, codes and colour, and its selectors as they were in the text it was made
+   * on; it is not painted, is listed under "Orphans", exported under its own heading, and can be attached again to
+   * new text (annotations:reattach). Absent (or false) for every placed highlight.
+   */
+  orphaned?: boolean;
   /** ISO 8601 times. */
   createdAt: string;
   updatedAt: string;
@@ -122,7 +129,15 @@ export interface OpenedDocument {
 
 /** What happened to one file the user asked to import. */
 export type ImportResult =
-  | { fileName: string; ok: true; document: DocumentSummary; /** The same text was already in the library. */ duplicate: boolean }
+  | {
+      fileName: string;
+      ok: true;
+      document: DocumentSummary;
+      /** The same text was already in the library. */
+      duplicate: boolean;
+      /** A document already in the library came from a file of the same name but has other text: this may be a new version of it (documents:adopt-version). */
+      newVersionOf?: { id: string; title: string };
+    }
   | { fileName: string; ok: false; message: string };
 
 /** A file handed over by the renderer (dropped on the window): its name and bytes. */
@@ -230,4 +245,72 @@ export interface LibraryStatus {
   /** Why nothing in the library can be changed, when nothing can (a read-only folder, a library from a newer Gloss). */
   readOnly: string | null;
   notices: StoreNotice[];
+}
+
+/**
+ * What became of a highlight when its transcript was replaced by a corrected version:
+ * 'kept' (the same text, where it was once edits elsewhere are allowed for), 'moved' (the same text, found somewhere
+ * else), 'changed' (placed with confidence on text that differs from its old quote), 'orphaned' (not placed).
+ */
+export type ReanchorStatus = 'kept' | 'moved' | 'changed' | 'orphaned';
+
+/** A highlight's place and quote in a text. */
+export interface QuotePlace {
+  start: number;
+  end: number;
+  quote: string;
+}
+
+export interface ReanchoredHighlight {
+  id: string;
+  status: ReanchorStatus;
+  /** In the text replaced. */
+  before: QuotePlace;
+  /** In the new text; null for an orphan. */
+  after: QuotePlace | null;
+}
+
+/** The report of replacing a document's text with a corrected version (or of undoing that). */
+export interface TextReplacement {
+  documentId: string;
+  kept: number;
+  moved: number;
+  changed: number;
+  orphaned: number;
+  /** Every highlight of the document, in the replaced text's order. */
+  highlights: ReanchoredHighlight[];
+  /** Where the replaced text is kept, relative to the data folder. */
+  previousVersion: string;
+  /** Hands the replace back (documents:revert-text). */
+  undoToken: string;
+}
+
+/** What a library search hit is in: the transcript's text, a highlight (its quote or codes), a highlight's note, or a notebook. */
+export type SearchHitKind = 'transcript' | 'highlight' | 'note' | 'notebook';
+
+export interface SearchHit {
+  /** null: the library's notebook. */
+  documentId: string | null;
+  documentTitle: string;
+  kind: SearchHitKind;
+  /** The highlight hit (kind highlight or note), else null. */
+  highlightId: string | null;
+  /** UTF-16 offsets in the document's plain text of the passage hit (for a note, its highlight's); null for a notebook hit. */
+  start: number | null;
+  end: number | null;
+  /** Who says the passage, where it is said by a speaker. */
+  speaker: string | null;
+  /** The hit in context, one line. */
+  snippet: string;
+  /** The words matched, as [start, end) offsets into snippet. */
+  marks: [number, number][];
+  score: number;
+}
+
+export interface SearchResults {
+  query: string;
+  /** Best first. A screen groups them by document, in the order of each document's best hit. */
+  hits: SearchHit[];
+  /** How many hits there were before the limit. */
+  total: number;
 }

@@ -108,6 +108,13 @@ const validRequests: { [C in Channel]: () => RequestOf<C> } = {
   'overview:highlights': () => ({ documentId, speaker: 'Dario Amodei', code: 'theme', color: 'green' }),
   'notebook:open': () => ({ documentId }),
   'notebook:save': () => ({ documentId, state: JSON.stringify({ root: { type: 'root', children: [] } }), markdown: '# Notes' }),
+  // The same text again: every highlight is kept where it is.
+  'documents:replace-text-dialog': () => ({ documentId }),
+  'documents:replace-text': () => ({ documentId, file: { name: 'sample.txt', bytes: new TextEncoder().encode(sample) } }),
+  'documents:adopt-version': () => ({ documentId: '00000000-0000-4000-8000-000000000000', into: documentId }),
+  'documents:revert-text': () => ({ documentId, undoToken: 'a token this session never gave' }),
+  'annotations:reattach': () => ({ documentId, id: EXISTING_HIGHLIGHT, selectors: structuredClone(existing.selectors) }),
+  'search:query': () => ({ query: 'gremlin speaker:"Dario Amodei"', documentId, limit: 20 }),
   'export:markdown': () => ({ documentId }),
 };
 

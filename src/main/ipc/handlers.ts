@@ -51,6 +51,15 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: Ha
     'overview:highlights': (request) => store.overviewHighlights(request),
     'notebook:open': ({ documentId }) => store.openNotebook(documentId),
     'notebook:save': ({ documentId, state, markdown }) => store.saveNotebook(documentId, state, markdown),
+    'documents:replace-text-dialog': async ({ documentId }) => {
+      const [path] = await chooseFilesToOpen();
+      return path === undefined ? { cancelled: true } : store.replaceTextFromPath(documentId, path);
+    },
+    'documents:replace-text': ({ documentId, file }) => store.replaceText(documentId, file),
+    'documents:adopt-version': ({ documentId, into }) => store.adoptVersion(documentId, into),
+    'documents:revert-text': ({ documentId, undoToken }) => store.revertText(documentId, undoToken),
+    'annotations:reattach': (request) => store.reattachAnnotation(request),
+    'search:query': (request) => store.search(request),
     'export:markdown': async ({ documentId }) => {
       const { document, transcript, annotations } = await store.forExport(documentId);
       const path = await chooseExportPath(exportFileName(document.title));

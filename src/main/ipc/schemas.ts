@@ -22,6 +22,10 @@ export const MAX_NOTE_STATE_LENGTH = 1_000_000;
 export const MAX_NOTEBOOK_LENGTH = 20_000_000;
 export const MAX_COLOR_NAME_LENGTH = 60;
 export const MAX_CODE_DESCRIPTION_LENGTH = 10_000;
+/** Longest library search accepted, in characters. */
+export const MAX_SEARCH_QUERY_LENGTH = 1_000;
+/** Most hits one search returns. */
+export const MAX_SEARCH_LIMIT = 1_000;
 
 const id = z.uuid({ message: 'must be a UUID' });
 const color = z.enum(HIGHLIGHT_COLORS);
@@ -73,6 +77,11 @@ const selectors = z
     path: ['position'],
   });
 
+const droppedFile = z.strictObject({
+  name: z.string().min(1).max(1000),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large'),
+});
+
 /** One schema per channel; `satisfies` keeps them in step with the contract's types. */
 export const requestSchemas = {
   'library:list': z.strictObject({}),
@@ -80,12 +89,7 @@ export const requestSchemas = {
   'library:import-dialog': z.strictObject({}),
   'library:import-files': z.strictObject({
     files: z
-      .array(
-        z.strictObject({
-          name: z.string().min(1).max(1000),
-          bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large'),
-        }),
-      )
+      .array(droppedFile)
       .min(1)
       .max(MAX_DROPPED_FILES),
   }),
@@ -148,6 +152,16 @@ export const requestSchemas = {
     documentId: documentOrLibrary,
     state: editorState(MAX_NOTEBOOK_LENGTH),
     markdown: z.string().max(MAX_NOTEBOOK_LENGTH),
+  }),
+  'documents:replace-text-dialog': z.strictObject({ documentId: id }),
+  'documents:replace-text': z.strictObject({ documentId: id, file: droppedFile }),
+  'documents:adopt-version': z.strictObject({ documentId: id, into: id }).refine((r) => r.documentId !== r.into, { message: 'a document cannot be a new version of itself', path: ['into'] }),
+  'documents:revert-text': z.strictObject({ documentId: id, undoToken: z.string().min(1).max(200) }),
+  'annotations:reattach': z.strictObject({ documentId: id, id, selectors }),
+  'search:query': z.strictObject({
+    query: z.string().max(MAX_SEARCH_QUERY_LENGTH, `must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`),
+    documentId: documentOrLibrary.optional(),
+    limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
   }),
   'export:markdown': z.strictObject({ documentId: id }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };

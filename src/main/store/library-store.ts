@@ -30,6 +30,7 @@ import type {
   CodeOperation,
   CodeOperationResult,
   DocumentSummary,
+  DroppedFile,
   HighlightColor,
   HighlightRef,
   HighlightSelectors,
@@ -37,7 +38,9 @@ import type {
   Notebook,
   OpenedDocument,
   Overview,
+  SearchResults,
   StoreNotice,
+  TextReplacement,
   Transcript,
   TranscriptFormat,
 } from '../../shared/model';
@@ -98,6 +101,16 @@ export interface StoreOptions {
 
 export type StoreMode = 'owner' | 'guest' | 'inspect';
 
+/**
+ * Something in the library changed and is saved (heard by the search index, which follows every change):
+ * a document added or its entry changed ('document'), its text replaced ('transcript'), removed ('removed'), its
+ * highlights changed ('annotations'), a notebook saved ('notebook'; documentId null for the library's).
+ */
+export interface LibraryChange {
+  kind: 'document' | 'transcript' | 'removed' | 'annotations' | 'notebook';
+  documentId: string | null;
+}
+
 /** A document's transcript once read; its plain text and who speaks where are worked out the first time they are needed. */
 class LoadedTranscript {
   private text: string | null = null;
@@ -135,6 +148,7 @@ export class LibraryStore {
   private libraryWide: Promise<unknown> = Promise.resolve();
   private readonly codeChanges: CodeChanges;
   private readonly notebooks: Notebooks;
+  private readonly listeners = new Set<(change: LibraryChange) => void>();
 
   private constructor(
     private readonly ctx: StoreContext,
@@ -153,7 +167,10 @@ export class LibraryStore {
       documentIds: () => [...this.entries.keys()],
       exactCounts: (id) => this.exactCounts(id),
       writableHighlights: (id) => this.writableHighlights(id),
-      keepCounts: (id, file) => this.countsFiles.keep(id, countsOf(file.annotations)),
+      keepCounts: (id, file) => {
+        this.changed({ kind: 'annotations', documentId: id });
+        return this.countsFiles.keep(id, countsOf(file.annotations));
+      },
       has: (id) => this.entries.has(id),
     });
   }
@@ -192,6 +209,23 @@ export class LibraryStore {
 
   get dataDir(): string {
     return this.ctx.layout.dataDir;
+  }
+
+  /** Hears every change once it is saved; returns a function that stops listening. */
+  onChange(listener: (change: LibraryChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells every listener; a listener that throws is reported and does not stop the change or the others. */
+  private changed(change: LibraryChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('[gloss] a library change listener failed', error);
+      }
+    }
   }
 
   /** The library-wide settings. */
@@ -379,6 +413,7 @@ export class LibraryStore {
     }
     await this.refresh();
     await this.serially(() => this.saveIndex());
+    this.changed({ kind: 'document', documentId: entry.id });
     return { document: { ...entry, highlightCount: 0, noteCount: 0 }, duplicate: false };
   }
 
@@ -398,6 +433,7 @@ export class LibraryStore {
       throw writeError(`Could not rename "${file.data.document.title}"`, error);
     }
     await this.serially(() => this.saveIndex());
+    this.changed({ kind: 'document', documentId });
     return this.summary(documentId);
   }
 
@@ -420,6 +456,7 @@ export class LibraryStore {
       this.forget(documentId);
       await this.saveIndex();
     });
+    this.changed({ kind: 'removed', documentId });
     return { id: documentId };
   }
 
@@ -702,7 +739,29 @@ export class LibraryStore {
   async saveNotebook(documentId: string | null, state: string, markdown: string): Promise<{ updatedAt: string }> {
     if (documentId !== null) this.entry(documentId);
     this.assertOwner();
-    return this.notebooks.saveNotebook(documentId, state, markdown);
+    const saved = await this.notebooks.saveNotebook(documentId, state, markdown);
+    this.changed({ kind: 'notebook', documentId });
+    return saved;
+  }
+
+  // Issue 11: being built this session (text replacement with re-anchoring, library search); each is replaced.
+  async replaceText(_documentId: string, _file: DroppedFile): Promise<TextReplacement> {
+    throw new GlossError('internal', 'Replacing text is not built yet.');
+  }
+  async replaceTextFromPath(_documentId: string, _path: string): Promise<TextReplacement> {
+    throw new GlossError('internal', 'Replacing text is not built yet.');
+  }
+  async adoptVersion(_documentId: string, _into: string): Promise<TextReplacement> {
+    throw new GlossError('internal', 'Replacing text is not built yet.');
+  }
+  async revertText(_documentId: string, _undoToken: string): Promise<TextReplacement> {
+    throw new GlossError('internal', 'Replacing text is not built yet.');
+  }
+  async reattachAnnotation(_request: RequestOf<'annotations:reattach'>): Promise<Annotation> {
+    throw new GlossError('internal', 'Re-attaching is not built yet.');
+  }
+  async search(_request: RequestOf<'search:query'>): Promise<SearchResults> {
+    throw new GlossError('internal', 'Search is not built yet.');
   }
 
   /**
@@ -720,13 +779,16 @@ export class LibraryStore {
    * the change was queued included it; the last change to settle counts only what is on disk.
    */
   private async commit(documentId: string, file: HighlightsFile, op: HighlightOp): Promise<Annotation | null> {
+    let saved: Annotation | null;
     try {
-      return await file.apply(op);
+      saved = await file.apply(op);
     } catch (error) {
       throw writeError('Could not save', error);
     } finally {
       await this.countsFiles.keep(documentId, countsOf(file.annotations));
     }
+    this.changed({ kind: 'annotations', documentId });
+    return saved;
   }
 }
 
