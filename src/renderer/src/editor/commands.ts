@@ -8,3 +8,5 @@ export const APPLY_COLOR_COMMAND: LexicalCommand<HighlightColor> = createCommand
 export const DELETE_HIGHLIGHT_COMMAND: LexicalCommand<string> = createCommand('DELETE_HIGHLIGHT_COMMAND');
 /** Scroll a highlight into view and flash it briefly. */
 export const REVEAL_HIGHLIGHT_COMMAND: LexicalCommand<string> = createCommand('REVEAL_HIGHLIGHT_COMMAND');
+/** Build the rest of a long transcript now (it is otherwise built a slice at a time after the first screen). */
+export const BUILD_TRANSCRIPT_COMMAND: LexicalCommand<void> = createCommand('BUILD_TRANSCRIPT_COMMAND');

@@ -2,7 +2,8 @@
  * Builds the rest of a long transcript after its first screen is shown, a
  * slice per task so the window stays responsive, and marks the transcript
  * complete when done. A highlight revealed before then (from the side panel)
- * has the rest built at once, so it can be scrolled to.
+ * has the rest built at once, so it can be scrolled to; so does a passage
+ * revealed by offsets (the find bar, a search hit: BUILD_TRANSCRIPT_COMMAND).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
@@ -10,7 +11,7 @@ import { COMMAND_PRIORITY_HIGH } from 'lexical';
 import { useEffect } from 'react';
 import type { TranscriptBuilder } from '../../build-transcript';
 import { afterNextPaint } from '../../../after-paint';
-import { REVEAL_HIGHLIGHT_COMMAND } from '../../commands';
+import { BUILD_TRANSCRIPT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../../commands';
 
 /**
  * Paragraphs built per task. Measured on a 250,000-word transcript: slices of
@@ -47,6 +48,14 @@ export function ProgressiveLoadPlugin({ builder }: { builder: TranscriptBuilder 
       if (builder.done) finish();
       else timer = window.setTimeout(step, 0);
     };
+    /** Builds the rest at once; `handled` says whether the command stops here. */
+    const buildNow = (handled: boolean) => () => {
+      if (!builder.done) {
+        window.clearTimeout(timer);
+        buildRest();
+      }
+      return handled;
+    };
     // The rest is built only once the first screen is on screen.
     afterPaint('gloss:first-screen', () => {
       if (stopped) return;
@@ -59,17 +68,9 @@ export function ProgressiveLoadPlugin({ builder }: { builder: TranscriptBuilder 
         stopped = true;
         window.clearTimeout(timer);
       },
-      editor.registerCommand(
-        REVEAL_HIGHLIGHT_COMMAND,
-        () => {
-          if (!builder.done) {
-            window.clearTimeout(timer);
-            buildRest();
-          }
-          return false;
-        },
-        COMMAND_PRIORITY_HIGH,
-      ),
+      // A highlight to reveal (its other handlers run after this one), or a passage revealed by offsets.
+      editor.registerCommand(REVEAL_HIGHLIGHT_COMMAND, buildNow(false), COMMAND_PRIORITY_HIGH),
+      editor.registerCommand(BUILD_TRANSCRIPT_COMMAND, buildNow(true), COMMAND_PRIORITY_HIGH),
     );
   }, [editor, builder]);
 
