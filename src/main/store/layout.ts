@@ -17,6 +17,8 @@
  *   <dataDir>/documents/<id>/counts.json       how many highlights, notes and uses of each code (derived)
  *   <dataDir>/documents/<id>/notebook.json     the document's notebook
  *   <dataDir>/documents/<id>/backups/          rolling backups of the document's data files
+ *   <dataDir>/documents/<id>/search-index.bin  the document's search index (a cache, rebuilt from the files above)
+ *   <dataDir>/search-index.bin                 the library notebook's search index (a cache too)
  *   <dataDir>/documents/.import-<pid>-<id>/    an import being written by process <pid>; renamed into place when complete
  *   <dataDir>/removed/<id>-<time>/             documents removed from the library, kept for recovery by hand
  */
@@ -39,6 +41,8 @@ export const SOURCE_FILE = 'source.txt';
 export const ANNOTATIONS_FILE = 'annotations.json';
 export const ANNOTATIONS_LOG = 'annotations.log';
 export const COUNTS_FILE = 'counts.json';
+/** A search index shard: a document's in its folder, the library notebook's in the data folder. */
+export const SEARCH_INDEX_FILE = 'search-index.bin';
 
 /** Prefix of a document folder still being written by an import. */
 export const IMPORT_STAGING_PREFIX = '.import-';

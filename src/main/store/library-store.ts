@@ -49,6 +49,7 @@ import type { RequestOf } from '../../shared/contract';
 import { Backups } from './backups';
 import { CodeChanges } from './code-changes';
 import { Notebooks } from './notebooks';
+import { LibrarySearch } from '../search/library-search';
 import { codebookKind, type CodebookFile, emptyCodebook, entriesOf, withEntries } from './codebook-file';
 import { type Counts, CountsFiles, countsOf, countsText, NO_COUNTS } from './counts-file';
 import { asciiJson, type DataFile } from './data-file';
@@ -760,8 +761,35 @@ export class LibraryStore {
   async reattachAnnotation(_request: RequestOf<'annotations:reattach'>): Promise<Annotation> {
     throw new GlossError('internal', 'Re-attaching is not built yet.');
   }
-  async search(_request: RequestOf<'search:query'>): Promise<SearchResults> {
-    throw new GlossError('internal', 'Search is not built yet.');
+
+  /** The search index (search/library-search.ts), made by the first search; it follows every change from then on. */
+  private searchIndex: LibrarySearch | null = null;
+
+  /** Searches every document's transcript, highlights, notes and notebook, and the library notebook (or one document). */
+  async search(request: RequestOf<'search:query'>): Promise<SearchResults> {
+    this.searchIndex ??= new LibrarySearch({
+      fs: this.ctx.fs,
+      layout: this.ctx.layout,
+      writable: () => this.mode === 'owner' && !this.ctx.inspect && !this.ctx.readOnly,
+      documents: () => [...this.entries.values()].map((f) => f.data.document),
+      highlightFiles: (id) => [ANNOTATIONS_FILE, ANNOTATIONS_LOG].map((name) => join(this.ctx.layout.documentDir(id), name)),
+      transcript: async (id) => {
+        // Read afresh unless the store has it: indexing every document must not keep every transcript in memory.
+        const cached = this.transcripts.get(id);
+        const loaded = cached ? await cached : new LoadedTranscript(await readTranscript(this.ctx, this.entry(id)));
+        return { transcript: loaded.transcript, plainText: loaded.plainText, speakers: loaded.speakers };
+      },
+      annotations: async (id) => (await this.loadHighlights(id)).file?.annotations ?? [],
+      notebookMarkdown: async (id) => (await this.notebooks.openNotebook(id, async () => true)).markdown,
+      colorNames: () => this.colorNames(),
+      onChange: (listener) => this.onChange(listener),
+    });
+    return this.searchIndex.search(request);
+  }
+
+  /** Writes the search index's pending changes now (tests; the index is otherwise written soon after each change). */
+  async flushSearchIndex(): Promise<void> {
+    await this.searchIndex?.flush();
   }
 
   /**

@@ -1,0 +1,194 @@
+/**
+ * Runs a parsed query over the indexes of a library and gives the hits best
+ * first: every word of the query must be in a unit (a prefix finds longer
+ * words too, a little lower), phrases are checked against the text itself,
+ * filters narrow, and units are ranked by BM25 over the whole library, with
+ * highlights and notes a little above the transcript's paragraphs.
+ */
+import type { HighlightColor, SearchHit, SearchHitKind } from '../../shared/model';
+import { codeMatches, namedBy, type ParsedQuery } from './query-syntax';
+import { snippetOf } from './snippet';
+import type { SearchUnit, TextIndex } from './text-index';
+import { type Word, wordsOf } from './words';
+
+/** One index, with the document it belongs to (null: the library's notebook). */
+export interface SearchPart {
+  documentId: string | null;
+  documentTitle: string;
+  index: TextIndex;
+}
+
+export interface RunOptions {
+  /** Colours asked for (colour: filters, resolved against the library's names), or null for any. */
+  colours: ReadonlySet<HighlightColor> | null;
+  limit: number;
+}
+
+export const KIND_BOOST: Readonly<Record<SearchHitKind, number>> = { transcript: 1, highlight: 1.25, note: 1.15, notebook: 1.05 };
+/** A word found because it begins with the query's word counts this much of an exact one. */
+const PREFIX_WEIGHT = 0.7;
+const K1 = 1.2;
+const B = 0.75;
+
+interface Candidate {
+  part: SearchPart;
+  unit: number;
+  score: number;
+  order: number;
+}
+
+export function runQuery(parts: readonly SearchPart[], query: ParsedQuery, options: RunOptions): { hits: SearchHit[]; total: number } {
+  const passes = unitFilter(query, options.colours);
+  const candidates = query.terms.length === 0 ? filteredOnly(parts, query, passes) : ranked(parts, query, passes);
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+  const hits = candidates.slice(0, options.limit).map((c) => hitOf(c, query));
+  return { hits, total: candidates.length };
+}
+
+function unitFilter(query: ParsedQuery, colours: ReadonlySet<HighlightColor> | null): (unit: SearchUnit) => boolean {
+  const kinds = query.kinds.length > 0 ? new Set(query.kinds) : null;
+  return (unit) =>
+    (kinds === null || kinds.has(unit.kind)) &&
+    (query.speakers.length === 0 || unit.speakers.some((s) => query.speakers.some((f) => namedBy(s, f)))) &&
+    (query.codes.length === 0 || unit.codes.some((c) => query.codes.some((f) => codeMatches(c, f)))) &&
+    (colours === null || (unit.color !== null && colours.has(unit.color)));
+}
+
+/** A query of filters alone: every unit they let through, in document order (a note only when notes are asked for). */
+function filteredOnly(parts: readonly SearchPart[], query: ParsedQuery, passes: (unit: SearchUnit) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  let order = 0;
+  for (const part of parts) {
+    part.index.units.forEach((unit, u) => {
+      if ((unit.kind !== 'note' || query.kinds.includes('note')) && passes(unit)) out.push({ part, unit: u, score: 0, order: order++ });
+    });
+  }
+  return out;
+}
+
+function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: (unit: SearchUnit) => boolean): Candidate[] {
+  const terms = dedupe(query.terms);
+  // How many units use each matching word, across the library, for its weight (idf).
+  const unitTotal = parts.reduce((n, p) => n + p.index.units.length, 0);
+  const used = new Map<string, number>();
+  const ranges = parts.map((part) =>
+    terms.map(({ term, prefix }) => {
+      const range = part.index.range(term, prefix);
+      for (let i = range[0]; i < range[1]; i++) {
+        const word = part.index.term(i);
+        used.set(word, (used.get(word) ?? 0) + part.index.unitCount(i));
+      }
+      return range;
+    }),
+  );
+  const out: Candidate[] = [];
+  let order = 0;
+  parts.forEach((part, p) => {
+    const { index } = part;
+    if (ranges[p].some(([low, high]) => low === high)) {
+      order += index.units.length;
+      return;
+    }
+    const size = index.units.length;
+    const average = index.words / Math.max(1, size) || 1;
+    const score = new Float64Array(size);
+    const found = new Uint16Array(size);
+    terms.forEach(({ term }, q) => {
+      const [low, high] = ranges[p][q];
+      const seen = new Uint8Array(size);
+      for (let i = low; i < high; i++) {
+        const word = index.term(i);
+        const n = used.get(word)!;
+        const idf = Math.log(1 + (unitTotal - n + 0.5) / (n + 0.5));
+        const weight = word === term ? 1 : PREFIX_WEIGHT;
+        index.forEachPosting(i, (u, count) => {
+          if (found[u] !== q) return;
+          const length = index.data.lengths[u];
+          score[u] += (weight * idf * (count * (K1 + 1))) / (count + K1 * (1 - B + (B * length) / average));
+          seen[u] = 1;
+        });
+      }
+      for (let u = 0; u < size; u++) if (seen[u]) found[u]++;
+    });
+    for (let u = 0; u < size; u++) {
+      if (found[u] !== terms.length) continue;
+      const unit = index.units[u];
+      if (!passes(unit)) continue;
+      if (query.phrases.length > 0 && !hasPhrases(wordsOf(index.text, unit.from, unit.to), query.phrases)) continue;
+      out.push({ part, unit: u, score: score[u] * KIND_BOOST[unit.kind], order: order + u });
+    }
+    order += size;
+  });
+  return out;
+}
+
+function dedupe(terms: ParsedQuery['terms']): ParsedQuery['terms'] {
+  const seen = new Map<string, ParsedQuery['terms'][number]>();
+  for (const t of terms) {
+    const before = seen.get(t.term);
+    // The same word asked for whole and as a prefix: the whole word is what must be there.
+    if (!before) seen.set(t.term, t);
+    else if (!t.prefix) seen.set(t.term, t);
+  }
+  return [...seen.values()];
+}
+
+/** Where each phrase is found in the words, as [first word, word after the last) pairs. */
+function phraseSpans(words: readonly Word[], phrase: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    let k = 0;
+    while (k < phrase.length && words[i + k].term === phrase[k]) k++;
+    if (k === phrase.length) spans.push([i, i + phrase.length]);
+  }
+  return spans;
+}
+
+function hasPhrases(words: readonly Word[], phrases: readonly string[][]): boolean {
+  return phrases.every((phrase) => phraseSpans(words, phrase).length > 0);
+}
+
+/** The words of a unit the query found, in order: every word matching a term outside a phrase, and each phrase whole. */
+function marksIn(words: readonly Word[], query: ParsedQuery): [number, number][] {
+  const inPhrase = new Set(query.phrases.flat());
+  const marks: [number, number][] = [];
+  for (const w of words) {
+    if (inPhrase.has(w.term)) continue;
+    if (query.terms.some((t) => w.term === t.term || (t.prefix && w.term.startsWith(t.term)))) marks.push([w.start, w.end]);
+  }
+  for (const phrase of query.phrases) for (const [a, b] of phraseSpans(words, phrase)) marks.push([words[a].start, words[b - 1].end]);
+  marks.sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const m of marks) {
+    const last = merged[merged.length - 1];
+    if (last && m[0] <= last[1]) last[1] = Math.max(last[1], m[1]);
+    else merged.push([m[0], m[1]]);
+  }
+  return merged;
+}
+
+function hitOf(candidate: Candidate, query: ParsedQuery): SearchHit {
+  const { part } = candidate;
+  const unit = part.index.units[candidate.unit];
+  const text = part.index.text;
+  const marks = query.terms.length > 0 ? marksIn(wordsOf(text, unit.from, unit.to), query) : [];
+  let { start, end } = unit;
+  if (unit.kind === 'transcript' && start !== null && marks.length > 0) {
+    // A paragraph's hit is the first of the words found in it, so opening the hit selects them.
+    start = start + marks[0][0] - unit.from;
+    end = start + marks[0][1] - marks[0][0];
+  }
+  const snippet = snippetOf(text, unit.from, unit.to, marks);
+  return {
+    documentId: part.documentId,
+    documentTitle: part.documentTitle,
+    kind: unit.kind,
+    highlightId: unit.highlightId,
+    start,
+    end,
+    speaker: unit.speakers[0] ?? null,
+    snippet: snippet.text,
+    marks: snippet.marks,
+    score: Math.round(candidate.score * 1000) / 1000,
+  };
+}

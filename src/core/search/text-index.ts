@@ -1,0 +1,136 @@
+/**
+ * A compact inverted index over one text cut into units (a transcript's
+ * paragraphs, a document's highlights and notes, a notebook's blocks).
+ *
+ * Terms are kept sorted in one array, so a prefix is a range found by
+ * bisection; each term's postings are (unit, times used) pairs in one
+ * Uint32Array. Nothing is a Map per term, so a 250,000-word transcript costs
+ * a few megabytes, and the index is written and read back as a few flat
+ * sections without rebuilding anything (search-shard-file.ts in main).
+ */
+import type { HighlightColor, SearchHitKind } from '../../shared/model';
+import { wordsOf } from './words';
+
+/** One searchable passage of a text. */
+export interface SearchUnit {
+  kind: SearchHitKind;
+  /** The unit's text is index.text[from, to). */
+  from: number;
+  to: number;
+  /** Where the passage is in the document's plain text (a note: its highlight's); null for a notebook's blocks. */
+  start: number | null;
+  end: number | null;
+  highlightId: string | null;
+  /** Who says it, in order; empty where no speaker does. */
+  speakers: string[];
+  color: HighlightColor | null;
+  /** Code paths as searchableCode gives them. */
+  codes: string[];
+}
+
+/** The index as flat data, to be written and read back. */
+export interface TextIndexData {
+  text: string;
+  units: SearchUnit[];
+  terms: string[];
+  /** Term i's postings are postings[2 * termStarts[i], 2 * termStarts[i + 1]) as (unit, count) pairs. */
+  termStarts: Uint32Array;
+  postings: Uint32Array;
+  /** Words in each unit. */
+  lengths: Uint32Array;
+}
+
+export class TextIndex {
+  readonly words: number;
+
+  constructor(readonly data: TextIndexData) {
+    let words = 0;
+    for (const n of data.lengths) words += n;
+    this.words = words;
+  }
+
+  static build(text: string, units: SearchUnit[]): TextIndex {
+    const byTerm = new Map<string, number[]>();
+    const lengths = new Uint32Array(units.length);
+    units.forEach((unit, u) => {
+      const words = wordsOf(text, unit.from, unit.to);
+      lengths[u] = words.length;
+      const counts = new Map<string, number>();
+      for (const { term } of words) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, count] of counts) {
+        let list = byTerm.get(term);
+        if (!list) byTerm.set(term, (list = []));
+        list.push(u, count);
+      }
+    });
+    const terms = [...byTerm.keys()].sort(compare);
+    const termStarts = new Uint32Array(terms.length + 1);
+    let pairs = 0;
+    terms.forEach((term, i) => {
+      termStarts[i] = pairs;
+      pairs += byTerm.get(term)!.length / 2;
+    });
+    termStarts[terms.length] = pairs;
+    const postings = new Uint32Array(pairs * 2);
+    terms.forEach((term, i) => postings.set(byTerm.get(term)!, termStarts[i] * 2));
+    return new TextIndex({ text, units, terms, termStarts, postings, lengths });
+  }
+
+  get units(): readonly SearchUnit[] {
+    return this.data.units;
+  }
+
+  get text(): string {
+    return this.data.text;
+  }
+
+  /** The terms equal to `term`, or (prefix) beginning with it, as a range of term numbers [low, high). */
+  range(term: string, prefix: boolean): [number, number] {
+    const { terms } = this.data;
+    const low = lowerBound(terms, term);
+    if (!prefix) return low < terms.length && terms[low] === term ? [low, low + 1] : [low, low];
+    return [low, lowerBound(terms, `${term}\uffff`, low)];
+  }
+
+  term(i: number): string {
+    return this.data.terms[i];
+  }
+
+  /** How many units use term i. */
+  unitCount(i: number): number {
+    return this.data.termStarts[i + 1] - this.data.termStarts[i];
+  }
+
+  /** Calls `each(unit, count)` for every unit that uses term i. */
+  forEachPosting(i: number, each: (unit: number, count: number) => void): void {
+    const { termStarts, postings } = this.data;
+    for (let p = termStarts[i] * 2, end = termStarts[i + 1] * 2; p < end; p += 2) each(postings[p], postings[p + 1]);
+  }
+
+  /** A problem with data read back (so the index is rebuilt, never trusted), or null. */
+  static check(data: TextIndexData): string | null {
+    const { text, units, terms, termStarts, postings, lengths } = data;
+    if (termStarts.length !== terms.length + 1 || termStarts[0] !== 0) return 'term table does not fit';
+    if (termStarts[terms.length] * 2 !== postings.length) return 'postings do not fit';
+    if (lengths.length !== units.length) return 'unit lengths do not fit';
+    for (let i = 1; i < terms.length; i++) if (compare(terms[i - 1], terms[i]) >= 0 || termStarts[i] < termStarts[i - 1]) return 'terms out of order';
+    for (let p = 0; p < postings.length; p += 2) if (postings[p] >= units.length || postings[p + 1] === 0) return 'a posting names no unit';
+    for (const u of units) if (!(u.from >= 0 && u.from <= u.to && u.to <= text.length)) return 'a unit lies outside the text';
+    return null;
+  }
+}
+
+/** Code-unit order: the order in which every word beginning with a prefix sits together. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function lowerBound(terms: readonly string[], term: string, low = 0): number {
+  let high = terms.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (terms[mid] < term) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,0 +1,266 @@
+/**
+ * The library's search index, kept by the main process (the command line
+ * builds one too, reading only). Each document has a shard (its transcript's
+ * paragraphs, its highlights and notes, its notebook: three parts), and the
+ * library notebook one more. Shards are read from their files the first time
+ * a search needs them, all at once; a part whose file is missing, damaged or
+ * out of date with the data files (its fingerprint differs) is rebuilt from
+ * them. Every saved change marks the part it touched out of date (a highlight
+ * edit: that document's highlights alone); it is rebuilt soon after, or by
+ * the next search, and the shard is written again a little later, off the
+ * path of the change, atomically but without waiting for the disk.
+ * An index opened to inspect never writes.
+ */
+import { join } from 'node:path';
+import { isEmptyQuery, namedBy, parseQuery, type ParsedQuery, QuerySyntaxError } from '../../core/search/query-syntax';
+import { runQuery, type SearchPart } from '../../core/search/run-query';
+import { highlightsIndex, notebookIndex, transcriptIndex } from '../../core/search/search-units';
+import type { TextIndex } from '../../core/search/text-index';
+import { fold, termsOf } from '../../core/search/words';
+import { HIGHLIGHT_COLORS, type HighlightColor, type SearchResults } from '../../shared/model';
+import type { RequestOf } from '../../shared/contract';
+import { GlossError } from '../store/errors';
+import { SEARCH_INDEX_FILE } from '../store/layout';
+import type { LibraryChange } from '../store/library-store';
+import { decodeShard, encodeShard, type ShardPart } from './shard-file';
+import type { SearchSource } from './search-source';
+
+export const DEFAULT_SEARCH_LIMIT = 100;
+/** How long after a change its shard is written (changes come in bursts as the reader types). */
+const WRITE_DELAY_MS = 2000;
+/** How long after a change its part is rebuilt, if no search asks first. */
+const REBUILD_DELAY_MS = 300;
+/** The title hits in the library notebook carry. */
+export const LIBRARY_NOTEBOOK_TITLE = 'Library notebook';
+
+type PartName = 'transcript' | 'highlights' | 'notebook';
+
+interface Part {
+  fingerprint: string;
+  index: TextIndex;
+}
+
+/** One shard in memory: its parts, and which are out of date (a count of changes not yet rebuilt). */
+interface Shard {
+  key: string;
+  documentId: string | null;
+  parts: Map<PartName, Part>;
+  changes: Map<PartName, number>;
+  /** A rebuild under way, which every search waits for. */
+  rebuilding: Promise<void> | null;
+}
+
+export class LibrarySearch {
+  private readonly shards = new Map<string, Promise<Shard>>();
+  private readonly writes = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly rebuilds = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly stopListening: () => void;
+
+  constructor(private readonly source: SearchSource) {
+    this.stopListening = source.onChange((change) => this.changed(change));
+  }
+
+  async search(request: RequestOf<'search:query'>): Promise<SearchResults> {
+    let query: ParsedQuery;
+    try {
+      query = parseQuery(request.query);
+    } catch (error) {
+      if (error instanceof QuerySyntaxError) throw new GlossError('invalid-request', error.message);
+      throw error;
+    }
+    if (isEmptyQuery(query)) return { query: request.query, hits: [], total: 0 };
+    const colours = this.colours(query);
+    const keys = this.keysFor(request.documentId, query);
+    const shards = await Promise.all(keys.map((key) => this.ready(key)));
+    const titles = new Map(this.source.documents().map((d) => [d.id, d.title]));
+    const parts: SearchPart[] = shards.flatMap((shard) =>
+      [...shard.parts.values()].map((part) => ({
+        documentId: shard.documentId,
+        documentTitle: shard.documentId === null ? LIBRARY_NOTEBOOK_TITLE : (titles.get(shard.documentId) ?? ''),
+        index: part.index,
+      })),
+    );
+    const { hits, total } = runQuery(parts, query, { colours, limit: request.limit ?? DEFAULT_SEARCH_LIMIT });
+    return { query: request.query, hits, total };
+  }
+
+  /** Writes every shard that is waiting to be written, now (tests, and before quitting). */
+  async flush(): Promise<void> {
+    const keys = [...this.writes.keys()];
+    for (const key of keys) clearTimeout(this.writes.get(key));
+    this.writes.clear();
+    await Promise.all(keys.map((key) => this.write(key)));
+  }
+
+  /** Stops following changes and drops pending writes (the store is closing). */
+  close(): void {
+    this.stopListening();
+    for (const t of [...this.writes.values(), ...this.rebuilds.values()]) clearTimeout(t);
+    this.writes.clear();
+    this.rebuilds.clear();
+  }
+
+  /** Which shards a search reads: one document's, the library notebook's (null), or all that the doc: filters leave. */
+  private keysFor(documentId: string | null | undefined, query: ParsedQuery): string[] {
+    const documents = this.source.documents();
+    if (documentId === null) return [''];
+    if (documentId !== undefined) {
+      if (!documents.some((d) => d.id === documentId)) throw new GlossError('not-found', `No document with id ${documentId} in the library.`);
+      return [documentId];
+    }
+    if (query.docs.length === 0) return [...documents.map((d) => d.id), ''];
+    return documents
+      .filter((d) =>
+        query.docs.some((f) => {
+          const words = termsOf(f).join(' ');
+          return d.id === f || (f.length >= 4 && d.id.startsWith(f)) || (words !== '' && namedBy(d.title, words));
+        }),
+      )
+      .map((d) => d.id);
+  }
+
+  private colours(query: ParsedQuery): Set<HighlightColor> | null {
+    if (query.colours.length === 0) return null;
+    const names = this.source.colorNames();
+    const out = new Set<HighlightColor>();
+    for (const wanted of query.colours) {
+      const found = HIGHLIGHT_COLORS.filter((c) => fold(c) === wanted || termsOf(names[c]).join(' ') === wanted);
+      if (found.length === 0) {
+        const known = HIGHLIGHT_COLORS.map((c) => (names[c] === c || fold(names[c]) === c ? c : `${c} (${names[c]})`)).join(', ');
+        throw new GlossError('invalid-request', `No colour is called "${wanted}"; the colours are ${known}.`);
+      }
+      for (const c of found) out.add(c);
+    }
+    return out;
+  }
+
+  private path(key: string): string {
+    return key === '' ? join(this.source.layout.dataDir, SEARCH_INDEX_FILE) : join(this.source.layout.documentDir(key), SEARCH_INDEX_FILE);
+  }
+
+  /** A shard, read (or built) once, with every out-of-date part rebuilt. */
+  private async ready(key: string): Promise<Shard> {
+    let shard = this.shards.get(key);
+    if (!shard) {
+      shard = this.load(key);
+      shard.catch(() => this.shards.delete(key));
+      this.shards.set(key, shard);
+    }
+    const loaded = await shard;
+    await this.rebuild(loaded);
+    return loaded;
+  }
+
+  private async load(key: string): Promise<Shard> {
+    const documentId = key === '' ? null : key;
+    const shard: Shard = { key, documentId, parts: new Map(), changes: new Map(), rebuilding: null };
+    const bytes = await this.source.fs.readFile(this.path(key)).catch(() => null);
+    const saved = bytes ? decodeShard(key, bytes) : null;
+    const names = this.partNames(documentId);
+    const current = await Promise.all(names.map((name) => this.fingerprint(documentId, name)));
+    names.forEach((name, i) => {
+      const part = saved?.find((p) => p.name === name);
+      if (part && part.fingerprint === current[i]) shard.parts.set(name, { fingerprint: part.fingerprint, index: part.index });
+      else shard.changes.set(name, 1);
+    });
+    return shard;
+  }
+
+  private partNames(documentId: string | null): PartName[] {
+    return documentId === null ? ['notebook'] : ['transcript', 'highlights', 'notebook'];
+  }
+
+  /** What a part is built from, cheaply: the transcript's content hash; a data file's size and time. */
+  private async fingerprint(documentId: string | null, name: PartName): Promise<string> {
+    if (name === 'transcript') {
+      const entry = this.source.documents().find((d) => d.id === documentId);
+      return `hash:${entry?.hash ?? ''}`;
+    }
+    const files = name === 'notebook' ? [this.source.layout.notebook(documentId)] : this.source.highlightFiles(documentId!);
+    const stats = await Promise.all(files.map((f) => this.source.fs.stat(f).catch(() => null)));
+    // The transcript's hash too, for highlights: their speakers and places depend on it.
+    const hash = name === 'highlights' ? `${await this.fingerprint(documentId, 'transcript')};` : '';
+    return hash + stats.map((s) => (s ? `${s.size}@${s.mtimeMs}` : '-')).join(';');
+  }
+
+  /** Rebuilds the shard's out-of-date parts (one rebuild at a time per shard; a change during it is rebuilt after). */
+  private async rebuild(shard: Shard): Promise<void> {
+    while (shard.rebuilding) await shard.rebuilding;
+    if (shard.changes.size === 0) return;
+    shard.rebuilding = (async () => {
+      try {
+        const todo = [...shard.changes];
+        const built = await Promise.all(todo.map(([name]) => this.build(shard.documentId, name)));
+        todo.forEach(([name, count], i) => {
+          shard.parts.set(name, built[i]);
+          if (shard.changes.get(name) === count) shard.changes.delete(name);
+        });
+        this.scheduleWrite(shard.key);
+      } finally {
+        shard.rebuilding = null;
+      }
+    })();
+    await shard.rebuilding;
+  }
+
+  /** A part built from the data files (the fingerprint taken first, so a change while reading makes it out of date). */
+  private async build(documentId: string | null, name: PartName): Promise<Part> {
+    const fingerprint = await this.fingerprint(documentId, name);
+    if (name === 'notebook') return { fingerprint, index: notebookIndex(await this.source.notebookMarkdown(documentId)) };
+    const { transcript, plainText, speakers } = await this.source.transcript(documentId!);
+    if (name === 'transcript') return { fingerprint, index: transcriptIndex(transcript, plainText) };
+    return { fingerprint, index: highlightsIndex(await this.source.annotations(documentId!), speakers) };
+  }
+
+  private changed(change: LibraryChange): void {
+    const key = change.documentId ?? '';
+    if (change.kind === 'removed') {
+      this.shards.delete(key);
+      clearTimeout(this.writes.get(key));
+      this.writes.delete(key);
+      return;
+    }
+    const names: PartName[] = change.kind === 'transcript' ? ['transcript', 'highlights'] : change.kind === 'annotations' ? ['highlights'] : change.kind === 'notebook' ? ['notebook'] : [];
+    const shard = this.shards.get(key);
+    if (!shard || names.length === 0) return;
+    void shard.then((s) => {
+      for (const name of names) s.changes.set(name, (s.changes.get(name) ?? 0) + 1);
+      this.scheduleRebuild(key);
+    }, () => undefined);
+  }
+
+  private scheduleRebuild(key: string): void {
+    clearTimeout(this.rebuilds.get(key));
+    this.rebuilds.set(
+      key,
+      setTimeout(() => {
+        this.rebuilds.delete(key);
+        void this.ready(key).catch((error: unknown) => console.warn('[gloss] could not bring the search index up to date:', error));
+      }, REBUILD_DELAY_MS),
+    );
+  }
+
+  private scheduleWrite(key: string): void {
+    if (!this.source.writable()) return;
+    clearTimeout(this.writes.get(key));
+    this.writes.set(
+      key,
+      setTimeout(() => {
+        this.writes.delete(key);
+        void this.write(key);
+      }, WRITE_DELAY_MS),
+    );
+  }
+
+  /** Writes a shard's parts that are up to date; a failure is harmless (the index is rebuilt from the data files). */
+  private async write(key: string): Promise<void> {
+    const shard = await this.shards.get(key)?.catch(() => null);
+    if (!shard || !this.source.writable() || !this.source.documents().some((d) => d.id === key || key === '')) return;
+    const parts: ShardPart[] = [...shard.parts].filter(([name]) => !shard.changes.has(name)).map(([name, part]) => ({ name, ...part }));
+    try {
+      await this.source.fs.replaceFile(this.path(key), encodeShard(key, parts), { flush: false });
+    } catch (error) {
+      console.warn('[gloss] could not write the search index:', error);
+    }
+  }
+}
