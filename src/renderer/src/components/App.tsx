@@ -16,6 +16,8 @@ import { useStoreStatus } from '../state/store-status';
 import { refreshCodebook } from '../state/codebook-state';
 import { exportMarkdown } from './export-action';
 import { LibraryView } from './LibraryView';
+import { NewVersionPrompt } from './NewVersionPrompt';
+import { ReplaceTextReport } from './ReplaceTextReport';
 import { CodeManager } from './CodeManager';
 import { ColorLegend } from './ColorLegend';
 import { OverviewView } from './OverviewView';
@@ -137,10 +139,13 @@ export function App() {
   if (starting) return <div className="app-message">Opening…</div>;
 
   const content =
-    view === 'codes' ? <CodeManager /> : view === 'overview' ? <OverviewView /> : view === 'notebook' ? <LibraryNotebookView /> : view === 'library' || !opened ? <LibraryView /> : <ReaderView key={opened.document.id} opened={opened} />;
+    view === 'codes' ? <CodeManager /> : view === 'overview' ? <OverviewView /> : view === 'notebook' ? <LibraryNotebookView /> : view === 'library' || !opened ? <LibraryView /> : <ReaderView key={`${opened.document.id}:${opened.document.hash}`} opened={opened} />;
   return (
     <>
       {content}
+      {/* Outside the views: a replace reloads the reader under its report, and an import's question outlives the view. */}
+      <ReplaceTextReport />
+      <NewVersionPrompt />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           {readOnly ? 'This library is read-only: nothing can be imported' : 'Drop to import into the library'}

@@ -6,7 +6,7 @@
  * list when the filters hide it).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { noteText } from '../../../core/notes/rich-text-markdown';
 import { isFiltering } from '../../../core/study/filter-highlights';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
@@ -14,13 +14,14 @@ import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND
 import { colorPhrase, useCodebook } from '../state/codebook-state';
 import { useReadOnlyReason } from '../state/highlight-changes';
 import { groupIndexOf, useFilteredList, usePanelView } from '../state/highlight-filter';
-import { useHighlightGroups, type Entry, type Group } from '../state/highlight-groups';
+import { splitOrphans, useHighlightGroups, type Entry, type Group } from '../state/highlight-groups';
 import { readingStore, useIsSelected, useReading } from '../state/reading-store';
 import { useRevealRequests } from '../state/reveal-request';
 import { CodeChips, CodeField } from './CodeField';
 import { ColorDot } from './ColorLegend';
 import { HighlightFilters } from './HighlightFilters';
 import { NoteEditor } from './NoteEditor';
+import { OrphanList } from './OrphanList';
 import { QuoteButtons } from '../notebook/QuoteButtons';
 import { setHighlightDrag } from '../notebook/highlight-drag';
 
@@ -172,7 +173,9 @@ export function HighlightList() {
   const selectedId = useReading((s) => s.selectedId);
   // The list follows changes in the background: highlighting, typing and opening a document with thousands of
   // highlights paint first, and the list catches up a moment later.
-  const everyGroup = useDeferredValue(useHighlightGroups(), NO_GROUPS);
+  const allGroups = useDeferredValue(useHighlightGroups(), NO_GROUPS);
+  // Orphans (text a corrected transcript could not place) are listed apart, after the rest, and never filtered.
+  const { placed: everyGroup, orphans } = useMemo(() => splitOrphans(allGroups), [allGroups]);
   // Filtered and sorted as set for this document (highlight-filter.ts).
   const documentId = useReading((s) => s.opened?.document.id);
   const speakers = useReading((s) => s.opened?.transcript.speakers ?? NO_SPEAKERS);
@@ -212,7 +215,7 @@ export function HighlightList() {
     <aside className="side-panel" aria-label="Highlights">
       <h2 className="side-panel__title">Highlights</h2>
       {documentId && count > 0 && <HighlightFilters documentId={documentId} groups={everyGroup} speakers={speakers} shown={shown} total={inDocument} />}
-      {count > 0 && everyGroup.length > 0 && shown === 0 && <p className="highlight-list__none">No highlights match these filters.</p>}
+      {everyGroup.length > 0 && shown === 0 && <p className="highlight-list__none">No highlights match these filters.</p>}
       {count === 0 && (
         <p className="side-panel__empty">
           Select text in the transcript and pick a colour (or press Alt+1 to Alt+7) to highlight it.
@@ -242,6 +245,7 @@ export function HighlightList() {
           />
         ))}
       </div>
+      {orphans.length > 0 && <OrphanList orphans={orphans} />}
     </aside>
   );
 }

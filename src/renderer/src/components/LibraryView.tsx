@@ -3,7 +3,8 @@
  * and dates. Open one, rename it in place, or remove it after a confirmation
  * that says what goes with it. In a read-only library, importing, renaming
  * and removing say why they cannot be done; a document that cannot be
- * changed says so, and why, under its title.
+ * changed says so, and why, under its title. A document's text can be
+ * replaced by a corrected version, its highlights moved onto it.
  */
 import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
@@ -18,6 +19,7 @@ import {
   useLibrary,
 } from '../state/library-state';
 import { showOverview } from '../state/overview-state';
+import { replaceTextWithDialog, useTextReplacement } from '../state/text-replacement';
 import { useStoreStatus } from '../state/store-status';
 import { BackToDocumentButton, LibraryAlerts } from './LibraryPage';
 import { StatusBar } from './StatusBar';
@@ -56,6 +58,7 @@ function TitleCell({ doc }: { doc: DocumentSummary }) {
         >
           Rename
         </button>
+        <ReplaceTextButton doc={doc} />
       </div>
     );
   }
@@ -76,6 +79,25 @@ function TitleCell({ doc }: { doc: DocumentSummary }) {
         if (e.key === 'Escape') setEditing(false);
       }}
     />
+  );
+}
+
+/** “Replace text…”: a corrected version of the document's text, from a file; busy while a replace runs. */
+function ReplaceTextButton({ doc }: { doc: DocumentSummary }) {
+  const readOnly = useStoreStatus((s) => s.readOnly);
+  const busy = useTextReplacement((s) => s.busy === doc.id);
+  return (
+    <button
+      type="button"
+      className="link-button"
+      aria-label={`Replace text of ${doc.title} with a corrected version…`}
+      aria-disabled={readOnly || busy ? true : undefined}
+      aria-busy={busy || undefined}
+      title={readOnly ?? 'Replace the text with a corrected version from a file; the highlights are moved onto it'}
+      onClick={() => void replaceTextWithDialog(doc.id)}
+    >
+      {busy ? 'Replacing…' : 'Replace text…'}
+    </button>
   );
 }
 

@@ -1,6 +1,6 @@
 /**
- * The reader's toolbar: the views (library, overview, codes, library notebook), the document's title, delete and
- * export. The colour buttons are in the palette under it (ColorLegend). Where the document cannot be changed the
+ * The reader's toolbar: the views (library, overview, codes, library notebook), the document's title, delete,
+ * replacing the text with a corrected version, and export. The colour buttons are in the palette under it (ColorLegend). Where the document cannot be changed the
  * delete button looks unavailable and, pressed, says why.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -9,6 +9,7 @@ import { useReadOnlyReason } from '../state/highlight-changes';
 import { showView } from '../state/library-state';
 import { showOverview } from '../state/overview-state';
 import { useReading } from '../state/reading-store';
+import { replaceTextWithDialog, useTextReplacement } from '../state/text-replacement';
 import { exportMarkdown } from './export-action';
 
 export function Toolbar() {
@@ -17,6 +18,7 @@ export function Toolbar() {
   const title = useReading((s) => s.opened?.document.title ?? '');
   const readOnly = useReadOnlyReason();
   const documentId = useReading((s) => s.opened?.document.id);
+  const replacing = useTextReplacement((s) => s.busy !== null && s.busy === documentId);
 
   return (
     <header className="toolbar">
@@ -50,6 +52,17 @@ export function Toolbar() {
         onClick={() => selectedId && editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, selectedId)}
       >
         Delete
+      </button>
+      <button
+        type="button"
+        className="button"
+        aria-label="Replace text with a corrected version…"
+        aria-disabled={readOnly || replacing ? true : undefined}
+        aria-busy={replacing || undefined}
+        title={readOnly ? `Read-only: ${readOnly}` : 'Replace the text with a corrected version from a file; the highlights are moved onto it'}
+        onClick={() => documentId && void replaceTextWithDialog(documentId)}
+      >
+        {replacing ? 'Replacing…' : 'Replace text…'}
       </button>
       <button
         type="button"

@@ -346,7 +346,7 @@ async function restoreAnywhere(annotation: Annotation): Promise<boolean> {
   const shown = isOpen(documentId) && activeMarks && !readingStore.getState().annotations.has(id);
   let range: TextRange | null = null;
   if (shown) {
-    range = resolveSelectors(readingStore.getState().plainText, annotation.selectors);
+    range = annotation.orphaned ? null : resolveSelectors(readingStore.getState().plainText, annotation.selectors);
     readingStore.upsert(annotation, range ?? undefined);
     if (range) activeMarks!.wrap(id, range);
   }
@@ -431,8 +431,29 @@ export function takeInHighlights(documentId: string, fresh: readonly Annotation[
       }
       continue;
     }
-    const range = resolveSelectors(state.plainText, annotation.selectors);
+    const range = annotation.orphaned ? null : resolveSelectors(state.plainText, annotation.selectors);
     readingStore.upsert(annotation, range ?? undefined);
     if (range) activeMarks?.wrap(annotation.id, range);
+  }
+}
+
+/**
+ * Attaches highlight `id` (an orphan, usually) to plain-text `range` of the open document: once main has it, it is
+ * painted there and leaves the orphans. Not recorded for undo: main cannot make a highlight an orphan again.
+ */
+export async function reattachHighlight(id: string, range: TextRange): Promise<boolean> {
+  const { annotations, plainText } = readingStore.getState();
+  const before = annotations.get(id);
+  if (!before || refuseWhenReadOnly('The highlight was not re-attached')) return false;
+  try {
+    const saved = await call('annotations:reattach', { documentId: before.documentId, id, selectors: createSelectors(plainText, range.start, range.end) });
+    if (!isOpen(before.documentId)) return true;
+    activeMarks?.unwrap(id);
+    readingStore.upsert(saved, range);
+    activeMarks?.wrap(id, range);
+    return true;
+  } catch (error) {
+    refused('The highlight was not re-attached', before.documentId, error);
+    return false;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Annotation, OpenedDocument } from '../../../shared/model';
-import { HighlightGroups, STRETCH_CHARS } from './highlight-groups';
+import { HighlightGroups, splitOrphans, STRETCH_CHARS } from './highlight-groups';
 import { ReadingStore } from './reading-store';
 
 const documentId = '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f';
@@ -50,6 +50,20 @@ describe('the side panel’s groups of highlights', () => {
     expect(ids(groups)).toEqual([['a'], ['b1', 'b2'], ['late'], ['orphan']]);
     expect(groups.list()[1][1].map((e) => e.speaker)).toEqual(['Bo Chen', 'Bo Chen']);
     expect(groups.list()[3][1][0].speaker).toBe('Text not found');
+  });
+
+  test('a highlight marked orphaned is listed apart, after those whose text is not found, even where its old position still fits the text', () => {
+    // Its selectors are the old text's: here they would still resolve, and must not be used.
+    const orphan = { ...annotation('orphan', paragraphs[0].start + 20), orphaned: true };
+    const lost = annotation('lost', 5);
+    lost.selectors.quote.exact = 'text that is not in the transcript';
+    const { store, groups, finishLoad } = setUp([orphan, lost, annotation('a', 4)]);
+    finishLoad();
+    expect(store.getState().ranges.has('orphan')).toBe(false);
+    expect(ids(groups)).toEqual([['a'], ['lost'], ['orphan']]);
+    const { placed, orphans } = splitOrphans(groups.list());
+    expect(placed.map(([, entries]) => entries.map((e) => e.annotation.id))).toEqual([['a'], ['lost']]);
+    expect(orphans.map((e) => [e.annotation.id, e.range, e.speakers])).toEqual([['orphan', undefined, []]]);
   });
 
   test('each highlight knows every speaker whose turn it touches, for the filters; an orphan none', () => {

@@ -1,7 +1,9 @@
 /**
  * The open document's highlights as the side panel lists them: grouped by
  * the stretch of transcript they start in, each group in document order,
- * orphans (text no longer found) last. Follows the reading store change by
+ * then highlights whose text is not found, then the orphans (those a
+ * corrected transcript could not place: `Annotation.orphaned`) in a group of
+ * their own, which the side panel lists apart. Follows the reading store change by
  * change: one changed highlight gives only its own group a new array, so the
  * list re-renders that group alone, however many highlights the book has.
  */
@@ -15,7 +17,10 @@ import { readingStore, type ReadingStore } from './reading-store';
 
 /** Characters of transcript per group (a few dozen highlights in a heavily marked book). */
 export const STRETCH_CHARS = 20_000;
-const ORPHANS = Number.MAX_SAFE_INTEGER;
+/** The group of orphans: last, and listed apart from the placed highlights (never filtered, never counted by speaker). */
+export const ORPHANS = Number.MAX_SAFE_INTEGER;
+/** Highlights that are not orphans but whose text is not found: after every placed one. */
+const NOT_FOUND = Number.MAX_SAFE_INTEGER - 1;
 
 export interface Entry {
   annotation: Annotation;
@@ -39,7 +44,13 @@ function speakersIn(transcript: Transcript, start: number, end: number): Speaker
 }
 
 const before = (x: Entry, y: Entry) => x.start - y.start || x.end - y.end;
-const stretchFor = (entry: Entry) => (entry.range ? Math.floor(entry.start / STRETCH_CHARS) : ORPHANS);
+const stretchFor = (entry: Entry) => (entry.annotation.orphaned ? ORPHANS : entry.range ? Math.floor(entry.start / STRETCH_CHARS) : NOT_FOUND);
+
+/** The groups without the orphans' group, and the orphans. */
+export function splitOrphans(groups: readonly Group[]): { placed: readonly Group[]; orphans: readonly Entry[] } {
+  const last = groups.at(-1);
+  return last?.[0] === ORPHANS ? { placed: groups.slice(0, -1), orphans: last[1] } : { placed: groups, orphans: [] };
+}
 
 export class HighlightGroups {
   private readonly groups = new Map<number, Entry[]>();
@@ -88,11 +99,12 @@ export class HighlightGroups {
   readonly list = (): readonly Group[] => this.listed;
 
   private entryFor(annotation: Annotation): Entry {
-    const range = this.store.getState().ranges.get(annotation.id);
+    // An orphan's selectors point into the text it was made on: it has no place, whatever the ranges say.
+    const range = annotation.orphaned ? undefined : this.store.getState().ranges.get(annotation.id);
     const known = this.entries.get(annotation.id);
     if (known && known.annotation === annotation && known.range === range) return known;
     const transcript = this.store.getState().opened?.transcript;
-    const speaker = range && transcript ? attributionOf(transcript, range.start, range.end) : 'Text not found';
+    const speaker = range && transcript ? attributionOf(transcript, range.start, range.end) : annotation.orphaned ? 'Orphan' : 'Text not found';
     const speakers = range && transcript ? speakersIn(transcript, range.start, range.end) : [];
     const entry = { annotation, range, start: range?.start ?? 0, end: range?.end ?? 0, speaker, speakers };
     this.entries.set(annotation.id, entry);

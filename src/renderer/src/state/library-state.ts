@@ -14,6 +14,7 @@ import { call } from '../gloss-client';
 import { takeInHighlights } from './highlight-changes';
 import { readingStore } from './reading-store';
 import { refreshStoreStatus, storeStatus } from './store-status';
+import { offerNewVersions } from './text-replacement';
 
 /** 'notebook': the library's notebook, for synthesis across documents. 'overview': speakers × codes (overview-state.ts says whose). 'codes': the code manager. */
 export type View = 'reader' | 'library' | 'notebook' | 'overview' | 'codes';
@@ -112,6 +113,8 @@ export async function refreshOpenDocument(): Promise<void> {
  */
 async function afterImport(results: ImportResult[]): Promise<void> {
   await refreshLibrary();
+  // A file named as a document already here, with other text, may be its new version: the reader is asked.
+  offerNewVersions(results);
   const [only] = results;
   if (results.length === 1 && only.ok) {
     await openDocument(only.document.id);

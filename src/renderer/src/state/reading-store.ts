@@ -120,6 +120,8 @@ export class ReadingStore {
     this.annotations = new Map(opened.annotations.map((a) => [a.id, a]));
     this.ranges = new Map();
     for (const a of opened.annotations) {
+      // An orphan's selectors are those of the text it was made on: it has no place in this one.
+      if (a.orphaned) continue;
       const r = resolveSelectors(plainText, a.selectors);
       if (r) this.ranges.set(a.id, r);
     }

@@ -76,7 +76,8 @@ export class MarkPainter {
     const here: Annotation[] = [];
     for (const id of ids) {
       const a = annotations.get(id);
-      if (a) here.push(a);
+      // An orphan is never painted, whatever marks still carry its id.
+      if (a && !a.orphaned) here.push(a);
     }
     // Oldest first; the most recent highlight gives the mark its colour (and the top of the stack when printed).
     here.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
