@@ -30,13 +30,14 @@ export function createSelectors(text: string, start: number, end: number): Highl
 }
 
 /** Length of the common suffix of a and b. */
-function commonSuffix(a: string, b: string): number {
+export function commonSuffix(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
   return n;
 }
 
-function commonPrefix(a: string, b: string): number {
+/** Length of the common prefix of a and b. */
+export function commonPrefix(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;

@@ -1,0 +1,51 @@
+/**
+ * The canonical form in which quotes are compared when exact text is not
+ * required: white-space runs (spaces, line breaks, the break between
+ * paragraphs) as one space, curly quotes and apostrophes straight, dash runs
+ * as one hyphen. Each canonical character remembers where it came from, so
+ * a match found in canonical text maps back to exact offsets.
+ */
+
+const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc, 0x60, 0xb4]);
+const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb]);
+const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2e3a, 0x2e3b, 0xfe58, 0xfe63, 0xff0d]);
+const SPACE = /\s/;
+
+const isSpace = (code: number) => (code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(String.fromCharCode(code)));
+
+/**
+ * A text in canonical form. `from[i]` and `to[i]` are where canonical character i came from in the original text
+ * ([from, to): a collapsed run covers several original characters).
+ */
+export interface Canonical {
+  text: string;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/** The canonical form of `text` (`dash runs as one hyphen`: `--` is how an em dash is typed). */
+export function canonicalText(text: string): Canonical {
+  const chars: string[] = [];
+  const from = new Int32Array(text.length);
+  const to = new Int32Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    let out = text[i];
+    let j = i + 1;
+    if (isSpace(code)) {
+      out = ' ';
+      while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    } else if (DASHES.has(code)) {
+      out = '-';
+      while (j < text.length && DASHES.has(text.charCodeAt(j))) j++;
+    } else if (SINGLE_QUOTES.has(code)) out = "'";
+    else if (DOUBLE_QUOTES.has(code)) out = '"';
+    chars.push(out);
+    from[n] = i;
+    to[n] = j;
+    n++;
+    i = j;
+  }
+  return { text: chars.join(''), from: from.subarray(0, n), to: to.subarray(0, n) };
+}
