@@ -13,12 +13,14 @@
  *   gloss highlight --doc ID --quote TEXT …  make a highlight
  *   gloss codes [rename OLD NEW | merge FROM INTO]
  *   gloss overview [--doc ID]               highlights by speaker and code
+ *   gloss search QUERY [--doc ID] [--limit N]  search the library's text, highlights, notes and notebooks
  */
 import { errorMessage } from '../core/error-message';
 import { sharedReader } from '../main/import/off-thread-reader';
 import { type FlagSpecs, parseArgs, requiredValue, UsageError, valueOf } from './args';
 import { addCommand, checkCommand, listCommand, type Output } from './library-commands';
 import { changeCodesCommand, codesCommand, highlightCommand, highlightsCommand, overviewCommand } from './study-commands';
+import { searchCommand } from './search-commands';
 import { transcriptToJson } from './transcript-json';
 import { HIGHLIGHT_COLORS } from '../shared/model';
 
@@ -36,6 +38,9 @@ const USAGE = `Usage: gloss COMMAND [--json] [--data-dir DIR]
   codes merge FROM INTO
                        merge a code (and the codes under it) into another
   overview [--doc ID]  count highlights by speaker and code (and colour), for a document or the library
+  search QUERY [--doc ID] [--limit N]
+                       search every document's transcript, highlights, notes and notebooks (or one
+                       document's): "quoted phrases", word* prefixes, speaker:, code:, colour:, doc:, kind:
 Options:
   --json               print JSON
   --data-dir DIR       the library folder (default: $GLOSS_DATA_DIR, else the app's own)
@@ -46,6 +51,7 @@ const FLAGS: FlagSpecs = {
   highlights: { doc: 'value' },
   highlight: { doc: 'value', quote: 'value', occurrence: 'value', color: 'value', code: 'values', note: 'value' },
   overview: { doc: 'value' },
+  search: { doc: 'value', limit: 'value' },
 };
 const OPERANDS: Record<string, (n: number) => boolean> = {
   parse: (n) => n === 1,
@@ -56,6 +62,7 @@ const OPERANDS: Record<string, (n: number) => boolean> = {
   highlight: (n) => n === 0,
   codes: (n) => n === 0 || n === 3,
   overview: (n) => n === 0,
+  search: () => true,
 };
 /** What a command's operands are, for the message when there are too many or too few. */
 const OPERAND_NAMES: Record<string, string> = { parse: 'files', add: 'files', codes: 'operands' };
@@ -112,6 +119,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       };
       return await highlightCommand(dataDir, options, json, io);
     }
+    if (command === 'search') return await searchCommand(dataDir, { query: operands.join(' '), documentId: valueOf(args, 'doc'), limit: valueOf(args, 'limit') }, json, io);
     if (command === 'codes') return operands.length === 0 ? await codesCommand(dataDir, json, io) : await changeCodesCommand(dataDir, operands, json, io);
     return await overviewCommand(dataDir, valueOf(args, 'doc') ?? null, json, io);
   } catch (error) {

@@ -114,7 +114,7 @@ function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: (unit:
       if (found[u] !== terms.length) continue;
       const unit = index.units[u];
       if (!passes(unit)) continue;
-      if (query.phrases.length > 0 && !hasPhrases(wordsOf(index.text, unit.from, unit.to), query.phrases)) continue;
+      if (query.phrases.length > 0 && !hasPhrases(wordsOf(index.unitText(unit)), query.phrases)) continue;
       out.push({ part, unit: u, score: score[u] * KIND_BOOST[unit.kind], order: order + u });
     }
     order += size;
@@ -170,15 +170,16 @@ function marksIn(words: readonly Word[], query: ParsedQuery): [number, number][]
 function hitOf(candidate: Candidate, query: ParsedQuery): SearchHit {
   const { part } = candidate;
   const unit = part.index.units[candidate.unit];
-  const text = part.index.text;
-  const marks = query.terms.length > 0 ? marksIn(wordsOf(text, unit.from, unit.to), query) : [];
+  const text = part.index.unitText(unit);
+  // Marks are offsets in the unit's text.
+  const marks = query.terms.length > 0 ? marksIn(wordsOf(text), query) : [];
   let { start, end } = unit;
   if (unit.kind === 'transcript' && start !== null && marks.length > 0) {
     // A paragraph's hit is the first of the words found in it, so opening the hit selects them.
-    start = start + marks[0][0] - unit.from;
+    start += marks[0][0];
     end = start + marks[0][1] - marks[0][0];
   }
-  const snippet = snippetOf(text, unit.from, unit.to, marks);
+  const snippet = snippetOf(text, 0, text.length, marks);
   return {
     documentId: part.documentId,
     documentTitle: part.documentTitle,

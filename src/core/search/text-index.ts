@@ -28,9 +28,18 @@ export interface SearchUnit {
   codes: string[];
 }
 
+/**
+ * The text an index is over: a string, or anything that gives slices of one (an index read back keeps its text as
+ * the file's bytes and decodes only the passages asked for).
+ */
+export interface IndexText {
+  readonly length: number;
+  slice(from: number, to: number): string;
+}
+
 /** The index as flat data, to be written and read back. */
 export interface TextIndexData {
-  text: string;
+  text: IndexText;
   units: SearchUnit[];
   terms: string[];
   /** Term i's postings are postings[2 * termStarts[i], 2 * termStarts[i + 1]) as (unit, count) pairs. */
@@ -80,8 +89,13 @@ export class TextIndex {
     return this.data.units;
   }
 
-  get text(): string {
+  get text(): IndexText {
     return this.data.text;
+  }
+
+  /** A unit's text. */
+  unitText(unit: SearchUnit): string {
+    return this.data.text.slice(unit.from, unit.to);
   }
 
   /** The terms equal to `term`, or (prefix) beginning with it, as a range of term numbers [low, high). */

@@ -5,17 +5,26 @@
  * of this format) is reported as null, so the caller rebuilds it.
  *
  *   gloss-search-index <FORMAT>\n
- *   {"key":…,"parts":[{"name","fingerprint","sizes":[…]}…],"crc":…}\n
- *   for each part: text, terms (joined by \n), units (JSON), term starts, postings, lengths (uint32, little-endian)
+ *   {"key":…,"parts":[{"name","fingerprint","encoding","sizes":[…]}…],"crc":…}\n
+ *   for each part, one after another:
+ *     text        latin1 when every character fits, else UTF-16 (little-endian): read back without decoding
+ *     terms       UTF-8, sorted, joined by \n
+ *     units       int32 × 6 per unit: kind, from, to, start, end (-1: none), speakers (a number in the extras)
+ *     extras      JSON: the lists of speakers, and each highlight or note unit's [highlight id, colour, codes]
+ *     termStarts, postings, lengths   uint32, little-endian
  *
- * The CRC-32 covers everything after the header line.
+ * The CRC-32 covers everything after the header line. Reading a 250,000-word document's shard takes a few
+ * milliseconds: nothing in it is parsed but the terms and the small extras.
  */
 import { crc32 } from 'node:zlib';
-import { type SearchUnit, TextIndex, type TextIndexData } from '../../core/search/text-index';
+import { SEARCH_HIT_KINDS } from '../../core/search/query-syntax';
+import { type IndexText, type SearchUnit, TextIndex, type TextIndexData } from '../../core/search/text-index';
+import { HIGHLIGHT_COLORS } from '../../shared/model';
 
 /** Changes whenever the bytes, the units or the way words are cut change: an older file is rebuilt. */
-export const SHARD_FORMAT = 1;
+export const SHARD_FORMAT = 2;
 const MAGIC = `gloss-search-index ${SHARD_FORMAT}\n`;
+const UNIT_FIELDS = 6;
 
 export interface ShardPart {
   name: string;
@@ -24,38 +33,102 @@ export interface ShardPart {
   index: TextIndex;
 }
 
+type Encoding = 'latin1' | 'utf16le';
+
 interface PartHeader {
   name: string;
   fingerprint: string;
+  encoding: Encoding;
   sizes: number[];
 }
 
-type UnitRow = [SearchUnit['kind'], number, number, number | null, number | null, string | null, string[], SearchUnit['color'], string[]];
-
-function row(u: SearchUnit): UnitRow {
-  return [u.kind, u.from, u.to, u.start, u.end, u.highlightId, u.speakers, u.color, u.codes];
+interface Extras {
+  speakers: string[][];
+  highlights: [string, SearchUnit['color'], string[]][];
 }
 
-function unitOf(r: UnitRow): SearchUnit {
-  const [kind, from, to, start, end, highlightId, speakers, color, codes] = r;
-  return { kind, from, to, start, end, highlightId, speakers, color, codes };
+/** A text kept as the bytes it was read from; passages are decoded when asked for. */
+class BytesText implements IndexText {
+  readonly length: number;
+  constructor(
+    readonly bytes: Buffer,
+    readonly encoding: Encoding,
+  ) {
+    this.length = encoding === 'latin1' ? bytes.length : bytes.length / 2;
+  }
+  slice(from: number, to: number): string {
+    const width = this.encoding === 'latin1' ? 1 : 2;
+    return this.bytes.toString(this.encoding, from * width, Math.max(from, to) * width);
+  }
 }
 
-function uint32Bytes(values: Uint32Array): Buffer {
+function textBytes(text: IndexText): [Buffer, Encoding] {
+  if (text instanceof BytesText) return [text.bytes, text.encoding];
+  const whole = text.slice(0, text.length);
+  // eslint-disable-next-line no-control-regex
+  const encoding: Encoding = /[^\u0000-\u00ff]/.test(whole) ? 'utf16le' : 'latin1';
+  return [Buffer.from(whole, encoding), encoding];
+}
+
+/** Bytes after `length` to the next multiple of 4. */
+function padding(length: number): number {
+  return (4 - (length % 4)) % 4;
+}
+
+function bytesOf(values: Uint32Array | Int32Array): Buffer {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+function encodeUnits(units: readonly SearchUnit[]): [Buffer, Buffer] {
+  const table = new Int32Array(units.length * UNIT_FIELDS);
+  const extras: Extras = { speakers: [], highlights: [] };
+  const lists = new Map<string, number>();
+  units.forEach((u, i) => {
+    const key = JSON.stringify(u.speakers);
+    let list = lists.get(key);
+    if (list === undefined) {
+      lists.set(key, (list = extras.speakers.length));
+      extras.speakers.push(u.speakers);
+    }
+    table.set([SEARCH_HIT_KINDS.indexOf(u.kind), u.from, u.to, u.start ?? -1, u.end ?? -1, list], i * UNIT_FIELDS);
+    if (u.highlightId !== null) extras.highlights.push([u.highlightId, u.color, u.codes]);
+  });
+  return [bytesOf(table), Buffer.from(JSON.stringify(extras), 'utf8')];
+}
+
+function decodeUnits(table: Int32Array, extras: Extras): SearchUnit[] {
+  const units: SearchUnit[] = [];
+  let h = 0;
+  for (let i = 0; i < table.length; i += UNIT_FIELDS) {
+    const kind = SEARCH_HIT_KINDS[table[i]];
+    const speakers = extras.speakers[table[i + 5]];
+    if (!kind || !Array.isArray(speakers)) throw new Error('a unit does not fit');
+    const unit: SearchUnit = { kind, from: table[i + 1], to: table[i + 2], start: null, end: null, highlightId: null, speakers, color: null, codes: [] };
+    if (table[i + 3] >= 0) [unit.start, unit.end] = [table[i + 3], table[i + 4]];
+    if (kind === 'highlight' || kind === 'note') {
+      const row = extras.highlights[h++];
+      if (!row || typeof row[0] !== 'string' || !HIGHLIGHT_COLORS.includes(row[1]!) || !Array.isArray(row[2])) throw new Error('a highlight does not fit');
+      [unit.highlightId, unit.color, unit.codes] = row;
+    }
+    units.push(unit);
+  }
+  if (h !== extras.highlights.length) throw new Error('highlights left over');
+  return units;
 }
 
 export function encodeShard(key: string, parts: readonly ShardPart[]): Buffer {
   const sections: Buffer[] = [];
   const headers: PartHeader[] = parts.map(({ name, fingerprint, index }) => {
     const { text, terms, units, termStarts, postings, lengths } = index.data;
-    const own = [Buffer.from(text, 'utf8'), Buffer.from(terms.join('\n'), 'utf8'), Buffer.from(JSON.stringify(units.map(row)), 'utf8'), uint32Bytes(termStarts), uint32Bytes(postings), uint32Bytes(lengths)];
-    sections.push(...own);
-    return { name, fingerprint, sizes: own.map((b) => b.length) };
+    const [textSection, encoding] = textBytes(text);
+    const own = [textSection, Buffer.from(terms.join('\n'), 'utf8'), ...encodeUnits(units), bytesOf(termStarts), bytesOf(postings), bytesOf(lengths)];
+    for (const section of own) sections.push(section, Buffer.alloc(padding(section.length)));
+    return { name, fingerprint, encoding, sizes: own.map((b) => b.length) };
   });
   const body = Buffer.concat(sections);
-  const header = JSON.stringify({ key, parts: headers, crc: crc32(body) });
-  return Buffer.concat([Buffer.from(`${MAGIC}${header}\n`, 'utf8'), body]);
+  const header = Buffer.from(`${MAGIC}${JSON.stringify({ key, parts: headers, crc: crc32(body) })}`, 'utf8');
+  // Spaces after the header, so the body (and every section of numbers in it) starts at a multiple of 4 bytes.
+  return Buffer.concat([header, Buffer.from(`${' '.repeat(padding(header.length + 1))}\n`), body]);
 }
 
 /** The parts of a shard file, or null when the file is not exactly one this version wrote for `key`. */
@@ -72,24 +145,27 @@ export function decodeShard(key: string, bytes: Buffer): ShardPart[] | null {
     const next = (size: number): Buffer => {
       if (!Number.isInteger(size) || size < 0 || at + size > body.length) throw new Error('section out of bounds');
       const slice = body.subarray(at, at + size);
-      at += size;
+      at += size + padding(size);
       return slice;
     };
-    const u32 = (b: Buffer): Uint32Array => {
+    // The numbers are read where they are in the file's bytes (copied only if the bytes are not aligned).
+    const words = (b: Buffer): [ArrayBuffer, number, number] => {
       if (b.length % 4 !== 0) throw new Error('misaligned section');
-      return new Uint32Array(new Uint8Array(b).buffer);
+      const aligned = b.byteOffset % 4 === 0 ? b : Buffer.from(b);
+      return [aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.length / 4];
     };
-    const parts = header.parts.map(({ name, fingerprint, sizes }): ShardPart => {
-      if (typeof name !== 'string' || typeof fingerprint !== 'string' || !Array.isArray(sizes) || sizes.length !== 6) throw new Error('bad part header');
-      const [text, terms, units, termStarts, postings, lengths] = sizes.map(next);
-      const termList = terms.length === 0 ? [] : terms.toString('utf8').split('\n');
+    const parts = header.parts.map(({ name, fingerprint, encoding, sizes }): ShardPart => {
+      if (typeof name !== 'string' || typeof fingerprint !== 'string' || !Array.isArray(sizes) || sizes.length !== 7) throw new Error('bad part header');
+      if (encoding !== 'latin1' && encoding !== 'utf16le') throw new Error('bad encoding');
+      const [text, terms, units, extras, termStarts, postings, lengths] = sizes.map(next);
+      if (encoding === 'utf16le' && text.length % 2 !== 0) throw new Error('odd text');
       const data: TextIndexData = {
-        text: text.toString('utf8'),
-        terms: termList,
-        units: (JSON.parse(units.toString('utf8')) as UnitRow[]).map(unitOf),
-        termStarts: u32(termStarts),
-        postings: u32(postings),
-        lengths: u32(lengths),
+        text: new BytesText(text, encoding),
+        terms: terms.length === 0 ? [] : terms.toString('utf8').split('\n'),
+        units: decodeUnits(new Int32Array(...words(units)), JSON.parse(extras.toString('utf8')) as Extras),
+        termStarts: new Uint32Array(...words(termStarts)),
+        postings: new Uint32Array(...words(postings)),
+        lengths: new Uint32Array(...words(lengths)),
       };
       if (TextIndex.check(data) !== null) throw new Error('index does not fit together');
       return { name, fingerprint, index: new TextIndex(data) };
