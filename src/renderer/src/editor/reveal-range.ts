@@ -95,7 +95,7 @@ export function domRangeForText(root: HTMLElement, start: number, end: number): 
 export interface RevealOptions {
   /** Flash the passage once it is on screen (as a highlight picked in the side panel flashes). */
   flash?: boolean;
-  /** Where the passage settles in the reading view: 'center' (the default), or 'nearest' (scroll only if it is off screen). */
+  /** Where the passage settles in the reading view: 'center' (the default), or 'nearest' (left where it is when wholly on screen, else centred). */
   block?: 'center' | 'nearest';
 }
 
@@ -105,12 +105,11 @@ function highlightRegistry(): HighlightRegistry | null {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' ? CSS.highlights : null;
 }
 
-/** Scrolls the reading view so that `rect` is centred, or only into view for 'nearest'. */
+/** Scrolls the reading view so that `rect` is centred; for 'nearest', only when it is not wholly on screen. */
 function scrollToRect(scroller: HTMLElement, rect: DOMRect, block: 'center' | 'nearest'): void {
   const view = scroller.getBoundingClientRect();
   if (block === 'nearest' && rect.top >= view.top && rect.bottom <= view.bottom) return;
-  const delta = block === 'center' || rect.height > view.height ? rect.top + rect.height / 2 - (view.top + view.height / 2) : rect.top < view.top ? rect.top - view.top - 16 : rect.bottom - view.bottom + 16;
-  scroller.scrollTop += delta;
+  scroller.scrollTop += rect.top + rect.height / 2 - (view.top + view.height / 2);
 }
 
 let flashTimer = 0;
