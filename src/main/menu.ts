@@ -20,7 +20,10 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'selectAll' }] },
+    {
+      label: 'Edit',
+      submenu: [{ role: 'copy' }, { role: 'selectAll' }, { type: 'separator' }, { id: 'find', label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') }],
+    },
     { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
     { role: 'windowMenu' },
   ];

@@ -13,6 +13,7 @@ import { onLibraryChanged, onMenuCommand, onShowDocument } from '../gloss-client
 import { importDropped, importWithDialog, libraryState, openDocument, refreshLibrary, refreshOpenDocument, showView, useLibrary } from '../state/library-state';
 import { readingStore, useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
+import { findStore } from '../state/find-state';
 import { refreshCodebook } from '../state/codebook-state';
 import { exportMarkdown } from './export-action';
 import { LibraryView } from './LibraryView';
@@ -20,6 +21,7 @@ import { NewVersionPrompt } from './NewVersionPrompt';
 import { ReplaceTextReport } from './ReplaceTextReport';
 import { CodeManager } from './CodeManager';
 import { ColorLegend } from './ColorLegend';
+import { FindBar } from './FindBar';
 import { OverviewView } from './OverviewView';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { StatusBar } from './StatusBar';
@@ -79,6 +81,7 @@ function ReaderView({ opened }: { opened: OpenedDocument }) {
           <StoreNotices />
         </div>
         <TranscriptView builder={load.builder} />
+        <FindBar />
         <SidePanel />
         <StatusBar />
       </div>
@@ -110,6 +113,7 @@ export function App() {
       if (command === 'export-markdown') void exportMarkdown();
       else if (command === 'import') void importWithDialog();
       else if (command === 'show-library') showView('library');
+      else if (command === 'find') findStore.requestOpen();
     });
     const offShow = onShowDocument((id) => void openDocument(id));
     // A `gloss` command run beside the app changed the library: show what it did.
