@@ -48,6 +48,16 @@ export class PositionMap {
     return gapNew + Math.round(share * (gapNewEnd - gapNew));
   }
 
+  /** How many characters of old text [start, end) are still in the new text (inside shared runs). */
+  retained(start: number, end: number): number {
+    let count = 0;
+    for (let i = this.firstEndingAfter(start); i < this.runs.length && this.runs[i].oldStart < end; i++) {
+      const run = this.runs[i];
+      count += Math.min(end, run.oldStart + run.length) - Math.max(start, run.oldStart);
+    }
+    return count;
+  }
+
   /** Whether old text [start, end) lies inside one shared run: it is in the new text unchanged, at map(start). */
   unchanged(start: number, end: number): boolean {
     const run = this.runs[this.firstEndingAfter(start)];

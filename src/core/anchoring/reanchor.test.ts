@@ -221,6 +221,20 @@ const rows: Row[] = [
     expected: [['orphaned', null]],
   },
   {
+    name: 'changes a highlight that had a missed sentence inserted inside it, taking the sentence in',
+    old: base,
+    new: edit(base, 'the AI start-up now known', 'the AI start-up (founded in 2021, in San Francisco) now known'),
+    highlights: [['he founded Anthropic, the AI start-up now known for its industry-leading chatbot']],
+    expected: [['changed', 'he founded Anthropic, the AI start-up (founded in 2021, in San Francisco) now known for its industry-leading chatbot']],
+  },
+  {
+    name: 'takes a replaced first word whole when the quote began with the space before it',
+    old: base,
+    new: edit(base, 'artificial intelligence labs: at Google', 'artificial intelligence laboratories: at Google'),
+    highlights: [[' labs: at Google, OpenAI']],
+    expected: [['changed', ' laboratories: at Google, OpenAI']],
+  },
+  {
     name: 'orphans every highlight when the new text is empty',
     old: base,
     new: '',

@@ -47,6 +47,10 @@ const MAX_OCCURRENCES = 2_000;
 const SHORTLIST = 12;
 /** A quote at least this long, with few errors, is evidence enough by itself wherever it is found. */
 const DISTINCTIVE_LENGTH = 24;
+/** How much longer than its old quote a highlight may grow by text inserted inside it. */
+const MAX_GROWTH = 3;
+/** The least share of its old quote a placed highlight must still have (as approximate-match.ts's maxErrorsFor allows). */
+const MIN_QUOTE_SIMILARITY = 0.65;
 /** Context agreement (on the worse side) that confirms a candidate. */
 const CONTEXT_AGREES = 0.5;
 
@@ -69,6 +73,12 @@ interface Wanted {
   hint: number;
   hintEnd: number;
   trusted: boolean;
+  /** Whether the old place still holds most of the quote's text (the diff kept it): only then is nearness evidence. */
+  placeKnown: boolean;
+  /** Characters of the old quote the diff found unchanged (0 when not trusted). */
+  retained: number;
+  /** The quote's length in canonical form (what approximate errors are counted against). */
+  length: number;
   /** Identifies the old occurrence: two highlights on one occurrence may share a place, two on different ones may not. */
   key: string;
 }
@@ -84,23 +94,35 @@ function judge(text: string, w: Wanted, c: Candidate): Judged {
   const after = sideSimilarity(w.suffix, text.slice(c.end, c.end + w.suffix.length), c.end === text.length);
   const distance = Math.abs(c.start - w.hint);
   const closeness = 1 / (1 + distance / 256);
-  const score = 0.5 * c.quoteSimilarity + 0.3 * ((before + after) / 2) + (w.trusted ? 0.2 : 0.05) * closeness;
-  const length = canonicalText(w.quote).text.length;
-  const near = w.trusted && distance <= NEAR + length;
+  const score = 0.5 * c.quoteSimilarity + 0.3 * ((before + after) / 2) + (w.placeKnown ? 0.2 : 0.05) * closeness;
+  const length = w.length;
+  const near = w.placeKnown && distance <= NEAR + length;
   const confident =
-    Math.min(before, after) >= CONTEXT_AGREES ||
+    c.quoteSimilarity >= MIN_QUOTE_SIMILARITY &&
+    (Math.min(before, after) >= CONTEXT_AGREES ||
     (near && c.quoteSimilarity >= 0.75) ||
-    (length >= DISTINCTIVE_LENGTH && c.quoteSimilarity >= 0.9);
+      (length >= DISTINCTIVE_LENGTH && c.quoteSimilarity >= 0.9));
   return { ...c, score, confident };
 }
 
-/** Exact occurrences of the quote, shortlisted by a quick context match and nearness, all near the hint included. */
+/** Exact occurrences of the quote near where it is expected (none when the old place cannot be trusted). */
+function exactNearby(text: string, w: Wanted): Candidate[] {
+  if (!w.placeKnown) return [];
+  const out: Candidate[] = [];
+  const last = w.hintEnd + NEAR;
+  for (let at = text.indexOf(w.quote, Math.max(0, w.hint - NEAR - w.quote.length)); at !== -1 && at <= last; at = text.indexOf(w.quote, at + 1)) {
+    out.push({ start: at, end: at + w.quote.length, quoteSimilarity: 1 });
+  }
+  return out;
+}
+
+/** Exact occurrences of the quote anywhere, shortlisted by a quick context match and nearness, all near the hint included. */
 function exactCandidates(text: string, w: Wanted): Candidate[] {
   const quick: { start: number; rank: number }[] = [];
   for (let at = text.indexOf(w.quote); at !== -1 && quick.length < MAX_OCCURRENCES; at = text.indexOf(w.quote, at + 1)) {
     const end = at + w.quote.length;
     const context = commonSuffix(text.slice(Math.max(0, at - w.prefix.length), at), w.prefix) + commonPrefix(text.slice(end, end + w.suffix.length), w.suffix);
-    const near = w.trusted && Math.abs(at - w.hint) <= NEAR + w.quote.length;
+    const near = w.placeKnown && Math.abs(at - w.hint) <= NEAR + w.quote.length;
     quick.push({ start: at, rank: (near ? 1000 : 0) + context - Math.abs(at - w.hint) / text.length });
   }
   quick.sort((a, b) => b.rank - a.rank);
@@ -109,21 +131,38 @@ function exactCandidates(text: string, w: Wanted): Candidate[] {
 
 /** Approximate occurrences around `from`..`to`, snapped to words. */
 function approximateCandidates(text: string, w: Wanted, from: number, to: number): Candidate[] {
-  const length = canonicalText(w.quote).text.length;
   const out: Candidate[] = [];
-  for (const m of approximateMatches(text, w.quote, from, to, maxErrorsFor(length))) {
+  for (const m of approximateMatches(text, w.quote, from, to, maxErrorsFor(w.length))) {
     const range = snapToWords(text, m, { exact: w.quote, prefix: w.prefix, suffix: w.suffix });
-    if (range) out.push({ ...range, quoteSimilarity: 1 - m.errors / length });
+    if (range) out.push({ ...range, quoteSimilarity: 1 - m.errors / w.length });
   }
   return out;
 }
 
-/** Approximate candidates in the order they are tried: near the mapped place, then wherever seeds of the quote occur. */
-function changedCandidates(text: string, w: Wanted): (() => Candidate[])[] {
+/**
+ * The text the old range maps to, as a candidate: its similarity is the share of the old quote the diff found
+ * unchanged, so text inserted inside a quote (a sentence the first transcript missed) costs nothing, while text
+ * deleted from it does. A range grown past MAX_GROWTH times the quote is not the same passage any more.
+ */
+function mappedCandidate(text: string, w: Wanted): Candidate[] {
+  if (!w.trusted || w.hintEnd <= w.hint || w.hintEnd - w.hint > MAX_GROWTH * w.quote.length + NEAR) return [];
+  const range = snapToWords(text, { start: w.hint, end: w.hintEnd }, { exact: w.quote, prefix: w.prefix, suffix: w.suffix });
+  return range ? [{ ...range, quoteSimilarity: w.retained / w.quote.length }] : [];
+}
+
+/**
+ * Where to look, in order, cheapest and nearest first; the first that gives a confident place wins: the quote
+ * exactly, near its mapped place; the mapped text itself; approximate matches near it; the quote exactly
+ * anywhere (a moved paragraph); approximate matches wherever seeds of the quote occur.
+ */
+function searches(text: string, w: Wanted): (() => Candidate[])[] {
   const pad = NEAR + Math.ceil(w.quote.length / 2);
   const slack = maxErrorsFor(w.quote.length) + 16;
   return [
-    () => approximateCandidates(text, w, Math.min(w.hint, w.hintEnd) - pad, Math.max(w.hint, w.hintEnd) + pad),
+    () => exactNearby(text, w),
+    () => mappedCandidate(text, w),
+    () => (w.trusted ? approximateCandidates(text, w, w.hint - pad, w.hintEnd + pad) : []),
+    () => exactCandidates(text, w),
     () => seedPlaces(text, w.quote).flatMap((at) => approximateCandidates(text, w, at - slack, at + w.quote.length + slack)),
   ];
 }
@@ -190,23 +229,30 @@ export function reanchor(oldText: string, newText: string, highlights: readonly 
     }
     results.push(null);
     if (quote.exact === '' || newText === '') continue;
-    pending.push({ index, wanted: { quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, hint, hintEnd, trusted: inOld, key } });
+    const retained = inOld ? map.retained(start, end) : 0;
+    const wanted: Wanted = {
+      quote: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      hint,
+      hintEnd,
+      trusted: inOld,
+      placeKnown: retained >= quote.exact.length / 2,
+      retained,
+      length: canonicalText(quote.exact).text.length,
+      key,
+    };
+    pending.push({ index, wanted });
   }
 
   for (const { index, wanted } of pending) {
-    const { id } = highlights[index];
-    const exact = placer.best(wanted, exactCandidates(newText, wanted));
-    if (exact) {
-      // One edge where the diff put it: the diff only aligned an edit's edge differently (the same letter on both sides).
-      const atPlace = wanted.trusted && (exact.start === wanted.hint || exact.end === wanted.hintEnd);
-      results[index] = place(id, atPlace ? 'kept' : 'moved', exact, atPlace ? 1 : exact.score);
-      continue;
-    }
-    for (const candidates of changedCandidates(newText, wanted)) {
-      const changed = placer.best(wanted, candidates());
-      if (!changed) continue;
-      const same = newText.slice(changed.start, changed.end) === wanted.quote;
-      results[index] = place(id, same ? 'moved' : 'changed', changed, changed.score);
+    for (const search of searches(newText, wanted)) {
+      const found = placer.best(wanted, search());
+      if (!found) continue;
+      const same = newText.slice(found.start, found.end) === wanted.quote;
+      // The same text with an edge where the diff put it: the diff only aligned an edit's edge differently.
+      const atPlace = same && wanted.placeKnown && (found.start === wanted.hint || found.end === wanted.hintEnd);
+      results[index] = place(highlights[index].id, atPlace ? 'kept' : same ? 'moved' : 'changed', found, atPlace ? 1 : found.score);
       break;
     }
   }

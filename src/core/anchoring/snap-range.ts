@@ -23,21 +23,26 @@ const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
  */
 export function snapToWords(text: string, range: TextRange, old: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): TextRange | null {
   let { start, end } = range;
-  const oldQuote = old.exact;
-  const startsOnBoundary = isWord(oldQuote[0]) && !isWord(old.prefix.at(-1));
-  const endsOnBoundary = isWord(oldQuote.at(-1)) && !isWord(old.suffix[0]);
-  if (!isSpace(oldQuote[0])) while (start < end && isSpace(text[start])) start++;
-  if (!isSpace(oldQuote.at(-1))) while (end > start && isSpace(text[end - 1])) end--;
+  const first = old.exact[0];
+  const last = old.exact.at(-1);
+  // A boundary is where word turns to non-word or back; the start or end of the text counts as one.
+  const startsOnBoundary = old.prefix === '' || isWord(first) !== isWord(old.prefix.at(-1));
+  const endsOnBoundary = old.suffix === '' || isWord(last) !== isWord(old.suffix[0]);
+  if (!isSpace(first)) while (start < end && isSpace(text[start])) start++;
+  if (!isSpace(last)) while (end > start && isSpace(text[end - 1])) end--;
   if (start >= end) return null;
-  if (startsOnBoundary) {
+  if (startsOnBoundary && isWord(text[start - 1]) && isWord(text[start])) {
     let s = start;
-    while (s > 0 && start - s < MAX_SHIFT && isWord(text[s - 1]) && isWord(text[s])) s--;
-    if (!isWord(text[s - 1])) start = s;
+    while (s > 0 && start - s < MAX_SHIFT && isWord(text[s - 1])) s--;
+    // The old quote began with the space before a word: so does the new one.
+    if (!isWord(first) && s > 0 && !isWord(text[s - 1])) s--;
+    if (start - s <= MAX_SHIFT) start = s;
   }
-  if (endsOnBoundary) {
+  if (endsOnBoundary && isWord(text[end - 1]) && isWord(text[end])) {
     let e = end;
-    while (e < text.length && e - end < MAX_SHIFT && isWord(text[e - 1]) && isWord(text[e])) e++;
-    if (!isWord(text[e])) end = e;
+    while (e < text.length && e - end < MAX_SHIFT && isWord(text[e])) e++;
+    if (!isWord(last) && e < text.length && !isWord(text[e])) e++;
+    if (e - end <= MAX_SHIFT) end = e;
   }
   if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start--;
   if (end < text.length && isLow(text.charCodeAt(end)) && isHigh(text.charCodeAt(end - 1))) end++;
