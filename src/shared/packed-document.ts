@@ -25,6 +25,8 @@ export interface PackedHighlightRow {
   noteState: string | null;
   /** The highlight's codes joined by line breaks ('' for none): one string, not an array per highlight (a code holds no line break). */
   codes: string;
+  /** Whether it is an orphan (Annotation.orphaned): true or false, never absent, so that the column stays a column. */
+  orphaned: boolean;
   createdAt: string;
   updatedAt: string;
 }

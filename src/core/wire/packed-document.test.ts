@@ -28,6 +28,8 @@ function opened(turnCount: number, annotationCount: number): OpenedDocument {
     note: i % 4 ? '' : `Note ${i} with <script>alert(1)</script> and #tag`,
     noteState: i % 4 ? null : JSON.stringify({ root: { children: [{ type: 'paragraph', text: `Note ${i}\n“quoted”` }] } }),
     codes: [[], ['theme/risk'], ['method/interview', 'theme', 'Café, naïve/🙂 emoji'], ['a']][i % 4],
+    // Some orphans (a corrected transcript could not place them); a placed highlight has no flag at all.
+    ...(i % 5 === 2 ? { orphaned: true } : {}),
     createdAt: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`,
     updatedAt: '2026-02-01T00:00:00.000Z',
   }));
@@ -55,7 +57,7 @@ function objectCount(value: unknown): number {
 }
 
 describe('the packed form of an opened document', () => {
-  test('unpacks to the document it was packed from: turns, paragraphs, media times, highlights, notes, note states and codes', () => {
+  test('unpacks to the document it was packed from: turns, paragraphs, media times, highlights, notes, note states, codes and orphans', () => {
     const original = opened(40, 25);
     expect(unpackDocument(packDocument(original))).toEqual(original);
   });

@@ -25,6 +25,7 @@ function rowOf(a: Annotation): PackedHighlightRow {
     note: a.note,
     noteState: a.noteState,
     codes: a.codes.join(CODE_SEPARATOR),
+    orphaned: a.orphaned === true,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };
@@ -43,13 +44,15 @@ function highlightOf(row: PackedHighlightRow, documentId: string): Annotation {
     note: row.note,
     noteState: row.noteState,
     codes: row.codes === '' ? [] : row.codes.split(CODE_SEPARATOR),
+    // Absent for a placed highlight, as everywhere else.
+    ...(row.orphaned ? { orphaned: true } : {}),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
 /** The columns, in the order of the field list. */
-const COLUMNS = ['id', 'exact', 'prefix', 'suffix', 'start', 'end', 'color', 'note', 'noteState', 'codes', 'createdAt', 'updatedAt'] as const satisfies readonly (keyof PackedHighlightRow)[];
+const COLUMNS = ['id', 'exact', 'prefix', 'suffix', 'start', 'end', 'color', 'note', 'noteState', 'codes', 'orphaned', 'createdAt', 'updatedAt'] as const satisfies readonly (keyof PackedHighlightRow)[];
 // Compile-time check that COLUMNS names every field of a row.
 type MissingColumn = Exclude<keyof PackedHighlightRow, (typeof COLUMNS)[number]>;
 export const COLUMNS_ARE_COMPLETE: [MissingColumn] extends [never] ? true : false = true;
