@@ -14,6 +14,7 @@
  *   gloss codes [rename OLD NEW | merge FROM INTO]
  *   gloss overview [--doc ID]               highlights by speaker and code
  *   gloss search QUERY [--doc ID] [--limit N]  search the library's text, highlights, notes and notebooks
+ *   gloss find --doc ID QUERY               matches in one document's text, with offsets
  */
 import { errorMessage } from '../core/error-message';
 import { sharedReader } from '../main/import/off-thread-reader';
@@ -21,6 +22,7 @@ import { type FlagSpecs, parseArgs, requiredValue, UsageError, valueOf } from '.
 import { addCommand, checkCommand, listCommand, type Output } from './library-commands';
 import { changeCodesCommand, codesCommand, highlightCommand, highlightsCommand, overviewCommand } from './study-commands';
 import { searchCommand } from './search-commands';
+import { findCommand } from './find-command';
 import { transcriptToJson } from './transcript-json';
 import { HIGHLIGHT_COLORS } from '../shared/model';
 
@@ -41,6 +43,9 @@ const USAGE = `Usage: gloss COMMAND [--json] [--data-dir DIR]
   search QUERY [--doc ID] [--limit N]
                        search every document's transcript, highlights, notes and notebooks (or one
                        document's): "quoted phrases", word* prefixes, speaker:, code:, colour:, doc:, kind:
+  find --doc ID QUERY [--match-case] [--whole-word]
+                       every match of QUERY in a document's text, as the reader's find bar finds them
+                       (case, accents, curly quotes and white space aside), with offsets, speaker, context
 Options:
   --json               print JSON
   --data-dir DIR       the library folder (default: $GLOSS_DATA_DIR, else the app's own)
@@ -52,6 +57,7 @@ const FLAGS: FlagSpecs = {
   highlight: { doc: 'value', quote: 'value', occurrence: 'value', color: 'value', code: 'values', note: 'value' },
   overview: { doc: 'value' },
   search: { doc: 'value', limit: 'value' },
+  find: { doc: 'value', 'match-case': 'switch', 'whole-word': 'switch' },
 };
 const OPERANDS: Record<string, (n: number) => boolean> = {
   parse: (n) => n === 1,
@@ -63,6 +69,7 @@ const OPERANDS: Record<string, (n: number) => boolean> = {
   codes: (n) => n === 0 || n === 3,
   overview: (n) => n === 0,
   search: () => true,
+  find: (n) => n >= 1,
 };
 /** What a command's operands are, for the message when there are too many or too few. */
 const OPERAND_NAMES: Record<string, string> = { parse: 'files', add: 'files', codes: 'operands' };
@@ -118,6 +125,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         note: valueOf(args, 'note'),
       };
       return await highlightCommand(dataDir, options, json, io);
+    }
+    if (command === 'find') {
+      const options = { documentId: requiredValue(args, 'doc'), query: operands.join(' '), matchCase: flags.has('match-case'), wholeWord: flags.has('whole-word') };
+      return await findCommand(dataDir, options, json, io);
     }
     if (command === 'search') return await searchCommand(dataDir, { query: operands.join(' '), documentId: valueOf(args, 'doc'), limit: valueOf(args, 'limit') }, json, io);
     if (command === 'codes') return operands.length === 0 ? await codesCommand(dataDir, json, io) : await changeCodesCommand(dataDir, operands, json, io);
