@@ -9,6 +9,7 @@ import type { HighlightColor, SearchHit, SearchHitKind } from '../../shared/mode
 import { codeMatches, namedBy, type ParsedQuery } from './query-syntax';
 import { snippetOf } from './snippet';
 import type { SearchUnit, TextIndex } from './text-index';
+import { TopHits } from './top-hits';
 import { type Word, wordsOf } from './words';
 
 /** One index, with the document it belongs to (null: the library's notebook). */
@@ -34,18 +35,18 @@ interface Candidate {
   part: SearchPart;
   unit: number;
   score: number;
-  order: number;
 }
 
 export function runQuery(parts: readonly SearchPart[], query: ParsedQuery, options: RunOptions): { hits: SearchHit[]; total: number } {
   const passes = unitFilter(query, options.colours);
-  const candidates = query.terms.length === 0 ? filteredOnly(parts, query, passes) : ranked(parts, query, passes);
-  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
-  const hits = candidates.slice(0, options.limit).map((c) => hitOf(c, query));
-  return { hits, total: candidates.length };
+  const top = new TopHits<Candidate>(options.limit);
+  if (query.terms.length === 0) filteredOnly(parts, query, passes, top);
+  else ranked(parts, query, passes, top);
+  return { hits: top.best().map((c) => hitOf(c, query)), total: top.total };
 }
 
-function unitFilter(query: ParsedQuery, colours: ReadonlySet<HighlightColor> | null): (unit: SearchUnit) => boolean {
+function unitFilter(query: ParsedQuery, colours: ReadonlySet<HighlightColor> | null): ((unit: SearchUnit) => boolean) | null {
+  if (query.kinds.length + query.speakers.length + query.codes.length === 0 && colours === null) return null;
   const kinds = query.kinds.length > 0 ? new Set(query.kinds) : null;
   return (unit) =>
     (kinds === null || kinds.has(unit.kind)) &&
@@ -55,18 +56,15 @@ function unitFilter(query: ParsedQuery, colours: ReadonlySet<HighlightColor> | n
 }
 
 /** A query of filters alone: every unit they let through, in document order (a note only when notes are asked for). */
-function filteredOnly(parts: readonly SearchPart[], query: ParsedQuery, passes: (unit: SearchUnit) => boolean): Candidate[] {
-  const out: Candidate[] = [];
-  let order = 0;
+function filteredOnly(parts: readonly SearchPart[], query: ParsedQuery, passes: ((unit: SearchUnit) => boolean) | null, top: TopHits<Candidate>): void {
   for (const part of parts) {
     part.index.units.forEach((unit, u) => {
-      if ((unit.kind !== 'note' || query.kinds.includes('note')) && passes(unit)) out.push({ part, unit: u, score: 0, order: order++ });
+      if ((unit.kind !== 'note' || query.kinds.includes('note')) && (passes === null || passes(unit))) top.offer(0, () => ({ part, unit: u, score: 0 }));
     });
   }
-  return out;
 }
 
-function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: (unit: SearchUnit) => boolean): Candidate[] {
+function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: ((unit: SearchUnit) => boolean) | null, top: TopHits<Candidate>): void {
   const terms = dedupe(query.terms);
   // How many units use each matching word, across the library, for its weight (idf).
   const unitTotal = parts.reduce((n, p) => n + p.index.units.length, 0);
@@ -81,45 +79,63 @@ function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: (unit:
       return range;
     }),
   );
-  const out: Candidate[] = [];
-  let order = 0;
+  const phraseWords = new Set(query.phrases.flat());
   parts.forEach((part, p) => {
     const { index } = part;
-    if (ranges[p].some(([low, high]) => low === high)) {
-      order += index.units.length;
-      return;
-    }
+    // A part without one of the words has no hit.
+    if (ranges[p].some(([low, high]) => low === high)) return;
     const size = index.units.length;
     const average = index.words / Math.max(1, size) || 1;
     const score = new Float64Array(size);
+    /** How many of the words each unit has so far; matched: the last word (its number + 1) found in it. */
     const found = new Uint16Array(size);
+    const matched = new Uint16Array(size);
+    /** For each word of a phrase, its posting in each unit (to check where it is). */
+    const postingOf = new Map<string, Int32Array>();
     terms.forEach(({ term }, q) => {
       const [low, high] = ranges[p][q];
-      const seen = new Uint8Array(size);
+      const postings = phraseWords.has(term) ? new Int32Array(size).fill(-1) : null;
+      if (postings) postingOf.set(term, postings);
       for (let i = low; i < high; i++) {
         const word = index.term(i);
         const n = used.get(word)!;
         const idf = Math.log(1 + (unitTotal - n + 0.5) / (n + 0.5));
         const weight = word === term ? 1 : PREFIX_WEIGHT;
-        index.forEachPosting(i, (u, count) => {
+        index.forEachPosting(i, (u, count, k) => {
+          // Only units that have every word before this one can still be hits.
           if (found[u] !== q) return;
           const length = index.data.lengths[u];
           score[u] += (weight * idf * (count * (K1 + 1))) / (count + K1 * (1 - B + (B * length) / average));
-          seen[u] = 1;
+          matched[u] = q + 1;
+          if (postings && word === term) postings[u] = k;
         });
       }
-      for (let u = 0; u < size; u++) if (seen[u]) found[u]++;
+      // Counted after the word's postings, so a unit matching two of its forms counts once.
+      for (let u = 0; u < size; u++) if (matched[u] === q + 1) found[u]++;
     });
     for (let u = 0; u < size; u++) {
       if (found[u] !== terms.length) continue;
       const unit = index.units[u];
-      if (!passes(unit)) continue;
-      if (query.phrases.length > 0 && !hasPhrases(wordsOf(index.unitText(unit)), query.phrases)) continue;
-      out.push({ part, unit: u, score: score[u] * KIND_BOOST[unit.kind], order: order + u });
+      const boosted = score[u] * KIND_BOOST[unit.kind];
+      if (!top.wouldKeep(boosted) && passes === null && query.phrases.length === 0) {
+        top.total++;
+        continue;
+      }
+      if (passes !== null && !passes(unit)) continue;
+      if (!query.phrases.every((phrase) => hasPhrase(index, phrase, postingOf, u))) continue;
+      top.offer(boosted, () => ({ part, unit: u, score: boosted }));
     }
-    order += size;
   });
-  return out;
+}
+
+/** Whether the phrase's words follow one another somewhere in unit u (from the places of its words). */
+function hasPhrase(index: TextIndex, phrase: readonly string[], postingOf: ReadonlyMap<string, Int32Array>, u: number): boolean {
+  const postings = phrase.map((word) => postingOf.get(word)![u]);
+  if (postings.some((k) => k < 0)) return false;
+  for (const first of index.places(postings[0])) {
+    if (postings.every((k, i) => i === 0 || index.hasPlace(k, first + i))) return true;
+  }
+  return false;
 }
 
 function dedupe(terms: ParsedQuery['terms']): ParsedQuery['terms'] {
@@ -142,10 +158,6 @@ function phraseSpans(words: readonly Word[], phrase: readonly string[]): [number
     if (k === phrase.length) spans.push([i, i + phrase.length]);
   }
   return spans;
-}
-
-function hasPhrases(words: readonly Word[], phrases: readonly string[][]): boolean {
-  return phrases.every((phrase) => phraseSpans(words, phrase).length > 0);
 }
 
 /** The words of a unit the query found, in order: every word matching a term outside a phrase, and each phrase whole. */

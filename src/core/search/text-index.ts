@@ -45,44 +45,71 @@ export interface TextIndexData {
   /** Term i's postings are postings[2 * termStarts[i], 2 * termStarts[i + 1]) as (unit, count) pairs. */
   termStarts: Uint32Array;
   postings: Uint32Array;
+  /** Where in its unit each word is (its number, from 0): posting k's `count` places, one posting after another. */
+  positions: Uint32Array;
   /** Words in each unit. */
   lengths: Uint32Array;
 }
 
 export class TextIndex {
   readonly words: number;
+  /** Posting k's places are positions[positionStarts[k], positionStarts[k + 1]). */
+  private readonly positionStarts: Uint32Array;
 
   constructor(readonly data: TextIndexData) {
     let words = 0;
     for (const n of data.lengths) words += n;
     this.words = words;
+    const pairs = data.postings.length / 2;
+    this.positionStarts = new Uint32Array(pairs + 1);
+    for (let k = 0; k < pairs; k++) this.positionStarts[k + 1] = this.positionStarts[k] + data.postings[2 * k + 1];
   }
 
   static build(text: string, units: SearchUnit[]): TextIndex {
-    const byTerm = new Map<string, number[]>();
+    /** For each term: its units, and each unit's places of the term, in unit order. */
+    const byTerm = new Map<string, { units: number[]; places: number[][] }>();
     const lengths = new Uint32Array(units.length);
     units.forEach((unit, u) => {
       const words = wordsOf(text, unit.from, unit.to);
       lengths[u] = words.length;
-      const counts = new Map<string, number>();
-      for (const { term } of words) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, count] of counts) {
-        let list = byTerm.get(term);
-        if (!list) byTerm.set(term, (list = []));
-        list.push(u, count);
+      const places = new Map<string, number[]>();
+      words.forEach(({ term }, i) => {
+        const list = places.get(term);
+        if (list) list.push(i);
+        else places.set(term, [i]);
+      });
+      for (const [term, list] of places) {
+        let entry = byTerm.get(term);
+        if (!entry) byTerm.set(term, (entry = { units: [], places: [] }));
+        entry.units.push(u);
+        entry.places.push(list);
       }
     });
     const terms = [...byTerm.keys()].sort(compare);
     const termStarts = new Uint32Array(terms.length + 1);
     let pairs = 0;
+    let words = 0;
     terms.forEach((term, i) => {
       termStarts[i] = pairs;
-      pairs += byTerm.get(term)!.length / 2;
+      pairs += byTerm.get(term)!.units.length;
     });
     termStarts[terms.length] = pairs;
+    for (const n of lengths) words += n;
     const postings = new Uint32Array(pairs * 2);
-    terms.forEach((term, i) => postings.set(byTerm.get(term)!, termStarts[i] * 2));
-    return new TextIndex({ text, units, terms, termStarts, postings, lengths });
+    const positions = new Uint32Array(words);
+    let k = 0;
+    let at = 0;
+    for (const term of terms) {
+      const entry = byTerm.get(term)!;
+      entry.units.forEach((u, j) => {
+        postings[2 * k] = u;
+        postings[2 * k + 1] = entry.places[j].length;
+        positions.set(entry.places[j], at);
+        at += entry.places[j].length;
+        k++;
+      });
+    }
+    return new TextIndex({ text, units, terms, termStarts, postings, positions, lengths });
   }
 
   get units(): readonly SearchUnit[] {
@@ -115,10 +142,28 @@ export class TextIndex {
     return this.data.termStarts[i + 1] - this.data.termStarts[i];
   }
 
-  /** Calls `each(unit, count)` for every unit that uses term i. */
-  forEachPosting(i: number, each: (unit: number, count: number) => void): void {
+  /** Calls `each(unit, count, posting)` for every unit that uses term i. */
+  forEachPosting(i: number, each: (unit: number, count: number, posting: number) => void): void {
     const { termStarts, postings } = this.data;
-    for (let p = termStarts[i] * 2, end = termStarts[i + 1] * 2; p < end; p += 2) each(postings[p], postings[p + 1]);
+    for (let k = termStarts[i], end = termStarts[i + 1]; k < end; k++) each(postings[2 * k], postings[2 * k + 1], k);
+  }
+
+  /** Whether posting k (a term in a unit) has the term at word `place` of the unit. */
+  hasPlace(k: number, place: number): boolean {
+    const { positions } = this.data;
+    let low = this.positionStarts[k];
+    let high = this.positionStarts[k + 1];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (positions[mid] < place) low = mid + 1;
+      else high = mid;
+    }
+    return low < this.positionStarts[k + 1] && positions[low] === place;
+  }
+
+  /** The places of posting k's term in its unit, in order. */
+  places(k: number): Uint32Array {
+    return this.data.positions.subarray(this.positionStarts[k], this.positionStarts[k + 1]);
   }
 
   /** A problem with data read back (so the index is rebuilt, never trusted), or null. */
@@ -127,6 +172,9 @@ export class TextIndex {
     if (termStarts.length !== terms.length + 1 || termStarts[0] !== 0) return 'term table does not fit';
     if (termStarts[terms.length] * 2 !== postings.length) return 'postings do not fit';
     if (lengths.length !== units.length) return 'unit lengths do not fit';
+    let places = 0;
+    for (let p = 1; p < postings.length; p += 2) places += postings[p];
+    if (places !== data.positions.length) return 'places do not fit';
     for (let i = 1; i < terms.length; i++) if (compare(terms[i - 1], terms[i]) >= 0 || termStarts[i] < termStarts[i - 1]) return 'terms out of order';
     for (let p = 0; p < postings.length; p += 2) if (postings[p] >= units.length || postings[p + 1] === 0) return 'a posting names no unit';
     for (const u of units) if (!(u.from >= 0 && u.from <= u.to && u.to <= text.length)) return 'a unit lies outside the text';

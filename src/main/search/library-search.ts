@@ -30,6 +30,8 @@ export const DEFAULT_SEARCH_LIMIT = 100;
 const WRITE_DELAY_MS = 2000;
 /** How long after a change its part is rebuilt, if no search asks first. */
 const REBUILD_DELAY_MS = 300;
+/** Shards built at once (each reads a transcript, which for a long one takes tens of megabytes while it is parsed). */
+const MAX_BUILDS = 2;
 /** The title hits in the library notebook carry. */
 export const LIBRARY_NOTEBOOK_TITLE = 'Library notebook';
 
@@ -55,6 +57,8 @@ export class LibrarySearch {
   private readonly writes = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly rebuilds = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly stopListening: () => void;
+  private building = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly source: SearchSource) {
     this.stopListening = source.onChange((change) => this.changed(change));
@@ -190,7 +194,7 @@ export class LibrarySearch {
     shard.rebuilding = (async () => {
       try {
         const todo = [...shard.changes];
-        const built = await Promise.all(todo.map(([name]) => this.build(shard.documentId, name)));
+        const built = await this.limited(() => this.build(shard.documentId, todo.map(([name]) => name)));
         todo.forEach(([name, count], i) => {
           shard.parts.set(name, built[i]);
           if (shard.changes.get(name) === count) shard.changes.delete(name);
@@ -203,13 +207,34 @@ export class LibrarySearch {
     await shard.rebuilding;
   }
 
-  /** A part built from the data files (the fingerprint taken first, so a change while reading makes it out of date). */
-  private async build(documentId: string | null, name: PartName): Promise<Part> {
-    const fingerprint = await this.fingerprint(documentId, name);
-    if (name === 'notebook') return { fingerprint, index: notebookIndex(await this.source.notebookMarkdown(documentId)) };
-    const { transcript, plainText, speakers } = await this.source.transcript(documentId!);
-    if (name === 'transcript') return { fingerprint, index: transcriptIndex(transcript, plainText) };
-    return { fingerprint, index: highlightsIndex(await this.source.annotations(documentId!), speakers) };
+  /**
+   * Parts built from the data files (the transcript read once for all of them; each fingerprint taken before its
+   * data is read, so a change while reading leaves the part out of date rather than wrongly current).
+   */
+  private async build(documentId: string | null, names: readonly PartName[]): Promise<Part[]> {
+    const fingerprints = await Promise.all(names.map((name) => this.fingerprint(documentId, name)));
+    const needsText = names.some((name) => name !== 'notebook');
+    const loaded = needsText ? await this.source.transcript(documentId!) : null;
+    return Promise.all(
+      names.map(async (name, i): Promise<Part> => {
+        const fingerprint = fingerprints[i];
+        if (name === 'notebook') return { fingerprint, index: notebookIndex(await this.source.notebookMarkdown(documentId)) };
+        if (name === 'transcript') return { fingerprint, index: transcriptIndex(loaded!.transcript, loaded!.plainText) };
+        return { fingerprint, index: highlightsIndex(await this.source.annotations(documentId!), loaded!.speakers) };
+      }),
+    );
+  }
+
+  /** Runs `work` when fewer than MAX_BUILDS builds are under way, so a first search of a big library does not read every transcript at once. */
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    while (this.building >= MAX_BUILDS) await new Promise<void>((resume) => this.waiting.push(resume));
+    this.building++;
+    try {
+      return await work();
+    } finally {
+      this.building--;
+      this.waiting.shift()?.();
+    }
   }
 
   private changed(change: LibraryChange): void {
@@ -236,7 +261,7 @@ export class LibrarySearch {
       setTimeout(() => {
         this.rebuilds.delete(key);
         void this.ready(key).catch((error: unknown) => console.warn('[gloss] could not bring the search index up to date:', error));
-      }, REBUILD_DELAY_MS),
+      }, REBUILD_DELAY_MS).unref(),
     );
   }
 
@@ -245,10 +270,11 @@ export class LibrarySearch {
     clearTimeout(this.writes.get(key));
     this.writes.set(
       key,
+      // Not waited for at exit: the index is a cache, rebuilt from the data files when it is behind.
       setTimeout(() => {
         this.writes.delete(key);
         void this.write(key);
-      }, WRITE_DELAY_MS),
+      }, WRITE_DELAY_MS).unref(),
     );
   }
 

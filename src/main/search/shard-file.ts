@@ -11,7 +11,7 @@
  *     terms       UTF-8, sorted, joined by \n
  *     units       int32 × 6 per unit: kind, from, to, start, end (-1: none), speakers (a number in the extras)
  *     extras      JSON: the lists of speakers, and each highlight or note unit's [highlight id, colour, codes]
- *     termStarts, postings, lengths   uint32, little-endian
+ *     termStarts, postings, positions, lengths   uint32, little-endian
  *
  * The CRC-32 covers everything after the header line. Reading a 250,000-word document's shard takes a few
  * milliseconds: nothing in it is parsed but the terms and the small extras.
@@ -22,7 +22,7 @@ import { type IndexText, type SearchUnit, TextIndex, type TextIndexData } from '
 import { HIGHLIGHT_COLORS } from '../../shared/model';
 
 /** Changes whenever the bytes, the units or the way words are cut change: an older file is rebuilt. */
-export const SHARD_FORMAT = 2;
+export const SHARD_FORMAT = 3;
 const MAGIC = `gloss-search-index ${SHARD_FORMAT}\n`;
 const UNIT_FIELDS = 6;
 
@@ -119,9 +119,9 @@ function decodeUnits(table: Int32Array, extras: Extras): SearchUnit[] {
 export function encodeShard(key: string, parts: readonly ShardPart[]): Buffer {
   const sections: Buffer[] = [];
   const headers: PartHeader[] = parts.map(({ name, fingerprint, index }) => {
-    const { text, terms, units, termStarts, postings, lengths } = index.data;
+    const { text, terms, units, termStarts, postings, positions, lengths } = index.data;
     const [textSection, encoding] = textBytes(text);
-    const own = [textSection, Buffer.from(terms.join('\n'), 'utf8'), ...encodeUnits(units), bytesOf(termStarts), bytesOf(postings), bytesOf(lengths)];
+    const own = [textSection, Buffer.from(terms.join('\n'), 'utf8'), ...encodeUnits(units), bytesOf(termStarts), bytesOf(postings), bytesOf(positions), bytesOf(lengths)];
     for (const section of own) sections.push(section, Buffer.alloc(padding(section.length)));
     return { name, fingerprint, encoding, sizes: own.map((b) => b.length) };
   });
@@ -155,9 +155,9 @@ export function decodeShard(key: string, bytes: Buffer): ShardPart[] | null {
       return [aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.length / 4];
     };
     const parts = header.parts.map(({ name, fingerprint, encoding, sizes }): ShardPart => {
-      if (typeof name !== 'string' || typeof fingerprint !== 'string' || !Array.isArray(sizes) || sizes.length !== 7) throw new Error('bad part header');
+      if (typeof name !== 'string' || typeof fingerprint !== 'string' || !Array.isArray(sizes) || sizes.length !== 8) throw new Error('bad part header');
       if (encoding !== 'latin1' && encoding !== 'utf16le') throw new Error('bad encoding');
-      const [text, terms, units, extras, termStarts, postings, lengths] = sizes.map(next);
+      const [text, terms, units, extras, termStarts, postings, positions, lengths] = sizes.map(next);
       if (encoding === 'utf16le' && text.length % 2 !== 0) throw new Error('odd text');
       const data: TextIndexData = {
         text: new BytesText(text, encoding),
@@ -165,6 +165,7 @@ export function decodeShard(key: string, bytes: Buffer): ShardPart[] | null {
         units: decodeUnits(new Int32Array(...words(units)), JSON.parse(extras.toString('utf8')) as Extras),
         termStarts: new Uint32Array(...words(termStarts)),
         postings: new Uint32Array(...words(postings)),
+        positions: new Uint32Array(...words(positions)),
         lengths: new Uint32Array(...words(lengths)),
       };
       if (TextIndex.check(data) !== null) throw new Error('index does not fit together');
