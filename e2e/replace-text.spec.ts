@@ -43,6 +43,8 @@ function corrected(sample: string): string {
 const byQuote = async (dataDir: string) => new Map((await highlightsOnDisk(dataDir)).map((a) => [a.selectors.quote.exact, a]));
 
 test('replacing the text reports each highlight, lists the orphan to re-attach, and is undone with Ctrl+Z', async ({ gloss }, testInfo) => {
+  // One reader's whole session, two replaces and two re-attaches: longer than one step of the app.
+  test.setTimeout(90_000);
   const { ui, page } = gloss;
   const replace = new ReplaceTextPage(page);
   const panel = new SidePanelPage(page);
@@ -121,8 +123,13 @@ test('replacing the text reports each highlight, lists the orphan to re-attach, 
     })
     .toEqual([ADDED, false, 'Weary.', ['tone/weary']]);
 
-  // Ctrl+Z takes the replace back: the old text, every highlight where it was, no orphan.
+  // Ctrl+Z takes the re-attach back (an orphan again, painted nowhere), then the replace: the old text, every
+  // highlight where it was, no orphan.
   await ui.leaveNote();
+  await ui.undo();
+  await expect(ui.status).toContainText('Undone: re-attach highlight.');
+  await expect(replace.orphan(ORPHANED)).toContainText('Weary.');
+  await expect(ui.marksWith('This paragraph was added')).toHaveCount(0);
   await ui.undo();
   await expect(ui.status).toContainText('Undone: replace text.');
   await expect(ui.paragraph(ADDED)).toHaveCount(0);
@@ -134,11 +141,14 @@ test('replacing the text reports each highlight, lists the orphan to re-attach, 
     .poll(async () => [...(await byQuote(gloss.dataDir)).entries()].map(([quote, a]) => [quote, a.orphaned ?? false]).sort())
     .toEqual([CHANGED, KEPT, MOVED, ORPHANED].sort().map((q) => [q, false]));
 
-  // Redo puts the corrected text back without asking for the file again, the re-attached highlight where it was put.
+  // Redo puts the corrected text back without asking for the file again (the orphan with it), then re-attaches it.
   await gloss.setFilesToOpen([]);
   await ui.redo();
   await expect(ui.status).toContainText('Redone: replace text.');
   await expect(ui.paragraph(ADDED)).toBeVisible();
+  await expect(replace.orphans).toHaveCount(1);
+  await ui.redo();
+  await expect(ui.status).toContainText('Redone: re-attach highlight.');
   await expect(ui.marksWith('This paragraph was added')).toHaveAttribute('data-color', 'pink');
   await expect(replace.orphansSection).toHaveCount(0);
 });

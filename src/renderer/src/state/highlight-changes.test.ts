@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Channel } from '../../../shared/contract';
 import type { Annotation, OpenedDocument } from '../../../shared/model';
-import { createHighlight, deleteHighlight, recolorHighlight, saveNote, unsavedNote, type HighlightMarks } from './highlight-changes';
+import { createHighlight, deleteHighlight, reattachHighlight, recolorHighlight, saveNote, setActiveMarks, unsavedNote, type HighlightMarks } from './highlight-changes';
+import { undoHistory } from './undo-history';
 import { readingStore } from './reading-store';
 import { storeStatus } from './store-status';
 import { installFakeMain, ok, removeFakeMain, type Answer } from '../testing/fake-main';
@@ -180,4 +181,48 @@ test('a note main refuses is kept as typed, unsaved, until a later save of the n
   expect(await saveNote(DOCUMENT_ID, 'kept', 'First thought, and a second')).toEqual({ saved: true });
   expect(unsavedNote('kept')).toBeUndefined();
   expect(readingStore.getState().annotations.get('kept')?.note).toBe('First thought, and a second');
+});
+
+test('an orphan re-attached to a selection is painted there; undo makes it the orphan it was, note kept, and redo attaches it again', async () => {
+  const orphan = saved('lost', {
+    orphaned: true,
+    note: 'Weary.',
+    selectors: { quote: { type: 'TextQuoteSelector', exact: 'a line since cut', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 3, end: 19 } },
+  });
+  readingStore.load(opened([orphan]));
+  expect(readingStore.getState().ranges.has('lost')).toBe(false);
+  const requests: [Channel, Record<string, unknown>][] = [];
+  answer = (channel, request) => {
+    requests.push([channel, request]);
+    if (channel === 'annotations:reattach') {
+      const { orphaned: _, ...placed } = { ...orphan, selectors: request.selectors as Annotation['selectors'] };
+      return ok(placed);
+    }
+    if (channel === 'annotations:restore') return ok(request.annotation);
+    return channel === 'library:status' ? status() : ok(null);
+  };
+  const marks = recordingMarks();
+  setActiveMarks(marks);
+  undoHistory.clear();
+  try {
+    expect(await reattachHighlight('lost', range())).toBe(true);
+    const [, attach] = requests.find(([c]) => c === 'annotations:reattach')!;
+    expect((attach.selectors as Annotation['selectors']).quote.exact).toBe('internals');
+    expect(readingStore.getState().ranges.get('lost')).toEqual(range());
+    expect(readingStore.getState().annotations.get('lost')?.orphaned).toBeUndefined();
+    expect(marks.done).toEqual(['unwrap lost', 'wrap lost']);
+
+    expect(await undoHistory.undo()).toBe('Re-attach highlight');
+    const restored = requests.find(([c]) => c === 'annotations:restore')![1].annotation as Annotation;
+    expect([restored.orphaned, restored.selectors.quote.exact, restored.note]).toEqual([true, 'a line since cut', 'Weary.']);
+    expect(requests.map(([c]) => c).filter((c) => c.startsWith('annotations:'))).toEqual(['annotations:reattach', 'annotations:delete', 'annotations:restore']);
+    expect(readingStore.getState().annotations.get('lost')?.orphaned).toBe(true);
+    expect(readingStore.getState().ranges.has('lost')).toBe(false);
+
+    expect(await undoHistory.redo()).toBe('Re-attach highlight');
+    expect(readingStore.getState().ranges.get('lost')).toEqual(range());
+  } finally {
+    setActiveMarks(null);
+    undoHistory.clear();
+  }
 });

@@ -17,7 +17,7 @@ import { errorMessage } from '../../../core/error-message';
 import { useSyncExternalStore } from 'react';
 import { createSelectors, resolveSelectors, type TextRange } from '../../../core/anchoring/selectors';
 import { normaliseCodes } from '../../../core/study/code-path';
-import type { Annotation, HighlightColor } from '../../../shared/model';
+import type { Annotation, HighlightColor, HighlightSelectors } from '../../../shared/model';
 import { afterNextPaint } from '../after-paint';
 import { call, GlossCallError } from '../gloss-client';
 import { readingStore } from './reading-store';
@@ -439,21 +439,41 @@ export function takeInHighlights(documentId: string, fresh: readonly Annotation[
 
 /**
  * Attaches highlight `id` (an orphan, usually) to plain-text `range` of the open document: once main has it, it is
- * painted there and leaves the orphans. Not recorded for undo: main cannot make a highlight an orphan again.
+ * painted there and leaves the orphans. Undo makes it what it was again (an orphan: deleted and put back as it was,
+ * with its note and codes as they are then); redo attaches it again.
  */
 export async function reattachHighlight(id: string, range: TextRange): Promise<boolean> {
   const { annotations, plainText } = readingStore.getState();
   const before = annotations.get(id);
   if (!before || refuseWhenReadOnly('The highlight was not re-attached')) return false;
+  const selectors = createSelectors(plainText, range.start, range.end);
+  const attaching = attachAnywhere(before.documentId, id, selectors);
+  undoHistory.record({
+    label: 'Re-attach highlight',
+    undo: async () => {
+      const now = isOpen(before.documentId) ? readingStore.getState().annotations.get(id) : undefined;
+      const back: Annotation = { ...(now ?? before), selectors: before.selectors, orphaned: before.orphaned };
+      return (await deleteAnywhere(before.documentId, id)) && restoreAnywhere(back);
+    },
+    redo: () => attachAnywhere(before.documentId, id, selectors),
+    settled: attaching,
+  });
+  return attaching;
+}
+
+/** Attaches a highlight to the text its selectors give, whether or not its document is open; painted there when it is. */
+async function attachAnywhere(documentId: string, id: string, selectors: HighlightSelectors): Promise<boolean> {
+  if (refuseWhenReadOnly('The highlight was not re-attached')) return false;
   try {
-    const saved = await call('annotations:reattach', { documentId: before.documentId, id, selectors: createSelectors(plainText, range.start, range.end) });
-    if (!isOpen(before.documentId)) return true;
+    const saved = await call('annotations:reattach', { documentId, id, selectors });
+    if (!isOpen(documentId)) return true;
+    const range = resolveSelectors(readingStore.getState().plainText, saved.selectors);
     activeMarks?.unwrap(id);
-    readingStore.upsert(saved, range);
-    activeMarks?.wrap(id, range);
+    readingStore.upsert(saved, range ?? undefined);
+    if (range) activeMarks?.wrap(id, range);
     return true;
   } catch (error) {
-    refused('The highlight was not re-attached', before.documentId, error);
+    refused('The highlight was not re-attached', documentId, error);
     return false;
   }
 }
