@@ -3,10 +3,9 @@
  * occurrences with at most k errors (insertions, deletions, substitutions),
  * using approx-string-match (Myers' bit-parallel algorithm, as Hypothesis
  * uses). Text is compared in canonical form (white space, quotes, dashes),
- * so a line break that became a space costs nothing. Searching a whole
- * transcript this way is too slow to do for every highlight, so far from the
- * old place the search is filtered first: only around exact occurrences of a
- * few short pieces ("seeds") of the quote.
+ * so a line break that became a space costs nothing. It is run on windows
+ * only (near the old place, or where seed-index.ts found pieces of the
+ * quote): over a whole transcript it is too slow to run for every highlight.
  */
 import search from 'approx-string-match';
 import { canonicalText } from './canonical-text';
@@ -19,11 +18,6 @@ export interface ApproximateMatch extends TextRange {
 
 /** Matches kept from one search, fewest errors first: the rest are only worse variants of the same places. */
 const MAX_MATCHES = 24;
-/** Seed length in characters, and how many seeds a quote gives at most. */
-const SEED_LENGTH = 10;
-const MAX_SEEDS = 4;
-/** A seed found more often than this says nothing about where the quote is. */
-const MAX_SEED_HITS = 32;
 
 /**
  * The errors a changed quote may have and still be the same passage: none for a quote of 1–3 characters, one up
@@ -46,23 +40,4 @@ export function approximateMatches(text: string, quote: string, from: number, to
     .sort((a, b) => a.errors - b.errors)
     .slice(0, MAX_MATCHES)
     .map((m) => ({ start: start + window.from[m.start], end: start + window.to[m.end - 1], errors: m.errors }));
-}
-
-/**
- * Where in `text` the quote may start, judged by exact occurrences of a few pieces of it (start, middle, end):
- * an edited quote usually keeps some piece intact. Empty for a quote too short to give a seed.
- */
-export function seedPlaces(text: string, quote: string): number[] {
-  if (quote.length < SEED_LENGTH * 2) return [];
-  const count = Math.min(MAX_SEEDS, Math.floor(quote.length / SEED_LENGTH));
-  const places = new Set<number>();
-  for (let s = 0; s < count; s++) {
-    const offset = Math.round((s * (quote.length - SEED_LENGTH)) / Math.max(1, count - 1));
-    const seed = quote.slice(offset, offset + SEED_LENGTH);
-    const hits: number[] = [];
-    for (let at = text.indexOf(seed); at !== -1 && hits.length <= MAX_SEED_HITS; at = text.indexOf(seed, at + 1)) hits.push(at);
-    if (hits.length > MAX_SEED_HITS) continue;
-    for (const at of hits) places.add(Math.max(0, at - offset));
-  }
-  return [...places].sort((a, b) => a - b);
 }

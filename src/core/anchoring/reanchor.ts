@@ -2,24 +2,32 @@
  * Re-anchors highlights when a transcript is replaced by a corrected version.
  *
  * The two texts are diffed once (text-diff.ts) to map old offsets to new ones
- * (position-map.ts). Each highlight is then placed, first that succeeds:
- *  1. kept: the text its old range maps to still equals its quote;
- *  2. moved: an exact occurrence of the quote elsewhere, chosen by how well
- *     its context matches the stored prefix and suffix and how near it is to
- *     the mapped place;
- *  3. changed: an approximate occurrence (approximate-match.ts), near the
- *     mapped place first, then wherever pieces of the quote occur, scored on
- *     the quote, its context and its distance, its edges snapped to whole
- *     words of the new text;
- *  4. orphaned: nothing could be placed with confidence (never dropped).
+ * (position-map.ts). Each highlight is then placed by the first that gives a
+ * confident place:
+ *  - kept: the text its old range maps to still equals its quote (or an
+ *    exact occurrence shares an edge with it: the diff aligned an edit's edge
+ *    the other way);
+ *  - near the old place: the quote exactly; the mapped text itself (scored
+ *    by the share of the old quote the diff kept, so a sentence inserted
+ *    inside does not orphan it); approximate matches (approximate-match.ts);
+ *  - anywhere, for those still unplaced: one pass over the text finds pieces
+ *    of every such quote at once (seed-index.ts); around them, the quote
+ *    exactly (moved), then approximate matches.
+ * Candidates are scored on the quote (errors counted in canonical form:
+ * white space and curly quotes are free), its context (the stored prefix and
+ * suffix) and its distance from the old place; changed edges are snapped to
+ * whole words (snap-range.ts). 'moved' is the same text elsewhere, 'changed'
+ * different text. What has no confident place is orphaned, never dropped.
  * Highlights that were already orphans are tried the same way; their stored
- * position refers to an older text, so it counts only as a weak hint.
+ * position refers to an older text, so it is no evidence and only a weak tie
+ * breaker.
  */
 import type { HighlightSelectors, ReanchorStatus } from '../../shared/model';
-import { approximateMatches, maxErrorsFor, seedPlaces } from './approximate-match';
+import { approximateMatches, maxErrorsFor } from './approximate-match';
 import { canonicalText } from './canonical-text';
 import { PositionMap } from './position-map';
-import { commonPrefix, commonSuffix, createSelectors, type TextRange } from './selectors';
+import { createSelectors, type TextRange } from './selectors';
+import { SeedIndex, seedsOf } from './seed-index';
 import { snapToWords } from './snap-range';
 import { equalRuns } from './text-diff';
 import { similarity } from './text-similarity';
@@ -41,10 +49,6 @@ export interface Reanchored {
 
 /** How far from the mapped place a candidate still counts as "at its place" (plus the quote's own length). */
 const NEAR = 64;
-/** Exact occurrences looked at, at most (a very short quote may occur thousands of times). */
-const MAX_OCCURRENCES = 2_000;
-/** Occurrences given the full (slower) context comparison, picked by a quick one. */
-const SHORTLIST = 12;
 /** A quote at least this long, with few errors, is evidence enough by itself wherever it is found. */
 const DISTINCTIVE_LENGTH = 24;
 /** How much longer than its old quote a highlight may grow by text inserted inside it. */
@@ -109,24 +113,13 @@ function judge(text: string, w: Wanted, c: Candidate): Judged {
 function exactNearby(text: string, w: Wanted): Candidate[] {
   if (!w.placeKnown) return [];
   const out: Candidate[] = [];
-  const last = w.hintEnd + NEAR;
-  for (let at = text.indexOf(w.quote, Math.max(0, w.hint - NEAR - w.quote.length)); at !== -1 && at <= last; at = text.indexOf(w.quote, at + 1)) {
-    out.push({ start: at, end: at + w.quote.length, quoteSimilarity: 1 });
+  const from = Math.max(0, w.hint - NEAR - w.quote.length);
+  // Searched in a slice of the text so that a quote that is not nearby does not cost a scan of the whole text.
+  const window = text.slice(from, w.hintEnd + NEAR + w.quote.length);
+  for (let at = window.indexOf(w.quote); at !== -1; at = window.indexOf(w.quote, at + 1)) {
+    out.push({ start: from + at, end: from + at + w.quote.length, quoteSimilarity: 1 });
   }
   return out;
-}
-
-/** Exact occurrences of the quote anywhere, shortlisted by a quick context match and nearness, all near the hint included. */
-function exactCandidates(text: string, w: Wanted): Candidate[] {
-  const quick: { start: number; rank: number }[] = [];
-  for (let at = text.indexOf(w.quote); at !== -1 && quick.length < MAX_OCCURRENCES; at = text.indexOf(w.quote, at + 1)) {
-    const end = at + w.quote.length;
-    const context = commonSuffix(text.slice(Math.max(0, at - w.prefix.length), at), w.prefix) + commonPrefix(text.slice(end, end + w.suffix.length), w.suffix);
-    const near = w.placeKnown && Math.abs(at - w.hint) <= NEAR + w.quote.length;
-    quick.push({ start: at, rank: (near ? 1000 : 0) + context - Math.abs(at - w.hint) / text.length });
-  }
-  quick.sort((a, b) => b.rank - a.rank);
-  return quick.slice(0, SHORTLIST).map(({ start }) => ({ start, end: start + w.quote.length, quoteSimilarity: 1 }));
 }
 
 /** Approximate occurrences around `from`..`to`, snapped to words. */
@@ -151,19 +144,23 @@ function mappedCandidate(text: string, w: Wanted): Candidate[] {
 }
 
 /**
- * Where to look, in order, cheapest and nearest first; the first that gives a confident place wins: the quote
- * exactly, near its mapped place; the mapped text itself; approximate matches near it; the quote exactly
- * anywhere (a moved paragraph); approximate matches wherever seeds of the quote occur.
+ * Where to look near the old place, in order, cheapest first: the quote exactly; the mapped text itself;
+ * approximate matches around it.
  */
-function searches(text: string, w: Wanted): (() => Candidate[])[] {
+function nearbySearches(text: string, w: Wanted): (() => Candidate[])[] {
   const pad = NEAR + Math.ceil(w.quote.length / 2);
-  const slack = maxErrorsFor(w.quote.length) + 16;
+  return [() => exactNearby(text, w), () => mappedCandidate(text, w), () => (w.trusted ? approximateCandidates(text, w, w.hint - pad, w.hintEnd + pad) : [])];
+}
+
+/**
+ * Where to look anywhere in the text (a moved paragraph, an orphan from an older text), around the places
+ * the seed index found: the quote exactly, then approximate matches.
+ */
+function distantSearches(text: string, w: Wanted, places: readonly number[]): (() => Candidate[])[] {
+  const slack = maxErrorsFor(w.length) + 16;
   return [
-    () => exactNearby(text, w),
-    () => mappedCandidate(text, w),
-    () => (w.trusted ? approximateCandidates(text, w, w.hint - pad, w.hintEnd + pad) : []),
-    () => exactCandidates(text, w),
-    () => seedPlaces(text, w.quote).flatMap((at) => approximateCandidates(text, w, at - slack, at + w.quote.length + slack)),
+    () => places.filter((at) => text.startsWith(w.quote, at)).map((at) => ({ start: at, end: at + w.quote.length, quoteSimilarity: 1 })),
+    () => places.flatMap((at) => approximateCandidates(text, w, at - slack, at + w.quote.length + slack)),
   ];
 }
 
@@ -245,16 +242,24 @@ export function reanchor(oldText: string, newText: string, highlights: readonly 
     pending.push({ index, wanted });
   }
 
-  for (const { index, wanted } of pending) {
-    for (const search of searches(newText, wanted)) {
+  const tryAll = (index: number, wanted: Wanted, attempts: (() => Candidate[])[]): boolean => {
+    for (const search of attempts) {
       const found = placer.best(wanted, search());
       if (!found) continue;
       const same = newText.slice(found.start, found.end) === wanted.quote;
       // The same text with an edge where the diff put it: the diff only aligned an edit's edge differently.
       const atPlace = same && wanted.placeKnown && (found.start === wanted.hint || found.end === wanted.hintEnd);
       results[index] = place(highlights[index].id, atPlace ? 'kept' : same ? 'moved' : 'changed', found, atPlace ? 1 : found.score);
-      break;
+      return true;
     }
+    return false;
+  };
+  const distant = pending.filter(({ index, wanted }) => !tryAll(index, wanted, nearbySearches(newText, wanted)));
+  if (distant.length > 0) {
+    const seeds = new SeedIndex();
+    for (const [k, { wanted: w }] of distant.entries()) seeds.add(k, seedsOf(w.quote, w.prefix, w.suffix));
+    seeds.scan(newText);
+    for (const [k, { index, wanted }] of distant.entries()) tryAll(index, wanted, distantSearches(newText, wanted, seeds.places(k)));
   }
   return results.map((r, i) => r ?? { id: highlights[i].id, status: 'orphaned', selectors: null });
 }

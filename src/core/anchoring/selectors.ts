@@ -30,14 +30,13 @@ export function createSelectors(text: string, start: number, end: number): Highl
 }
 
 /** Length of the common suffix of a and b. */
-export function commonSuffix(a: string, b: string): number {
+function commonSuffix(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
   return n;
 }
 
-/** Length of the common prefix of a and b. */
-export function commonPrefix(a: string, b: string): number {
+function commonPrefix(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;
