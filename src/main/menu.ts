@@ -14,6 +14,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
       submenu: [
         { id: 'import', label: 'Open Transcripts…', accelerator: 'CmdOrCtrl+O', click: send('import') },
         { id: 'show-library', label: 'Library', accelerator: 'CmdOrCtrl+L', click: send('show-library') },
+        { id: 'search-library', label: 'Search the Library…', accelerator: 'CmdOrCtrl+Shift+F', click: send('search-library') },
         { type: 'separator' },
         { id: 'export-markdown', label: 'Export Highlights to Markdown…', accelerator: 'CmdOrCtrl+E', click: send('export-markdown') },
         { type: 'separator' },

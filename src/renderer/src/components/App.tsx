@@ -23,6 +23,7 @@ import { CodeManager } from './CodeManager';
 import { ColorLegend } from './ColorLegend';
 import { FindBar } from './FindBar';
 import { OverviewView } from './OverviewView';
+import { SearchView, useSearchShortcut } from './SearchView';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { StatusBar } from './StatusBar';
 import { StoreNotices } from './StoreNotices';
@@ -31,6 +32,8 @@ import { TranscriptView, transcriptLoadFor } from './TranscriptView';
 import { LibraryNotebookView } from '../notebook/LibraryNotebookView';
 import { SidePanel } from '../notebook/SidePanel';
 import { useUndoKeys } from './use-undo-keys';
+import { openSearch } from '../state/search-state';
+import { RangeRevealPlugin } from '../editor/plugins/RangeRevealPlugin';
 
 function hasFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
@@ -82,6 +85,7 @@ function ReaderView({ opened }: { opened: OpenedDocument }) {
         </div>
         <TranscriptView builder={load.builder} />
         <FindBar />
+        <RangeRevealPlugin />
         <SidePanel />
         <StatusBar />
       </div>
@@ -98,6 +102,7 @@ export function App() {
   const dropping = useFileDrop();
   const readOnly = useStoreStatus((s) => s.readOnly);
   useUndoKeys();
+  useSearchShortcut();
 
   useEffect(() => {
     // Colour names and codes for the toolbar, the legend and the side panel, beside the first document; never fails.
@@ -114,6 +119,7 @@ export function App() {
       else if (command === 'import') void importWithDialog();
       else if (command === 'show-library') showView('library');
       else if (command === 'find') findStore.requestOpen();
+      else if (command === 'search-library') openSearch();
     });
     const offShow = onShowDocument((id) => void openDocument(id));
     // A `gloss` command run beside the app changed the library: show what it did.
@@ -143,7 +149,7 @@ export function App() {
   if (starting) return <div className="app-message">Opening…</div>;
 
   const content =
-    view === 'codes' ? <CodeManager /> : view === 'overview' ? <OverviewView /> : view === 'notebook' ? <LibraryNotebookView /> : view === 'library' || !opened ? <LibraryView /> : <ReaderView key={`${opened.document.id}:${opened.document.hash}`} opened={opened} />;
+    view === 'codes' ? <CodeManager /> : view === 'search' ? <SearchView /> : view === 'overview' ? <OverviewView /> : view === 'notebook' ? <LibraryNotebookView /> : view === 'library' || !opened ? <LibraryView /> : <ReaderView key={`${opened.document.id}:${opened.document.hash}`} opened={opened} />;
   return (
     <>
       {content}

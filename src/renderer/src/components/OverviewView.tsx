@@ -11,14 +11,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../core/error-message';
 import { leafOf, parentOf } from '../../../core/study/code-path';
 import { HIGHLIGHT_COLORS, type HighlightColor, type HighlightRef, type Overview, type OverviewRow } from '../../../shared/model';
-import { call, onLibraryChanged } from '../gloss-client';
+import { call } from '../gloss-client';
 import { refreshCodebook, useCodebook } from '../state/codebook-state';
 import { useLibrary } from '../state/library-state';
 import { leaveOverview, useOverviewScope } from '../state/overview-state';
 import { useReading } from '../state/reading-store';
 import { openAtHighlight } from '../state/reveal-request';
-import { undoHistory } from '../state/undo-history';
 import { StatusBar } from './StatusBar';
+import { useChangesUnderneath } from './use-changes-underneath';
 import './OverviewView.css';
 
 /** How text no speaker says (an introduction, a caption) is named in the tables. */
@@ -168,24 +168,6 @@ function HighlightRefs({ refs, library, heading }: { refs: readonly HighlightRef
 
 /** After a burst of changes (an undo is heard as it starts and as it ends), the overview is read again once. */
 const REREAD_DELAY_MS = 60;
-
-/**
- * Counts the changes to highlights and codes made while the overview shows, each heard once main has made it: a
- * `gloss` command beside the app (main says the library changed), an undo or redo (of a code operation, say).
- */
-function useChangesUnderneath(): number {
-  const [changes, setChanges] = useState(0);
-  useEffect(() => {
-    const changed = () => setChanges((n) => n + 1);
-    const offLibrary = onLibraryChanged(changed);
-    const offUndo = undoHistory.subscribe(changed);
-    return () => {
-      offLibrary();
-      offUndo();
-    };
-  }, []);
-  return changes;
-}
 
 export function OverviewView() {
   const { documentId, from } = useOverviewScope();

@@ -16,8 +16,11 @@ import { readingStore } from './reading-store';
 import { refreshStoreStatus, storeStatus } from './store-status';
 import { offerNewVersions } from './text-replacement';
 
-/** 'notebook': the library's notebook, for synthesis across documents. 'overview': speakers × codes (overview-state.ts says whose). 'codes': the code manager. */
-export type View = 'reader' | 'library' | 'notebook' | 'overview' | 'codes';
+/**
+ * 'notebook': the library's notebook, for synthesis across documents. 'overview': speakers × codes (overview-state.ts
+ * says whose). 'codes': the code manager. 'search': the library search (search-state.ts).
+ */
+export type View = 'reader' | 'library' | 'notebook' | 'overview' | 'codes' | 'search';
 
 interface LibraryState {
   view: View;

@@ -1,18 +1,17 @@
 /**
  * A passage to show once its document is open: a view outside the reader
- * (the overview, a notebook) opens a document and asks for one of its
- * highlights; the reader, once built, selects it and scrolls to it. Only the
- * latest request counts.
+ * (the overview, a notebook, the library search) opens a document and asks
+ * for one of its highlights, or for a stretch of its plain text; the reader,
+ * once built, selects the highlight or scrolls to the text. Only the latest
+ * request counts.
  */
 import { useEffect } from 'react';
+import type { TextRange } from '../../../core/anchoring/selectors';
 import { afterNextPaint } from '../after-paint';
 import { openDocument } from './library-state';
 import { readingStore } from './reading-store';
 
-interface Request {
-  documentId: string;
-  highlightId: string;
-}
+type Request = { documentId: string; highlightId: string } | { documentId: string; range: TextRange };
 
 let pending: Request | null = null;
 const listeners = new Set<() => void>();
@@ -25,15 +24,33 @@ export function subscribeRevealRequests(listener: () => void): () => void {
 
 /** The highlight waiting to be shown in `documentId`, taken (so it is shown once); null when none waits. */
 export function takeRevealRequest(documentId: string): string | null {
-  if (!pending || pending.documentId !== documentId) return null;
+  if (!pending || pending.documentId !== documentId || !('highlightId' in pending)) return null;
   const { highlightId } = pending;
   pending = null;
   return highlightId;
 }
 
+/** The stretch of plain text waiting to be shown in `documentId`, taken (so it is shown once); null when none waits. */
+export function takeRangeRequest(documentId: string): TextRange | null {
+  if (!pending || pending.documentId !== documentId || !('range' in pending)) return null;
+  const { range } = pending;
+  pending = null;
+  return range;
+}
+
 /** Opens `documentId` in the reader (reading it afresh) and shows highlight `highlightId` there, selected. */
-export async function openAtHighlight(documentId: string, highlightId: string): Promise<void> {
-  pending = { documentId, highlightId };
+export function openAtHighlight(documentId: string, highlightId: string): Promise<void> {
+  return openWith({ documentId, highlightId });
+}
+
+/** Opens `documentId` in the reader (reading it afresh) and scrolls plain-text `range` into view, flashed. */
+export function openAtRange(documentId: string, range: TextRange): Promise<void> {
+  return openWith({ documentId, range });
+}
+
+async function openWith(request: Request): Promise<void> {
+  const { documentId } = request;
+  pending = request;
   await openDocument(documentId);
   // Failed to open (the reason is in the status line): nothing to wait for.
   if (readingStore.getState().opened?.document.id !== documentId) pending = null;
@@ -45,13 +62,22 @@ export async function openAtHighlight(documentId: string, highlightId: string): 
  * frame is painted (its marks are built by then).
  */
 export function useRevealRequests(documentId: string | undefined, reveal: (highlightId: string) => void): void {
+  useRequests(documentId, takeRevealRequest, reveal);
+}
+
+/** For the reader of `documentId`: shows each stretch of text asked for, by calling `reveal` once its first frame is painted. */
+export function useRangeRevealRequests(documentId: string | undefined, reveal: (range: TextRange) => void): void {
+  useRequests(documentId, takeRangeRequest, reveal);
+}
+
+function useRequests<T>(documentId: string | undefined, take: (documentId: string) => T | null, reveal: (request: T) => void): void {
   useEffect(() => {
     if (!documentId) return;
     let live = true;
     const check = () =>
       afterNextPaint(() => {
-        const id = live ? takeRevealRequest(documentId) : null;
-        if (id) reveal(id);
+        const request = live ? take(documentId) : null;
+        if (request !== null) reveal(request);
       });
     check();
     const off = subscribeRevealRequests(check);
@@ -59,5 +85,5 @@ export function useRevealRequests(documentId: string | undefined, reveal: (highl
       live = false;
       off();
     };
-  }, [documentId, reveal]);
+  }, [documentId, take, reveal]);
 }
