@@ -7,12 +7,13 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: '.',
-  // The renderer's benchmarks (the reader, then the notebook) first: the Node-side benchmarks (a 50 MB import among them) leave this worker with hundreds of
+  // The renderer's benchmarks (the reader, the notebook, the find bar) first: the Node-side benchmarks (a 50 MB import among them) leave this worker with hundreds of
   // megabytes to collect, and on two cores that collection would run beside the renderer being measured.
   projects: [
     { name: 'reader', testMatch: 'reader.bench.ts' },
     { name: 'notebook', testMatch: 'notebook.bench.ts', dependencies: ['reader'] },
-    { name: 'node', testMatch: '*.bench.ts', testIgnore: ['reader.bench.ts', 'notebook.bench.ts'], dependencies: ['notebook'] },
+    { name: 'find', testMatch: 'find.bench.ts', dependencies: ['notebook'] },
+    { name: 'node', testMatch: '*.bench.ts', testIgnore: ['reader.bench.ts', 'notebook.bench.ts', 'find.bench.ts'], dependencies: ['find'] },
   ],
   timeout: 300_000,
   workers: 1,

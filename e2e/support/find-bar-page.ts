@@ -54,6 +54,17 @@ export class FindBarPage {
     });
   }
 
+  /** How many painted matches are on screen in the reading view. */
+  async paintedOnScreen(): Promise<number> {
+    return this.page.evaluate(() => {
+      const view = document.querySelector('.reader')!.getBoundingClientRect();
+      return [...(CSS.highlights.get('find-match') ?? []), ...(CSS.highlights.get('find-current') ?? [])].filter((r) => {
+        const box = (r as Range).getBoundingClientRect();
+        return box.height > 0 && box.bottom > view.top && box.top < view.bottom;
+      }).length;
+    });
+  }
+
   /** The speakers' names painted as matches: [name, 'match' | 'current'] for each. */
   async paintedNames(): Promise<[string, string][]> {
     return this.page.evaluate(() =>

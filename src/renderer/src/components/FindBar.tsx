@@ -140,7 +140,7 @@ export function FindBar() {
     const root = editor.getRootElement();
     root?.closest<HTMLElement>('.reader')?.focus({ preventScroll: true });
     // Like a browser's find: the current match is left selected, to copy or to highlight with a colour key.
-    const range = root && match?.kind === 'text' ? domRangeForText(root, match.start, match.end) : null;
+    const range = root && match && match.kind !== 'speaker' ? domRangeForText(root, match.start, match.end) : null;
     if (range) {
       window.getSelection()?.removeAllRanges();
       window.getSelection()?.addRange(range);

@@ -2,10 +2,10 @@
  * Paints the find bar's matches in the transcript with the CSS Custom
  * Highlight API (`::highlight(find-match)`, `::highlight(find-current)`):
  * nothing in the DOM changes, so the editor and the reader's own marks are
- * left alone. A book can have tens of thousands of matches, so only those in
- * the chunks on screen and one chunk either side are painted, again as the
- * view scrolls. A match in a speaker's name (drawn by CSS, not text) is shown
- * by an attribute on its paragraph, which styles the name.
+ * left alone. A book can have tens of thousands of matches, so only those
+ * in and near the view are painted, again as the view scrolls. A match in a
+ * speaker's name (drawn by CSS, not text) is shown by an attribute on its
+ * paragraph, which styles the name.
  */
 import type { TextRange } from '../../../core/anchoring/selectors';
 import { firstMatchFrom, type FindMatch } from '../state/find-state';
@@ -20,49 +20,49 @@ function registry(): HighlightRegistry | null {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' ? CSS.highlights : null;
 }
 
-/** First paragraph start and last paragraph end of a chunk (a paragraph placed in the root stands for itself). */
-function chunkSpan(chunk: Element): TextRange | null {
-  const first = chunk.hasAttribute('data-start') ? chunk : chunk.firstElementChild;
-  const last = chunk.hasAttribute('data-start') ? chunk : chunk.lastElementChild;
-  if (!first || !last) return null;
-  return { start: Number(first.getAttribute('data-start')), end: Number(last.getAttribute('data-end')) };
-}
-
-/** Index of the first chunk whose box ends below `y` (a viewport coordinate). */
-function firstChunkBelow(chunks: HTMLCollection, y: number): number {
+/** Index of the first element of `items` whose box ends below `y` (a viewport coordinate); items.length when none does. */
+function firstEndingBelow(items: ArrayLike<Element>, y: number): number {
   let lo = 0;
-  let hi = chunks.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (chunks[mid].getBoundingClientRect().bottom <= y) lo = mid + 1;
+    if (items[mid].getBoundingClientRect().bottom <= y) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The plain text of the chunks on screen in the reading view, with one chunk either side. */
+/** The paragraphs of a chunk (a paragraph placed in the root stands for itself). */
+const paragraphsOf = (chunk: Element): ArrayLike<Element> => (chunk.hasAttribute('data-start') ? [chunk] : chunk.children);
+
+/** The paragraph at viewport height `y` in the transcript (or the nearest below it, or the last). */
+function paragraphAtHeight(root: HTMLElement, y: number): Element | null {
+  const chunks = root.children;
+  if (chunks.length === 0) return null;
+  const chunk = chunks[Math.min(chunks.length - 1, firstEndingBelow(chunks, y))];
+  const paragraphs = paragraphsOf(chunk);
+  return paragraphs[Math.min(paragraphs.length - 1, firstEndingBelow(paragraphs, y))] ?? null;
+}
+
+/**
+ * The plain text shown in the reading view, with half a screen above and below (so a short scroll shows matches
+ * already painted). A match in a book can be a single letter, thousands to a screen: painting only these keeps each
+ * keystroke quick, and the paint follows the scroll.
+ */
 export function textNearView(root: HTMLElement): TextRange | null {
   const scroller = root.closest<HTMLElement>('.reader') ?? root;
   const view = scroller.getBoundingClientRect();
-  const chunks = root.children;
-  if (chunks.length === 0) return null;
-  const first = Math.max(0, firstChunkBelow(chunks, view.top) - 1);
-  const last = Math.min(chunks.length - 1, firstChunkBelow(chunks, view.bottom) + 1);
-  const a = chunkSpan(chunks[first]);
-  const b = chunkSpan(chunks[last]);
-  return a && b ? { start: a.start, end: b.end } : null;
+  const margin = view.height / 2;
+  const first = paragraphAtHeight(root, view.top - margin);
+  const last = paragraphAtHeight(root, view.bottom + margin);
+  if (!first || !last) return null;
+  return { start: Number(first.getAttribute('data-start')), end: Number(last.getAttribute('data-end')) };
 }
 
 /** The plain-text offset at the top of what is on screen: where a new search starts looking. */
 export function offsetAtViewTop(root: HTMLElement): number {
   const scroller = root.closest<HTMLElement>('.reader') ?? root;
-  const view = scroller.getBoundingClientRect();
-  const chunks = root.children;
-  const at = firstChunkBelow(chunks, view.top);
-  if (at >= chunks.length) return 0;
-  // Within the chunk, the first paragraph whose box ends below the top.
-  const paragraphs = chunks[at].hasAttribute('data-start') ? [chunks[at]] : Array.from(chunks[at].children);
-  const p = paragraphs.find((el) => el.getBoundingClientRect().bottom > view.top) ?? paragraphs[0];
+  const p = paragraphAtHeight(root, scroller.getBoundingClientRect().top);
   return p ? Number(p.getAttribute('data-start')) : 0;
 }
 

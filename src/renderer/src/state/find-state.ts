@@ -13,9 +13,12 @@ import { TextFinder, type FindOptions } from '../../../core/search/find-text';
 import type { Transcript } from '../../../shared/model';
 import { readingStore } from './reading-store';
 
-/** A match in the text, or a speaker's name over the turn starting at `start` (then `end` is `start`). */
+/**
+ * A match in the text, or (`kind` 'speaker') a speaker's name over the turn starting at `start`, when `end` is
+ * `start`. Text matches are core's ranges as they are: a single letter in a book has a hundred thousand.
+ */
 export interface FindMatch extends TextRange {
-  kind: 'text' | 'speaker';
+  kind?: 'speaker';
 }
 
 export interface FindToggles {
@@ -48,14 +51,15 @@ function speakerLabels(transcript: Transcript): { name: string; start: number }[
 }
 
 /** Text matches and name matches in one list, in reading order: a name comes before the words of its turn. */
-function merge(text: readonly TextRange[], names: readonly number[]): FindMatch[] {
+function merge(text: readonly TextRange[], names: readonly number[]): readonly FindMatch[] {
+  if (names.length === 0) return text;
   const out: FindMatch[] = [];
   let t = 0;
   for (const start of names) {
-    while (t < text.length && text[t].start < start) out.push({ kind: 'text', ...text[t++] });
+    while (t < text.length && text[t].start < start) out.push(text[t++]);
     out.push({ kind: 'speaker', start, end: start });
   }
-  while (t < text.length) out.push({ kind: 'text', ...text[t++] });
+  while (t < text.length) out.push(text[t++]);
   return out;
 }
 
@@ -126,7 +130,7 @@ export class FindStore {
   }
 
   /** Every match of `query` under the current toggles. */
-  private search(query: string): FindMatch[] {
+  private search(query: string): readonly FindMatch[] {
     const options: FindOptions = { matchCase: this.state.toggles.matchCase, wholeWord: this.state.toggles.wholeWord };
     const text = this.finderOfOpenText().find(query, options);
     return merge(text, this.nameMatches(query, options));
