@@ -2,8 +2,9 @@
  * Takes the README's screenshots of the real renderer over the sample
  * transcript: the reading view with coded, overlapping highlights and a note
  * (docs/screenshot.png), the study notebook beside the text with quotes of
- * both speakers (docs/notebook.png), and the overview of speakers × codes
- * (docs/overview.png). Run with `npm run screenshot`.
+ * both speakers (docs/notebook.png), the overview of speakers × codes
+ * (docs/overview.png), and the library search (docs/search.png). Run with
+ * `npm run screenshot`; GLOSS_DOCS_DIR writes them elsewhere than docs/.
  */
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
@@ -12,6 +13,9 @@ import { test } from '../e2e/support/fixtures';
 import { NotebookPage } from '../e2e/support/notebook-page';
 import { OverviewPage } from '../e2e/support/overview-page';
 import { ROOT } from '../e2e/support/paths';
+import { SearchPage } from '../e2e/support/search-page';
+
+const DOCS = process.env.GLOSS_DOCS_DIR ?? join(ROOT, 'docs');
 
 test('README screenshots', async ({ gloss }) => {
   test.setTimeout(180_000);
@@ -46,7 +50,7 @@ test('README screenshots', async ({ gloss }) => {
   await ui.leaveNote();
   await ui.paragraph('I want to kick off by talking').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.locator('.reader').evaluate((el) => el.scrollBy(0, -40));
-  await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
+  await page.screenshot({ path: join(DOCS, 'screenshot.png') });
 
   const notebook = new NotebookPage(page, 'document');
   await notebook.open();
@@ -63,10 +67,18 @@ test('README screenshots', async ({ gloss }) => {
   await notebook.focusEnd();
   await notebook.type('[ ] Check the essay for the list of benefits');
   await notebook.waitUntilSaved();
-  await page.screenshot({ path: join(ROOT, 'docs/notebook.png') });
+  await page.screenshot({ path: join(DOCS, 'notebook.png') });
 
   const overview = new OverviewPage(page);
   await overview.openForDocument();
   await overview.choose('Dario Amodei', 'theme');
-  await page.screenshot({ path: join(ROOT, 'docs/overview.png') });
+  await page.screenshot({ path: join(DOCS, 'overview.png') });
+
+  // Searched from the reader, so that "this document" is offered too.
+  await overview.back.click();
+  const search = new SearchPage(page);
+  await search.open();
+  await search.search('upside');
+  await search.field.press('ArrowDown');
+  await page.screenshot({ path: join(DOCS, 'search.png') });
 });
