@@ -31,18 +31,33 @@ const PREFIX_WEIGHT = 0.7;
 const K1 = 1.2;
 const B = 0.75;
 
-interface Candidate {
+/** A unit found, before its snippet is made. */
+export interface Candidate {
   part: SearchPart;
   unit: number;
   score: number;
 }
 
-export function runQuery(parts: readonly SearchPart[], query: ParsedQuery, options: RunOptions): { hits: SearchHit[]; total: number } {
+/**
+ * The best `limit` units for the query, best first, and how many there were. Phrases need the places of words of
+ * every part (TextIndex.places); nothing here reads the text.
+ */
+export function rankQuery(parts: readonly SearchPart[], query: ParsedQuery, options: RunOptions): { best: Candidate[]; total: number } {
   const passes = unitFilter(query, options.colours);
   const top = new TopHits<Candidate>(options.limit);
   if (query.terms.length === 0) filteredOnly(parts, query, passes, top);
   else ranked(parts, query, passes, top);
-  return { hits: top.best().map((c) => hitOf(c, query)), total: top.total };
+  return { best: top.best(), total: top.total };
+}
+
+/** The hits of ranked units, with their snippets (this reads the text of each unit). */
+export function hitsOf(best: readonly Candidate[], query: ParsedQuery): SearchHit[] {
+  return best.map((c) => hitOf(c, query));
+}
+
+export function runQuery(parts: readonly SearchPart[], query: ParsedQuery, options: RunOptions): { hits: SearchHit[]; total: number } {
+  const { best, total } = rankQuery(parts, query, options);
+  return { hits: hitsOf(best, query), total };
 }
 
 function unitFilter(query: ParsedQuery, colours: ReadonlySet<HighlightColor> | null): ((unit: SearchUnit) => boolean) | null {

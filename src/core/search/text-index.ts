@@ -37,32 +37,36 @@ export interface IndexText {
   slice(from: number, to: number): string;
 }
 
-/** The index as flat data, to be written and read back. */
+/**
+ * The index as flat data, to be written and read back. The text and the places of words are needed only for a hit's
+ * snippet and for phrases: an index read back from a file leaves them there until they are asked for (its text gives
+ * its length at once and its passages once loaded; its places are null until then).
+ */
 export interface TextIndexData {
   text: IndexText;
   units: SearchUnit[];
   terms: string[];
-  /** Term i's postings are postings[2 * termStarts[i], 2 * termStarts[i + 1]) as (unit, count) pairs. */
+  /**
+   * Term i's postings are postings[2 * termStarts[i], 2 * termStarts[i + 1]), one (unit, first place) pair for each
+   * unit using the term: its places in the unit are positions[first place, the next posting's first place).
+   */
   termStarts: Uint32Array;
   postings: Uint32Array;
-  /** Where in its unit each word is (its number, from 0): posting k's `count` places, one posting after another. */
-  positions: Uint32Array;
+  /** Where in its unit each word is (its number, from 0), posting after posting. */
+  positions: Uint32Array | null;
+  /** How many places there are (positions' length, known before they are read). */
+  placeCount: number;
   /** Words in each unit. */
   lengths: Uint32Array;
 }
 
 export class TextIndex {
   readonly words: number;
-  /** Posting k's places are positions[positionStarts[k], positionStarts[k + 1]). */
-  private readonly positionStarts: Uint32Array;
 
   constructor(readonly data: TextIndexData) {
     let words = 0;
     for (const n of data.lengths) words += n;
     this.words = words;
-    const pairs = data.postings.length / 2;
-    this.positionStarts = new Uint32Array(pairs + 1);
-    for (let k = 0; k < pairs; k++) this.positionStarts[k + 1] = this.positionStarts[k] + data.postings[2 * k + 1];
   }
 
   static build(text: string, units: SearchUnit[]): TextIndex {
@@ -103,21 +107,17 @@ export class TextIndex {
       const entry = byTerm.get(term)!;
       entry.units.forEach((u, j) => {
         postings[2 * k] = u;
-        postings[2 * k + 1] = entry.places[j].length;
+        postings[2 * k + 1] = at;
         positions.set(entry.places[j], at);
         at += entry.places[j].length;
         k++;
       });
     }
-    return new TextIndex({ text, units, terms, termStarts, postings, positions, lengths });
+    return new TextIndex({ text, units, terms, termStarts, postings, positions, placeCount: positions.length, lengths });
   }
 
   get units(): readonly SearchUnit[] {
     return this.data.units;
-  }
-
-  get text(): IndexText {
-    return this.data.text;
   }
 
   /** A unit's text. */
@@ -145,25 +145,31 @@ export class TextIndex {
   /** Calls `each(unit, count, posting)` for every unit that uses term i. */
   forEachPosting(i: number, each: (unit: number, count: number, posting: number) => void): void {
     const { termStarts, postings } = this.data;
-    for (let k = termStarts[i], end = termStarts[i + 1]; k < end; k++) each(postings[2 * k], postings[2 * k + 1], k);
+    for (let k = termStarts[i], end = termStarts[i + 1]; k < end; k++) each(postings[2 * k], this.placesEnd(k) - postings[2 * k + 1], k);
+  }
+
+  private placesEnd(k: number): number {
+    const next = 2 * k + 3;
+    return next < this.data.postings.length ? this.data.postings[next] : this.data.placeCount;
+  }
+
+  /** The places of posting k's term in its unit, in order (the places must be loaded). */
+  places(k: number): Uint32Array {
+    if (!this.data.positions) throw new Error('the places of words of this index are not loaded');
+    return this.data.positions.subarray(this.data.postings[2 * k + 1], this.placesEnd(k));
   }
 
   /** Whether posting k (a term in a unit) has the term at word `place` of the unit. */
   hasPlace(k: number, place: number): boolean {
-    const { positions } = this.data;
-    let low = this.positionStarts[k];
-    let high = this.positionStarts[k + 1];
+    const places = this.places(k);
+    let low = 0;
+    let high = places.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (positions[mid] < place) low = mid + 1;
+      if (places[mid] < place) low = mid + 1;
       else high = mid;
     }
-    return low < this.positionStarts[k + 1] && positions[low] === place;
-  }
-
-  /** The places of posting k's term in its unit, in order. */
-  places(k: number): Uint32Array {
-    return this.data.positions.subarray(this.positionStarts[k], this.positionStarts[k + 1]);
+    return low < places.length && places[low] === place;
   }
 
   /** A problem with data read back (so the index is rebuilt, never trusted), or null. */
@@ -172,11 +178,12 @@ export class TextIndex {
     if (termStarts.length !== terms.length + 1 || termStarts[0] !== 0) return 'term table does not fit';
     if (termStarts[terms.length] * 2 !== postings.length) return 'postings do not fit';
     if (lengths.length !== units.length) return 'unit lengths do not fit';
-    let places = 0;
-    for (let p = 1; p < postings.length; p += 2) places += postings[p];
-    if (places !== data.positions.length) return 'places do not fit';
+    if (data.positions !== null && data.positions.length !== data.placeCount) return 'places do not fit';
+    // Each posting's places start after the last one's, and it has one at least.
+    for (let p = 1; p < postings.length; p += 2) if (p === 1 ? postings[p] !== 0 : postings[p] <= postings[p - 2]) return 'places out of order';
+    if (postings.length > 0 && postings[postings.length - 1] >= data.placeCount) return 'places do not fit';
     for (let i = 1; i < terms.length; i++) if (compare(terms[i - 1], terms[i]) >= 0 || termStarts[i] < termStarts[i - 1]) return 'terms out of order';
-    for (let p = 0; p < postings.length; p += 2) if (postings[p] >= units.length || postings[p + 1] === 0) return 'a posting names no unit';
+    for (let p = 0; p < postings.length; p += 2) if (postings[p] >= units.length) return 'a posting names no unit';
     for (const u of units) if (!(u.from >= 0 && u.from <= u.to && u.to <= text.length)) return 'a unit lies outside the text';
     return null;
   }

@@ -127,4 +127,18 @@ describe('the index on disk', () => {
     const fresh = await LibraryStore.open(dir, { inspect: true });
     expect((await fresh.search({ query: 'colour:pink' })).hits.map((h) => h.highlightId)).toEqual([testId(5)]);
   });
+
+  test('a shard replaced after it was opened is not read for its text: the part is rebuilt and the hits are right', async () => {
+    const { store, doc } = await storeWithSample(dir);
+    await store.search({ query: 'biology' });
+    await store.flushSearchIndex();
+    const reader = await LibraryStore.open(dir, { inspect: true });
+    expect((await reader.search({ query: 'zzzunknown' })).total).toBe(0); // the shard is open; no text read yet
+    await store.createAnnotation({ documentId: doc.id, id: testId(7), color: 'red', selectors: await selectorsOf(store, doc.id, 'biophysics') });
+    await store.search({ query: 'colour:red' });
+    await store.flushSearchIndex(); // the file is replaced under the reader
+    const hits = (await reader.search({ query: '"scaling laws"' })).hits;
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(marked(hit).map((m) => m.toLowerCase())).toContain('scaling laws');
+  });
 });

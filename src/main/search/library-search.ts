@@ -3,7 +3,10 @@
  * builds one too, reading only). Each document has a shard (its transcript's
  * paragraphs, its highlights and notes, its notebook: three parts), and the
  * library notebook one more. Shards are read from their files the first time
- * a search needs them, all at once; a part whose file is missing, damaged or
+ * a search needs them, all at once, leaving each part's text and places of
+ * words in the file until a hit or a phrase needs them (shard-file.ts; the
+ * store's FileSystem has no reads of part of a file, so these use node:fs
+ * directly; writes go through it). A part whose file is missing, damaged or
  * out of date with the data files (its fingerprint differs) is rebuilt from
  * them. Every saved change marks the part it touched out of date (a highlight
  * edit: that document's highlights alone); it is rebuilt soon after, or by
@@ -13,7 +16,7 @@
  */
 import { join } from 'node:path';
 import { isEmptyQuery, namedBy, parseQuery, type ParsedQuery, QuerySyntaxError } from '../../core/search/query-syntax';
-import { runQuery, type SearchPart } from '../../core/search/run-query';
+import { hitsOf, rankQuery, type SearchPart } from '../../core/search/run-query';
 import { highlightsIndex, notebookIndex, transcriptIndex } from '../../core/search/search-units';
 import type { TextIndex } from '../../core/search/text-index';
 import { fold, termsOf } from '../../core/search/words';
@@ -22,7 +25,7 @@ import type { RequestOf } from '../../shared/contract';
 import { GlossError } from '../store/errors';
 import { SEARCH_INDEX_FILE } from '../store/layout';
 import type { LibraryChange } from '../store/library-store';
-import { decodeShard, encodeShard, type ShardPart } from './shard-file';
+import { encodeShard, loadPart, readShard, ShardChangedError, type ShardPart } from './shard-file';
 import type { SearchSource } from './search-source';
 
 export const DEFAULT_SEARCH_LIMIT = 100;
@@ -75,17 +78,44 @@ export class LibrarySearch {
     if (isEmptyQuery(query)) return { query: request.query, hits: [], total: 0 };
     const colours = this.colours(query);
     const keys = this.keysFor(request.documentId, query);
+    // A part whose file changed under it (or is damaged) is rebuilt and the search run again, once.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.run(request, query, colours, keys);
+      } catch (error) {
+        if (!(error instanceof ShardChangedError) || attempt > 0) throw error;
+      }
+    }
+  }
+
+  private async run(request: RequestOf<'search:query'>, query: ParsedQuery, colours: Set<HighlightColor> | null, keys: string[]): Promise<SearchResults> {
     const shards = await Promise.all(keys.map((key) => this.ready(key)));
     const titles = new Map(this.source.documents().map((d) => [d.id, d.title]));
-    const parts: SearchPart[] = shards.flatMap((shard) =>
-      [...shard.parts.values()].map((part) => ({
+    const parts: (SearchPart & { shard: Shard; name: PartName })[] = shards.flatMap((shard) =>
+      [...shard.parts].map(([name, part]) => ({
+        shard,
+        name,
         documentId: shard.documentId,
         documentTitle: shard.documentId === null ? LIBRARY_NOTEBOOK_TITLE : (titles.get(shard.documentId) ?? ''),
         index: part.index,
       })),
     );
-    const { hits, total } = runQuery(parts, query, { colours, limit: request.limit ?? DEFAULT_SEARCH_LIMIT });
-    return { query: request.query, hits, total };
+    // Phrases are checked against the places of their words; snippets are cut from the text: both read when first needed.
+    if (query.phrases.length > 0) await settled(parts.map((p) => this.loaded(p.shard, p.name, p.index, { places: true })));
+    const { best, total } = rankQuery(parts, query, { colours, limit: request.limit ?? DEFAULT_SEARCH_LIMIT });
+    const hit = new Set(best.map((c) => c.part));
+    await settled(parts.filter((p) => hit.has(p)).map((p) => this.loaded(p.shard, p.name, p.index, { text: true })));
+    return { query: request.query, hits: hitsOf(best, query), total };
+  }
+
+  /** Reads what a part read from its file left there; if the file changed or is damaged, the part is to be rebuilt. */
+  private async loaded(shard: Shard, name: PartName, index: TextIndex, what: { text?: boolean; places?: boolean }): Promise<void> {
+    try {
+      await loadPart(index, what);
+    } catch (error) {
+      if (shard.parts.get(name)?.index === index && !shard.changes.has(name)) shard.changes.set(name, 1);
+      throw error instanceof ShardChangedError ? error : new ShardChangedError(String(error));
+    }
   }
 
   /** Writes every shard that is waiting to be written, now (tests, and before quitting). */
@@ -158,8 +188,7 @@ export class LibrarySearch {
   private async load(key: string): Promise<Shard> {
     const documentId = key === '' ? null : key;
     const shard: Shard = { key, documentId, parts: new Map(), changes: new Map(), rebuilding: null };
-    const bytes = await this.source.fs.readFile(this.path(key)).catch(() => null);
-    const saved = bytes ? decodeShard(key, bytes) : null;
+    const saved = await readShard(this.path(key), key);
     const names = this.partNames(documentId);
     const current = await Promise.all(names.map((name) => this.fingerprint(documentId, name)));
     names.forEach((name, i) => {
@@ -284,9 +313,17 @@ export class LibrarySearch {
     if (!shard || !this.source.writable() || !this.source.documents().some((d) => d.id === key || key === '')) return;
     const parts: ShardPart[] = [...shard.parts].filter(([name]) => !shard.changes.has(name)).map(([name, part]) => ({ name, ...part }));
     try {
+      // What is still only in the old file is read before the file is replaced.
+      await settled(parts.map((p) => this.loaded(shard, p.name as PartName, p.index, { text: true, places: true })));
       await this.source.fs.replaceFile(this.path(key), encodeShard(key, parts), { flush: false });
     } catch (error) {
       console.warn('[gloss] could not write the search index:', error);
     }
   }
+}
+
+/** Waits for every promise (so each failure has marked its part) and then throws the first failure, if any. */
+async function settled(promises: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(promises)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

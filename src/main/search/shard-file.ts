@@ -5,26 +5,29 @@
  * of this format) is reported as null, so the caller rebuilds it.
  *
  *   gloss-search-index <FORMAT>\n
- *   {"key":…,"parts":[{"name","fingerprint","encoding","sizes":[…]}…],"crc":…}\n
- *   for each part, one after another:
- *     text        latin1 when every character fits, else UTF-16 (little-endian): read back without decoding
- *     terms       UTF-8, sorted, joined by \n
- *     units       int32 × 6 per unit: kind, from, to, start, end (-1: none), speakers (a number in the extras)
- *     extras      JSON: the lists of speakers, and each highlight or note unit's [highlight id, colour, codes]
- *     termStarts, postings, positions, lengths   uint32, little-endian
+ *   {"key", "parts": [{"name", "fingerprint", "encoding", "textLength", "placeCount", "sizes", "lazy"}…], "crc"}  \n
+ *   for each part: terms (UTF-8, sorted, one a line), units (int32 × 6 each: kind, from, to, start, end with -1
+ *                  for none, speakers), extras (JSON: the lists of speakers, each highlight's [id, colour, codes]),
+ *                  termStarts, postings, lengths (uint32)
+ *   then, for each part: its text (latin1 when every character fits, else UTF-16), its places of words (uint32)
  *
- * The CRC-32 covers everything after the header line. Reading a 250,000-word document's shard takes a few
- * milliseconds: nothing in it is parsed but the terms and the small extras.
+ * Numbers are little-endian, every section starts at a multiple of 4 bytes. Opening a shard reads the first
+ * sections alone (CRC-32 checked): about 40% of the file. A part's text and places are read when a search first
+ * needs them (a hit's snippet, a phrase), each with its own CRC, and only from the very file that was opened (its
+ * size and time unchanged); otherwise ShardChangedError says the part must be rebuilt.
  */
+import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { SEARCH_HIT_KINDS } from '../../core/search/query-syntax';
 import { type IndexText, type SearchUnit, TextIndex, type TextIndexData } from '../../core/search/text-index';
 import { HIGHLIGHT_COLORS } from '../../shared/model';
 
 /** Changes whenever the bytes, the units or the way words are cut change: an older file is rebuilt. */
-export const SHARD_FORMAT = 3;
+export const SHARD_FORMAT = 4;
 const MAGIC = `gloss-search-index ${SHARD_FORMAT}\n`;
 const UNIT_FIELDS = 6;
+/** Enough for any header (a few hundred bytes a part). */
+const HEADER_READ = 64 * 1024;
 
 export interface ShardPart {
   name: string;
@@ -33,13 +36,23 @@ export interface ShardPart {
   index: TextIndex;
 }
 
+/** A part's text or places could not be read from the file it was opened from: it has changed, or is damaged. */
+export class ShardChangedError extends Error {}
+
 type Encoding = 'latin1' | 'utf16le';
+
+/** Where a section is in the file: [offset, bytes, CRC-32]. */
+type Place = [number, number, number];
 
 interface PartHeader {
   name: string;
   fingerprint: string;
   encoding: Encoding;
+  textLength: number;
+  placeCount: number;
   sizes: number[];
+  /** The text and the places of words. */
+  lazy: [Place, Place];
 }
 
 interface Extras {
@@ -47,23 +60,77 @@ interface Extras {
   highlights: [string, SearchUnit['color'], string[]][];
 }
 
-/** A text kept as the bytes it was read from; passages are decoded when asked for. */
-class BytesText implements IndexText {
-  readonly length: number;
-  constructor(
-    readonly bytes: Buffer,
-    readonly encoding: Encoding,
-  ) {
-    this.length = encoding === 'latin1' ? bytes.length : bytes.length / 2;
+/** A file as it was when opened, so a later read can tell it is still the same file. */
+interface FileIdentity {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Reads [offset, offset + bytes) of the file opened as `identity`, checked against its CRC. */
+async function readSection(identity: FileIdentity, [offset, bytes, crc]: Place): Promise<Buffer> {
+  const handle = await open(identity.path, 'r').catch(() => null);
+  if (!handle) throw new ShardChangedError(`${identity.path} is gone`);
+  try {
+    const info = await handle.stat();
+    if (info.size !== identity.size || info.mtimeMs !== identity.mtimeMs) throw new ShardChangedError(`${identity.path} changed`);
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, offset);
+    if (bytesRead !== bytes || crc32(buffer) !== crc) throw new ShardChangedError(`${identity.path} is damaged`);
+    return buffer;
+  } finally {
+    await handle.close();
   }
+}
+
+/** A text kept as bytes; built or read, or (from a file) read when first loaded. */
+class BytesText implements IndexText {
+  private bytes: Buffer | null = null;
+  constructor(
+    readonly length: number,
+    readonly encoding: Encoding,
+    private readonly source: { identity: FileIdentity; place: Place } | null,
+    bytes: Buffer | null = null,
+  ) {
+    this.bytes = bytes;
+  }
+
+  get loaded(): Buffer | null {
+    return this.bytes;
+  }
+
+  async load(): Promise<void> {
+    if (this.bytes || !this.source) return;
+    const bytes = await readSection(this.source.identity, this.source.place);
+    if (bytes.length !== this.length * (this.encoding === 'latin1' ? 1 : 2)) throw new ShardChangedError('text of the wrong length');
+    this.bytes = bytes;
+  }
+
   slice(from: number, to: number): string {
+    if (!this.bytes) throw new Error('the text of this search index is not loaded');
     const width = this.encoding === 'latin1' ? 1 : 2;
     return this.bytes.toString(this.encoding, from * width, Math.max(from, to) * width);
   }
 }
 
+/** What of a part read from a file is still in it: its places of words. */
+const unreadPlaces = new WeakMap<TextIndex, { identity: FileIdentity; place: Place }>();
+
+/** Reads a part's text and places of words from its file, if they are not in memory yet. */
+export async function loadPart(index: TextIndex, what: { text?: boolean; places?: boolean } = { text: true, places: true }): Promise<void> {
+  const { text } = index.data;
+  if (what.text && text instanceof BytesText) await text.load();
+  const places = unreadPlaces.get(index);
+  if (what.places && places && index.data.positions === null) {
+    const bytes = await readSection(places.identity, places.place);
+    if (bytes.length !== index.data.placeCount * 4) throw new ShardChangedError('places of the wrong length');
+    index.data.positions = new Uint32Array(bytes.buffer, bytes.byteOffset, index.data.placeCount);
+    unreadPlaces.delete(index);
+  }
+}
+
 function textBytes(text: IndexText): [Buffer, Encoding] {
-  if (text instanceof BytesText) return [text.bytes, text.encoding];
+  if (text instanceof BytesText && text.loaded) return [text.loaded, text.encoding];
   const whole = text.slice(0, text.length);
   // eslint-disable-next-line no-control-regex
   const encoding: Encoding = /[^\u0000-\u00ff]/.test(whole) ? 'utf16le' : 'latin1';
@@ -116,63 +183,103 @@ function decodeUnits(table: Int32Array, extras: Extras): SearchUnit[] {
   return units;
 }
 
+/** A shard's bytes. Every part's text and places must be in memory (loadPart). */
 export function encodeShard(key: string, parts: readonly ShardPart[]): Buffer {
-  const sections: Buffer[] = [];
-  const headers: PartHeader[] = parts.map(({ name, fingerprint, index }) => {
-    const { text, terms, units, termStarts, postings, positions, lengths } = index.data;
+  const first: Buffer[] = [];
+  const lazy: Buffer[][] = [];
+  const headers = parts.map(({ name, fingerprint, index }) => {
+    const { text, terms, units, termStarts, postings, positions, lengths, placeCount } = index.data;
+    if (!positions) throw new Error('the places of words are not loaded');
     const [textSection, encoding] = textBytes(text);
-    const own = [textSection, Buffer.from(terms.join('\n'), 'utf8'), ...encodeUnits(units), bytesOf(termStarts), bytesOf(postings), bytesOf(positions), bytesOf(lengths)];
-    for (const section of own) sections.push(section, Buffer.alloc(padding(section.length)));
-    return { name, fingerprint, encoding, sizes: own.map((b) => b.length) };
+    const own = [Buffer.from(terms.join('\n'), 'utf8'), ...encodeUnits(units), bytesOf(termStarts), bytesOf(postings), bytesOf(lengths)];
+    for (const section of own) first.push(section, Buffer.alloc(padding(section.length)));
+    lazy.push([textSection, bytesOf(positions)]);
+    return { name, fingerprint, encoding, textLength: text.length, placeCount, sizes: own.map((b) => b.length) };
   });
-  const body = Buffer.concat(sections);
-  const header = Buffer.from(`${MAGIC}${JSON.stringify({ key, parts: headers, crc: crc32(body) })}`, 'utf8');
-  // Spaces after the header, so the body (and every section of numbers in it) starts at a multiple of 4 bytes.
-  return Buffer.concat([header, Buffer.from(`${' '.repeat(padding(header.length + 1))}\n`), body]);
+  const eager = Buffer.concat(first);
+  // The header's length decides where the later sections are: it is padded to a fixed multiple of 4 bytes.
+  const draft = (places: [Place, Place][]) =>
+    `${MAGIC}${JSON.stringify({ key, parts: headers.map((h, i): PartHeader => ({ ...h, lazy: places[i] })), crc: crc32(eager) })}`;
+  const zero: [Place, Place][] = lazy.map(() => [
+    [0, 0, 0],
+    [0, 0, 0],
+  ]);
+  // Offsets are written as fixed-width numbers would not be: reserve room for the largest, then place them.
+  const room = Buffer.byteLength(draft(zero)) + lazy.length * 2 * 3 * 12 + 16;
+  const headerBytes = room + padding(room);
+  let at = headerBytes + eager.length;
+  const places = lazy.map((sections) =>
+    sections.map((section): Place => {
+      const place: Place = [at, section.length, crc32(section)];
+      at += section.length + padding(section.length);
+      return place;
+    }) as [Place, Place],
+  );
+  const header = Buffer.from(draft(places), 'utf8');
+  const tail = lazy.flat().flatMap((section) => [section, Buffer.alloc(padding(section.length))]);
+  return Buffer.concat([header, Buffer.from(`${' '.repeat(headerBytes - header.length - 1)}\n`), eager, ...tail]);
 }
 
-/** The parts of a shard file, or null when the file is not exactly one this version wrote for `key`. */
-export function decodeShard(key: string, bytes: Buffer): ShardPart[] | null {
+/** The parts of the shard file at `path`, their texts and places left in it; null when it is not exactly one this version wrote for `key`. */
+export async function readShard(path: string, key: string): Promise<ShardPart[] | null> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return null;
   try {
-    if (bytes.subarray(0, MAGIC.length).toString('utf8') !== MAGIC) return null;
-    const end = bytes.indexOf(10, MAGIC.length);
+    const info = await handle.stat();
+    const identity: FileIdentity = { path, size: info.size, mtimeMs: info.mtimeMs };
+    const head = Buffer.alloc(Math.min(HEADER_READ, info.size));
+    await handle.read(head, 0, head.length, 0);
+    if (head.subarray(0, MAGIC.length).toString('utf8') !== MAGIC) return null;
+    const end = head.indexOf(10, MAGIC.length);
     if (end < 0) return null;
-    const header = JSON.parse(bytes.subarray(MAGIC.length, end).toString('utf8')) as { key: unknown; parts: PartHeader[]; crc: unknown };
+    const header = JSON.parse(head.subarray(MAGIC.length, end).toString('utf8')) as { key: unknown; parts: PartHeader[]; crc: unknown };
     if (header.key !== key || !Array.isArray(header.parts)) return null;
-    const body = bytes.subarray(end + 1);
-    if (crc32(body) !== header.crc) return null;
-    let at = 0;
-    const next = (size: number): Buffer => {
-      if (!Number.isInteger(size) || size < 0 || at + size > body.length) throw new Error('section out of bounds');
-      const slice = body.subarray(at, at + size);
-      at += size + padding(size);
-      return slice;
-    };
-    // The numbers are read where they are in the file's bytes (copied only if the bytes are not aligned).
-    const words = (b: Buffer): [ArrayBuffer, number, number] => {
-      if (b.length % 4 !== 0) throw new Error('misaligned section');
-      const aligned = b.byteOffset % 4 === 0 ? b : Buffer.from(b);
-      return [aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.length / 4];
-    };
-    const parts = header.parts.map(({ name, fingerprint, encoding, sizes }): ShardPart => {
-      if (typeof name !== 'string' || typeof fingerprint !== 'string' || !Array.isArray(sizes) || sizes.length !== 8) throw new Error('bad part header');
-      if (encoding !== 'latin1' && encoding !== 'utf16le') throw new Error('bad encoding');
-      const [text, terms, units, extras, termStarts, postings, positions, lengths] = sizes.map(next);
-      if (encoding === 'utf16le' && text.length % 2 !== 0) throw new Error('odd text');
-      const data: TextIndexData = {
-        text: new BytesText(text, encoding),
-        terms: terms.length === 0 ? [] : terms.toString('utf8').split('\n'),
-        units: decodeUnits(new Int32Array(...words(units)), JSON.parse(extras.toString('utf8')) as Extras),
-        termStarts: new Uint32Array(...words(termStarts)),
-        postings: new Uint32Array(...words(postings)),
-        positions: new Uint32Array(...words(positions)),
-        lengths: new Uint32Array(...words(lengths)),
-      };
-      if (TextIndex.check(data) !== null) throw new Error('index does not fit together');
-      return { name, fingerprint, index: new TextIndex(data) };
-    });
-    return at === body.length ? parts : null;
+    const eagerLength = header.parts.reduce((n, p) => n + (Array.isArray(p.sizes) ? p.sizes.reduce((m, s) => m + s + padding(s), 0) : 0), 0);
+    if (!Number.isInteger(eagerLength) || end + 1 + eagerLength > info.size) return null;
+    const eager = Buffer.alloc(eagerLength);
+    const { bytesRead } = await handle.read(eager, 0, eagerLength, end + 1);
+    if (bytesRead !== eagerLength || crc32(eager) !== header.crc) return null;
+    return decodeParts(header.parts, eager, identity);
   } catch {
     return null;
+  } finally {
+    await handle.close();
   }
+}
+
+function decodeParts(headers: PartHeader[], eager: Buffer, identity: FileIdentity): ShardPart[] {
+  let at = 0;
+  const next = (size: number): Buffer => {
+    if (!Number.isInteger(size) || size < 0 || at + size > eager.length) throw new Error('section out of bounds');
+    const slice = eager.subarray(at, at + size);
+    at += size + padding(size);
+    return slice;
+  };
+  const words = (b: Buffer): [ArrayBuffer, number, number] => {
+    if (b.length % 4 !== 0) throw new Error('misaligned section');
+    const aligned = b.byteOffset % 4 === 0 ? b : Buffer.from(b);
+    return [aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.length / 4];
+  };
+  const parts = headers.map(({ name, fingerprint, encoding, textLength, placeCount, sizes, lazy }): ShardPart => {
+    if (typeof name !== 'string' || typeof fingerprint !== 'string' || !Array.isArray(sizes) || sizes.length !== 6) throw new Error('bad part header');
+    if ((encoding !== 'latin1' && encoding !== 'utf16le') || !Number.isInteger(textLength) || !Number.isInteger(placeCount)) throw new Error('bad part header');
+    if (!Array.isArray(lazy) || lazy.length !== 2 || !lazy.every((p) => Array.isArray(p) && p.length === 3 && p.every(Number.isInteger))) throw new Error('bad part header');
+    const [terms, units, extras, termStarts, postings, lengths] = sizes.map(next);
+    const data: TextIndexData = {
+      text: new BytesText(textLength, encoding, { identity, place: lazy[0] }),
+      terms: terms.length === 0 ? [] : terms.toString('utf8').split('\n'),
+      units: decodeUnits(new Int32Array(...words(units)), JSON.parse(extras.toString('utf8')) as Extras),
+      termStarts: new Uint32Array(...words(termStarts)),
+      postings: new Uint32Array(...words(postings)),
+      positions: null,
+      placeCount,
+      lengths: new Uint32Array(...words(lengths)),
+    };
+    if (TextIndex.check(data) !== null) throw new Error('index does not fit together');
+    const index = new TextIndex(data);
+    unreadPlaces.set(index, { identity, place: lazy[1] });
+    return { name, fingerprint, index };
+  });
+  if (at !== eager.length) throw new Error('sections left over');
+  return parts;
 }
