@@ -15,12 +15,15 @@
  *   gloss overview [--doc ID]               highlights by speaker and code
  *   gloss search QUERY [--doc ID] [--limit N]  search the library's text, highlights, notes and notebooks
  *   gloss find --doc ID QUERY               matches in one document's text, with offsets
+ *   gloss replace-text --doc ID FILE        a corrected version of the text, highlights re-anchored
+ *   gloss revert-text --doc ID TOKEN        undo a replace-text
  */
 import { errorMessage } from '../core/error-message';
 import { sharedReader } from '../main/import/off-thread-reader';
 import { type FlagSpecs, parseArgs, requiredValue, UsageError, valueOf } from './args';
 import { addCommand, checkCommand, listCommand, type Output } from './library-commands';
 import { changeCodesCommand, codesCommand, highlightCommand, highlightsCommand, overviewCommand } from './study-commands';
+import { replaceTextCommand, revertTextCommand } from './text-commands';
 import { searchCommand } from './search-commands';
 import { findCommand } from './find-command';
 import { transcriptToJson } from './transcript-json';
@@ -46,10 +49,15 @@ const USAGE = `Usage: gloss COMMAND [--json] [--data-dir DIR]
   find --doc ID QUERY [--match-case] [--whole-word]
                        every match of QUERY in a document's text, as the reader's find bar finds them
                        (case, accents, curly quotes and white space aside), with offsets, speaker, context
+  replace-text --doc ID FILE
+                       replace a document's text with a corrected version of it, re-anchoring every
+                       highlight; prints each one kept, moved, changed or orphaned, and an undo token
+  revert-text --doc ID TOKEN
+                       undo a replace-text: the text it replaced and every highlight's place come back
 Options:
   --json               print JSON
   --data-dir DIR       the library folder (default: $GLOSS_DATA_DIR, else the app's own)
-Writing commands (highlight, codes rename|merge) send the change to Gloss when it is running.`;
+Writing commands (highlight, codes rename|merge, replace-text, revert-text) send the change to Gloss when it is running.`;
 
 const FLAGS: FlagSpecs = {
   check: { repair: 'switch' },
@@ -58,6 +66,8 @@ const FLAGS: FlagSpecs = {
   overview: { doc: 'value' },
   search: { doc: 'value', limit: 'value' },
   find: { doc: 'value', 'match-case': 'switch', 'whole-word': 'switch' },
+  'replace-text': { doc: 'value' },
+  'revert-text': { doc: 'value' },
 };
 const OPERANDS: Record<string, (n: number) => boolean> = {
   parse: (n) => n === 1,
@@ -70,9 +80,11 @@ const OPERANDS: Record<string, (n: number) => boolean> = {
   overview: (n) => n === 0,
   search: () => true,
   find: (n) => n >= 1,
+  'replace-text': (n) => n === 1,
+  'revert-text': (n) => n === 1,
 };
 /** What a command's operands are, for the message when there are too many or too few. */
-const OPERAND_NAMES: Record<string, string> = { parse: 'files', add: 'files', codes: 'operands' };
+const OPERAND_NAMES: Record<string, string> = { parse: 'files', add: 'files', codes: 'operands', 'replace-text': 'files', 'revert-text': 'undo tokens' };
 
 async function parse(file: string, json: boolean, io: Output): Promise<number> {
   // Read as an import is: in the worker, with its time and memory limits.
@@ -126,6 +138,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       };
       return await highlightCommand(dataDir, options, json, io);
     }
+    if (command === 'replace-text') return await replaceTextCommand(dataDir, requiredValue(args, 'doc'), operands[0], json, io);
+    if (command === 'revert-text') return await revertTextCommand(dataDir, requiredValue(args, 'doc'), operands[0], json, io);
     if (command === 'find') {
       const options = { documentId: requiredValue(args, 'doc'), query: operands.join(' '), matchCase: flags.has('match-case'), wholeWord: flags.has('whole-word') };
       return await findCommand(dataDir, options, json, io);

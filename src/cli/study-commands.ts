@@ -35,7 +35,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** A highlight as a few lines of text. */
 function highlightLines(h: HighlightJson): string[] {
   const colour = h.colorName.toLowerCase() === h.color ? h.colorName : `${h.colorName} (${h.color})`;
-  const lines = [`${h.start}-${h.end}  ${colour}  ${h.speakers.length ? h.speakers.join(', ') : '(no speaker)'}`, `  “${oneLine(h.quote)}”`];
+  const where = h.orphaned ? 'orphan (not placed in the current text)' : h.speakers.length ? h.speakers.join(', ') : '(no speaker)';
+  const lines = [`${h.start}-${h.end}  ${colour}  ${where}`, `  “${oneLine(h.quote)}”`];
   if (h.codes.length) lines.push(`  codes: ${h.codes.join(', ')}`);
   // Blank lines of the note are left out: here a blank line separates highlights (--json has the note as written).
   const note = h.note.split('\n').filter((line) => line.trim() !== '');

@@ -161,8 +161,20 @@ describe('exportMarkdown', () => {
     a.selectors.position = { type: 'TextPositionSelector', start: 0, end: 5 };
     const { tree } = exportOf([a]);
     const headings = tree.children.filter((c) => c.type === 'heading').map((c) => toString(c));
-    expect(headings).toContain('Highlights whose text has changed');
+    expect(headings).toContain('Orphans');
     expect(toString(tree)).toContain('words that are not in the transcript');
+  });
+
+  test('an orphan goes under Orphans with its note and codes, even where its old quote still fits the text', () => {
+    const placed = highlight('gremlin');
+    const orphan = { ...highlight('gremlin', 'Still worth keeping'), id: 'orphan', codes: ['theme/risk'], orphaned: true };
+    const { md: markdown, tree } = exportOf([orphan, placed]);
+    expect(highlightsIn(tree)).toHaveLength(1);
+    const orphans = markdown.slice(markdown.indexOf('## Orphans'));
+    expect(orphans).toContain('> gremlin');
+    expect(orphans).toContain('Not placed in the current text');
+    expect(orphans).toContain('Codes: theme/risk');
+    expect(orphans).toContain('Still worth keeping');
   });
 
   test('orders overlapping highlights by where they start', () => {

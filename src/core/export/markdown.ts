@@ -6,7 +6,9 @@
  * Markdown (a bulleted list in it is a Markdown list), with only the markup
  * the note editor has; anything else in it is its literal text, so that no
  * note can add HTML or a heading, or break out of its highlight
- * (src/core/notes/note-markdown.ts says how).
+ * (src/core/notes/note-markdown.ts says how). Orphans (highlights not placed
+ * when the text was replaced by a corrected version, or whose quote is not
+ * found) come last under their own heading, with their notes and codes.
  */
 import type { Annotation, HighlightColor, Transcript } from '../../shared/model';
 import { resolveSelectors } from '../anchoring/selectors';
@@ -42,7 +44,7 @@ function colorLabel(color: HighlightColor, names: MarkdownExportInput['colorName
 }
 
 function highlightBlock(input: MarkdownExportInput, quote: string, a: Annotation, at: Placed | null): string {
-  const who = at ? attributionOf(input.transcript, at.start, at.end) : 'Not found in the current text';
+  const who = at ? attributionOf(input.transcript, at.start, at.end) : 'Not placed in the current text';
   const quoteBlock = [...escapeParagraphs(quote), `— ${escapeSingleLine(who)} (${escapeSingleLine(colorLabel(a.color, input.colorNames))})`]
     .map((p) => p.replace(/^/gm, '> '))
     .join('\n>\n');
@@ -57,7 +59,8 @@ export function exportMarkdown(input: MarkdownExportInput): string {
   const placed: Placed[] = [];
   const orphans: Annotation[] = [];
   for (const annotation of annotations) {
-    const range = resolveSelectors(text, annotation.selectors);
+    // An orphan's selectors are those of an older text: never placed by them, even where they happen to fit.
+    const range = annotation.orphaned ? null : resolveSelectors(text, annotation.selectors);
     if (range) placed.push({ annotation, ...range });
     else orphans.push(annotation);
   }
@@ -75,7 +78,7 @@ export function exportMarkdown(input: MarkdownExportInput): string {
   if (placed.length === 0 && orphans.length === 0) parts.push('No highlights yet.');
   for (const p of placed) parts.push(highlightBlock(input, text.slice(p.start, p.end), p.annotation, p));
   if (orphans.length > 0) {
-    parts.push('## Highlights whose text has changed');
+    parts.push('## Orphans', 'Highlights whose text could not be found in the current version of the transcript, each with its quote as it was.');
     for (const a of orphans) parts.push(highlightBlock(input, a.selectors.quote.exact, a, null));
   }
   return parts.join('\n\n') + '\n';

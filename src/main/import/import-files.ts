@@ -14,8 +14,8 @@ import { ImportError, type ReadTranscript } from './read-transcript-file';
 async function importOne(store: LibraryStore, fileName: string, read: () => Promise<ReadTranscript>): Promise<ImportResult> {
   try {
     const { text, transcript, format } = await read();
-    const { document, duplicate } = await store.importTranscript({ text, transcript, format, source: fileName });
-    return { fileName, ok: true, document, duplicate };
+    const { document, duplicate, newVersionOf } = await store.importTranscript({ text, transcript, format, source: fileName });
+    return { fileName, ok: true, document, duplicate, ...(newVersionOf ? { newVersionOf } : {}) };
   } catch (error) {
     const message = error instanceof ImportError ? error.message : `Could not import ${fileName}: ${error instanceof Error ? error.message : String(error)}`;
     return { fileName, ok: false, message };

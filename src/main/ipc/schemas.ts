@@ -117,6 +117,7 @@ export const requestSchemas = {
       note,
       noteState,
       codes,
+      orphaned: z.boolean().optional(),
       createdAt: time,
       updatedAt: time,
     }),

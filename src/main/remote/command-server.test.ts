@@ -27,6 +27,7 @@ const DOC = '11111111-1111-4111-8111-111111111111';
 function fakeStore() {
   const annotations: Annotation[] = [];
   const operations: CodeOperation[] = [];
+  const replaced: string[] = [];
   const store: CommandStore = {
     async createAnnotation(input) {
       const at = '2026-01-02T03:04:05.000Z';
@@ -46,8 +47,16 @@ function fakeStore() {
       operations.push(operation);
       return { highlightsChanged: 3, documentsChanged: 2, undoToken: 'x' };
     },
+    async replaceTextFromPath(documentId, path) {
+      replaced.push(path);
+      return { documentId, kept: 0, moved: 0, changed: 0, orphaned: 0, highlights: [], previousVersion: 'documents/x/versions/t', undoToken: 't' };
+    },
+    async revertText(documentId, undoToken) {
+      replaced.push(undoToken);
+      return { documentId, kept: 0, moved: 0, changed: 0, orphaned: 0, highlights: [], previousVersion: 'documents/x/versions/u', undoToken: 'u' };
+    },
   };
-  return { store, annotations, operations };
+  return { store, annotations, operations, replaced };
 }
 
 let dir: string;
@@ -118,6 +127,17 @@ test('code operations run on the app’s store and change the whole library', as
   expect(await sendCommand(endpoint, 'codes', { operation: { kind: 'rename', from: 'a', to: 'b' } })).toEqual({ highlightsChanged: 3, documentsChanged: 2 });
   expect(operations).toEqual([{ kind: 'rename', from: 'a', to: 'b' }]);
   expect(changed).toEqual([null]);
+});
+
+test('a text replacement runs on the app’s store with the file’s absolute path and says which document changed', async () => {
+  const { endpoint, replaced, changed } = await serve();
+  expect(await sendCommand(endpoint, 'replace-text', { documentId: DOC, path: join(dir, 'corrected.txt') })).toMatchObject({ documentId: DOC, undoToken: 't' });
+  expect(await sendCommand(endpoint, 'revert-text', { documentId: DOC, undoToken: 't' })).toMatchObject({ undoToken: 'u' });
+  expect(replaced).toEqual([join(dir, 'corrected.txt'), 't']);
+  expect(changed).toEqual([DOC, DOC]);
+  const request = { version: 1, token: endpoint.token, name: 'replace-text', request: { documentId: DOC, path: 'relative.txt' } };
+  expect(await raw(endpoint.socket, JSON.stringify(request))).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  expect(replaced).toHaveLength(2);
 });
 
 test('refuses a request without the token, or that fails validation, before anything runs', async () => {

@@ -27,6 +27,11 @@ export interface HighlightJson {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Present (true) for an orphan: not placed when the text was replaced by a corrected version; its quote, start and
+   * end are those it had in the text it was made on.
+   */
+  orphaned?: true;
 }
 
 /** What the command line says about a document alongside its highlights. */
@@ -51,21 +56,23 @@ export function namedSpeakers(speakers: SpeakerIndex, start: number, end: number
 
 /** One highlight as the command line shows it; `speakers` is the document's speaker index (built once for all). */
 export function highlightJson(annotation: Annotation, speakers: SpeakerIndex, plainText: string, colorNames: Record<HighlightColor, string>): HighlightJson {
-  // The transcript never changes once imported, so the position holds; resolving guards against a damaged file.
-  const { start, end } = resolveSelectors(plainText, annotation.selectors) ?? annotation.selectors.position;
+  // A placed highlight's position holds in the text (resolving guards against a damaged file); an orphan's is of
+  // an older text, and is given as it was.
+  const { start, end } = (annotation.orphaned ? null : resolveSelectors(plainText, annotation.selectors)) ?? annotation.selectors.position;
   return {
     id: annotation.id,
     documentId: annotation.documentId,
     quote: annotation.selectors.quote.exact,
     start,
     end,
-    speakers: namedSpeakers(speakers, start, end),
+    speakers: annotation.orphaned ? [] : namedSpeakers(speakers, start, end),
     color: annotation.color,
     colorName: colorNames[annotation.color],
     codes: [...(annotation.codes ?? [])],
     note: annotation.note,
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,
+    ...(annotation.orphaned ? { orphaned: true as const } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * each a line of JSON. The app validates every request as it does an IPC
  * payload (schemas.ts), before anything runs.
  */
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { MAX_QUOTE_LENGTH, requestSchemas } from '../ipc/schemas';
 import type { ErrorCode } from '../../shared/contract';
@@ -35,4 +36,11 @@ export const commandRequestSchema = z.discriminatedUnion('name', [
     }),
   }),
   z.strictObject({ version: z.literal(PROTOCOL_VERSION), token: z.string().max(200), name: z.literal('codes'), request: requestSchemas['codes:apply'] }),
+  z.strictObject({
+    version: z.literal(PROTOCOL_VERSION),
+    token: z.string().max(200),
+    name: z.literal('replace-text'),
+    request: z.strictObject({ documentId: z.string().min(1).max(200), path: z.string().min(1).max(4096).refine(isAbsolute, 'must be an absolute path') }),
+  }),
+  z.strictObject({ version: z.literal(PROTOCOL_VERSION), token: z.string().max(200), name: z.literal('revert-text'), request: z.strictObject({ documentId: z.string().min(1).max(200), undoToken: z.string().min(1).max(200) }) }),
 ]) satisfies z.ZodType<CommandRequest, unknown>;

@@ -7,14 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { findQuote } from '../../core/anchoring/find-quote';
 import { createSelectors, type TextRange } from '../../core/anchoring/selectors';
-import type { CodeOperation, HighlightColor } from '../../shared/model';
+import type { CodeOperation, HighlightColor, TextReplacement } from '../../shared/model';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
 import { speakerIndex } from '../../core/study/speakers';
 import { highlightJson, type HighlightJson, namedSpeakers } from './highlight-json';
 
 /** What the commands need of a store. */
-export type CommandStore = Pick<LibraryStore, 'createAnnotation' | 'highlightsOf' | 'colorNames' | 'applyCodeOperation'>;
+export type CommandStore = Pick<LibraryStore, 'createAnnotation' | 'highlightsOf' | 'colorNames' | 'applyCodeOperation' | 'replaceTextFromPath' | 'revertText'>;
 
 /** `gloss highlight`: a quote to find in a document and what to make of it. Colour and codes are already checked. */
 export interface HighlightRequest {
@@ -38,6 +38,10 @@ export interface CodeChangeJson {
 export interface WriteCommands {
   highlight: { request: HighlightRequest; result: HighlightJson };
   codes: { request: { operation: CodeOperation }; result: CodeChangeJson };
+  /** `gloss replace-text`: the file (an absolute path, read by whoever writes) replaces the document's text. */
+  'replace-text': { request: { documentId: string; path: string }; result: TextReplacement };
+  /** `gloss revert-text`: undoes a replace by its token. */
+  'revert-text': { request: { documentId: string; undoToken: string }; result: TextReplacement };
 }
 export type WriteCommandName = keyof WriteCommands;
 export type WriteRequest<N extends WriteCommandName> = WriteCommands[N]['request'];
@@ -102,11 +106,14 @@ export function runWriteCommand<N extends WriteCommandName>(store: CommandStore,
   const commands: { [K in WriteCommandName]: (request: WriteRequest<K>) => Promise<WriteResult<K>> } = {
     highlight: (r) => highlight(store, r, newId),
     codes: (r) => changeCodes(store, r),
+    'replace-text': (r) => store.replaceTextFromPath(r.documentId, r.path),
+    'revert-text': (r) => store.revertText(r.documentId, r.undoToken),
   };
   return commands[name](request);
 }
 
 /** Which document a command changed (the window shows it again), or null for library-wide changes (codes). */
 export function changedDocument<N extends WriteCommandName>(name: N, request: WriteRequest<N>): string | null {
-  return name === 'highlight' ? (request as HighlightRequest).documentId : null;
+  if (name === 'codes') return null;
+  return (request as WriteRequest<'highlight' | 'replace-text' | 'revert-text'>).documentId;
 }

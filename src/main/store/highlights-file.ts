@@ -23,7 +23,7 @@
  */
 import { errorMessage } from '../../core/error-message';
 import { join } from 'node:path';
-import type { Annotation, HighlightColor } from '../../shared/model';
+import type { Annotation, HighlightColor, HighlightSelectors } from '../../shared/model';
 import { type DataFile, decodeData } from './data-file';
 import { errorCode, type FileSystem } from './file-system';
 import { GlossError } from './errors';
@@ -59,7 +59,19 @@ export interface Recoded {
 /** A change asked for, applied to what is on disk when its turn comes. */
 export type HighlightOp =
   | { create: Annotation }
-  | { update: { id: string; color?: HighlightColor; note?: string; noteState?: string | null; codes?: string[]; updatedAt: string } }
+  | {
+      update: {
+        id: string;
+        color?: HighlightColor;
+        note?: string;
+        noteState?: string | null;
+        codes?: string[];
+        /** Attached to new text (an orphan re-attached); `orphaned: false` clears the mark. */
+        selectors?: HighlightSelectors;
+        orphaned?: boolean;
+        updatedAt: string;
+      };
+    }
   | { delete: string };
 
 export interface ChangeLogOptions {
@@ -136,7 +148,8 @@ export function applyLines(annotations: readonly Annotation[], lines: readonly L
 }
 
 interface Waiting {
-  op: HighlightOp | { recode: Recoder };
+  /** `replaceAll`: every highlight rewritten at once (its result unknown until its turn; readers see what is before). */
+  op: HighlightOp | { recode: Recoder } | { replaceAll: true };
 }
 
 export interface HighlightsFileParts {
@@ -257,6 +270,23 @@ export class HighlightsFile {
     return this.enqueue({ recode: recoder }, () => this.writeRecoding(recoder));
   }
 
+  /**
+   * Runs `work` at its turn (after every change queued before it) with the highlights on disk and the sequence
+   * number the rewrite will have; the highlights it returns are written in one rewrite of the snapshot and become
+   * the file's. A failure in `work` or in the write leaves the highlights as they were.
+   */
+  replaceAll<T>(work: (current: readonly Annotation[], seq: number) => Promise<{ annotations: Annotation[]; result: T }>): Promise<T> {
+    return this.enqueue({ replaceAll: true }, async () => {
+      const seq = this.seq + 1;
+      const { annotations, result } = await work(this.durable, seq);
+      await this.fold(annotations, seq);
+      this.durable = annotations;
+      this.reindex();
+      this.seq = seq;
+      return result;
+    });
+  }
+
   private enqueue<T>(op: Waiting['op'], write: () => Promise<T>): Promise<T> {
     const entry: Waiting = { op };
     this.waiting.push(entry);
@@ -360,12 +390,16 @@ function lineFor(annotations: readonly Annotation[], positions: Map<string, numb
   if ('delete' in op) return { seq, delete: op.delete };
   const { id: _id, ...change } = op.update;
   const changed = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
-  return { seq, put: { ...annotations[at], ...changed } };
+  const put: Annotation = { ...annotations[at], ...changed };
+  // A placed highlight carries no mark at all, as one never orphaned.
+  if (put.orphaned === false) delete put.orphaned;
+  return { seq, put };
 }
 
 /** `annotations` with `op` applied, or null when it does not apply. */
 function applyOp(annotations: Annotation[], op: Waiting['op']): Annotation[] | null {
   if ('recode' in op) return recoded(annotations, op.recode).next;
+  if ('replaceAll' in op) return null;
   const positions = new Map(annotations.map((a, i) => [a.id, i]));
   const line = lineFor(annotations, positions, op, 0);
   return line ? applyLines(annotations, [line]) : null;

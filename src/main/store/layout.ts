@@ -10,8 +10,12 @@
  *   <dataDir>/gloss.lock                       which process owns the folder (the app while it runs)
  *   <dataDir>/backups/                         rolling backups of library.json and settings.json
  *   <dataDir>/documents/<id>/document.json     the document's library entry (title, source, speakers, times)
- *   <dataDir>/documents/<id>/transcript.json   the parsed transcript, written once
- *   <dataDir>/documents/<id>/source.txt        the text as imported, written once
+ *   <dataDir>/documents/<id>/transcript.json   the parsed transcript (replaced only with a corrected version)
+ *   <dataDir>/documents/<id>/source.txt        the text as imported (likewise)
+ *   <dataDir>/documents/<id>/text-change.json  a text replacement under way (its journal; gone when done)
+ *   <dataDir>/documents/<id>/versions/<time>/  a text replaced by a corrected version, kept: its source.txt,
+ *                                              transcript.json, document.json, the highlights as they were
+ *                                              (annotations.json) and version.json (when, and by which text)
  *   <dataDir>/documents/<id>/annotations.json  highlights and notes (a snapshot) …
  *   <dataDir>/documents/<id>/annotations.log   … and the changes made since, one JSON line each
  *   <dataDir>/documents/<id>/counts.json       how many highlights, notes and uses of each code (derived)
@@ -43,6 +47,12 @@ export const ANNOTATIONS_LOG = 'annotations.log';
 export const COUNTS_FILE = 'counts.json';
 /** A search index shard: a document's in its folder, the library notebook's in the data folder. */
 export const SEARCH_INDEX_FILE = 'search-index.bin';
+/** A text replacement's journal, in the document's folder (text-versions.ts). */
+export const TEXT_CHANGE_FILE = 'text-change.json';
+/** Texts replaced by corrected versions, one folder each, in the document's folder. */
+export const VERSIONS_DIR = 'versions';
+/** What a kept version says of itself: when it was replaced, and by which text. */
+export const VERSION_FILE = 'version.json';
 
 /** Prefix of a document folder still being written by an import. */
 export const IMPORT_STAGING_PREFIX = '.import-';
@@ -84,6 +94,12 @@ export class Layout {
   }
   documentBackups(id: string): string {
     return join(this.documentDir(id), BACKUPS_DIR);
+  }
+  textChange(id: string): string {
+    return join(this.documentDir(id), TEXT_CHANGE_FILE);
+  }
+  versions(id: string): string {
+    return join(this.documentDir(id), VERSIONS_DIR);
   }
 }
 

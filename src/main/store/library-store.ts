@@ -14,7 +14,7 @@
  *   (the command line's reading commands) never write at all, and guests
  *   (`gloss add` beside the running app) only add documents.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { errorMessage } from '../../core/error-message';
 import { normaliseCode } from '../../core/study/code-path';
@@ -50,6 +50,9 @@ import { Backups } from './backups';
 import { CodeChanges } from './code-changes';
 import { Notebooks } from './notebooks';
 import { LibrarySearch } from '../search/library-search';
+import { finishInterruptedReplaces, textHash, TextVersions } from './text-versions';
+import { sharedReader, type TranscriptReader } from '../import/off-thread-reader';
+import { ImportError, type ReadTranscript } from '../import/read-transcript-file';
 import { codebookKind, type CodebookFile, emptyCodebook, entriesOf, withEntries } from './codebook-file';
 import { type Counts, CountsFiles, countsOf, countsText, NO_COUNTS } from './counts-file';
 import { asciiJson, type DataFile } from './data-file';
@@ -58,7 +61,7 @@ import { GlossError } from './errors';
 import { DEFAULT_SETTINGS, type DocumentFile, type LibraryEntry, type LibraryFile, type SettingsFile } from './file-schemas';
 import { errorCode, type FileSystem, nodeFileSystem, READ_ONLY_CODES, TEMP_MARK } from './file-system';
 import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightOp, type HighlightsFile } from './highlights-file';
-import { ANNOTATIONS_FILE, ANNOTATIONS_LOG, CODEBOOK_FILE, COUNTS_FILE, Layout } from './layout';
+import { ANNOTATIONS_FILE, ANNOTATIONS_LOG, CODEBOOK_FILE, COUNTS_FILE, Layout, SOURCE_FILE } from './layout';
 import { openLibraryData, readLibrary, readSettings, scanDocuments, settingsKind } from './library-index';
 import { assertWritable, Notices, type StoreContext, writeError } from './store-context';
 
@@ -98,6 +101,8 @@ export interface StoreOptions {
   inspect?: boolean;
   /** Hears each notice as it is reported (default: a warning on the console). */
   onNotice?: (notice: StoreNotice) => void;
+  /** Reads a corrected version of a text, as import does (default: the shared worker; tests give their own). */
+  reader?: TranscriptReader;
 }
 
 export type StoreMode = 'owner' | 'guest' | 'inspect';
@@ -149,6 +154,7 @@ export class LibraryStore {
   private libraryWide: Promise<unknown> = Promise.resolve();
   private readonly codeChanges: CodeChanges;
   private readonly notebooks: Notebooks;
+  private readonly textVersions: TextVersions;
   private readonly listeners = new Set<(change: LibraryChange) => void>();
 
   private constructor(
@@ -159,6 +165,7 @@ export class LibraryStore {
     private entries: Map<string, DataFile<DocumentFile>>,
     private readonly changeLog: ChangeLogOptions,
     private readonly mode: StoreMode,
+    private readonly reader: () => TranscriptReader,
   ) {
     this.countsFiles = new CountsFiles(ctx.fs, (id) => ctx.layout.documentDir(id));
     this.notebooks = new Notebooks(ctx);
@@ -173,6 +180,16 @@ export class LibraryStore {
         return this.countsFiles.keep(id, countsOf(file.annotations));
       },
       has: (id) => this.entries.has(id),
+    });
+    this.textVersions = new TextVersions({
+      ctx,
+      entryFile: (id) => this.entryFile(id),
+      current: async (id) => {
+        const loaded = await this.loadTranscript(id);
+        return { transcript: loaded.transcript, plainText: loaded.plainText };
+      },
+      writableHighlights: (id) => this.writableHighlights(id, false),
+      replaced: (id, file) => this.textReplaced(id, file),
     });
   }
 
@@ -200,8 +217,11 @@ export class LibraryStore {
     const codebook = await openLibraryData(ctx, CODEBOOK_FILE, codebookKind, emptyCodebook);
     const { file: library, found } = await readLibrary(ctx);
     const entries = await scanDocuments(ctx, found?.documents ?? [], new Map(), true);
+    // A text replacement a kill interrupted past its commit point is finished before its document is read.
+    await finishInterruptedReplaces(ctx, entries);
     library.data.sampleAdded = found?.sampleAdded ?? entries.size > 0;
-    const store = new LibraryStore(ctx, library, settings, codebook, entries, options.changeLog ?? DEFAULT_CHANGE_LOG, mode);
+    const reader = options.reader;
+    const store = new LibraryStore(ctx, library, settings, codebook, entries, options.changeLog ?? DEFAULT_CHANGE_LOG, mode, () => reader ?? sharedReader());
     await store.saveIndex(found === null && entries.size > 0);
     // A code change across documents that a kill interrupted is finished before anything else.
     if (mode === 'owner' && !ctx.readOnly) await store.codeChanges.finishInterrupted();
@@ -301,9 +321,13 @@ export class LibraryStore {
     return file;
   }
 
-  /** A document's highlights file, for a change: refused when the library or the document is read-only. */
-  private async writableHighlights(documentId: string): Promise<HighlightsFile> {
+  /**
+   * A document's highlights file, for a change: refused when the library or the document is read-only. A text
+   * replacement whose last writes failed is finished first (`settle`).
+   */
+  private async writableHighlights(documentId: string, settle = true): Promise<HighlightsFile> {
     this.assertOwner();
+    if (settle) await this.textVersions.settle(documentId);
     const { file, readOnly } = await this.loadHighlights(documentId);
     assertWritable(this.ctx, readOnly);
     return file!;
@@ -376,16 +400,17 @@ export class LibraryStore {
 
   /**
    * Adds a parsed transcript. Text already in the library (same content hash, line ends aside) is not added
-   * twice: the existing document is returned.
+   * twice: the existing document is returned. A new document from a file named as an existing document's source
+   * says so (`newVersionOf`, the most recently added such document): it may be a corrected version of it.
    */
   async importTranscript(input: {
     text: string;
     transcript: Transcript;
     format: TranscriptFormat;
     source: string;
-  }): Promise<{ document: DocumentSummary; duplicate: boolean }> {
+  }): Promise<{ document: DocumentSummary; duplicate: boolean; newVersionOf?: { id: string; title: string } }> {
     const text = normaliseText(input.text);
-    const hash = createHash('sha256').update(text).digest('hex');
+    const hash = textHash(text);
     const find = () => [...this.entries.values()].find((f) => f.data.document.hash === hash);
     let existing = find();
     if (!existing) {
@@ -415,7 +440,11 @@ export class LibraryStore {
     await this.refresh();
     await this.serially(() => this.saveIndex());
     this.changed({ kind: 'document', documentId: entry.id });
-    return { document: { ...entry, highlightCount: 0, noteCount: 0 }, duplicate: false };
+    const earlier = [...this.entries.values()]
+      .map((f) => f.data.document)
+      .filter((e) => e.id !== entry.id && e.source === entry.source)
+      .sort((a, b) => b.addedAt.localeCompare(a.addedAt))[0];
+    return { document: { ...entry, highlightCount: 0, noteCount: 0 }, duplicate: false, ...(earlier ? { newVersionOf: { id: earlier.id, title: earlier.title } } : {}) };
   }
 
   /** Adds a plain-text transcript (the sample, tests). */
@@ -552,11 +581,13 @@ export class LibraryStore {
   }
 
   /**
-   * Puts a deleted highlight back exactly as it was: id, times, note and codes (undo). Refused when a highlight with
-   * its id exists, or its quote is not the document's text at its position.
+   * Puts a deleted highlight back exactly as it was: id, times, note and codes, an orphan as an orphan (undo).
+   * Refused when a highlight with its id exists, or (unless it is an orphan, placed nowhere) its quote is not the
+   * document's text at its position.
    */
   async restoreAnnotation(annotation: Annotation): Promise<Annotation> {
-    await this.assertAnchored(annotation.documentId, annotation.selectors);
+    if (annotation.orphaned) this.entry(annotation.documentId);
+    else await this.assertAnchored(annotation.documentId, annotation.selectors);
     const file = await this.writableHighlights(annotation.documentId);
     if (file.find(annotation.id)) throw new GlossError('conflict', `A highlight with id ${annotation.id} already exists; there is nothing to restore.`);
     const restored: Annotation = {
@@ -566,6 +597,7 @@ export class LibraryStore {
       color: annotation.color,
       ...noteFromState(annotation),
       codes: annotation.codes,
+      ...(annotation.orphaned ? { orphaned: true } : {}),
       createdAt: annotation.createdAt,
       updatedAt: annotation.updatedAt,
     };
@@ -718,7 +750,8 @@ export class LibraryStore {
     const { file, readOnly } = await this.loadHighlights(documentId);
     if (!file && required) throw new GlossError('storage', `The highlights of "${entry.title}" cannot be read. ${readOnly ?? ''}`.trim());
     const index = loaded.speakers;
-    const highlights = (file?.annotations ?? []).map((annotation) => ({ annotation, speakers: index.speakersOf(annotation.selectors.position.start, annotation.selectors.position.end) }));
+    // An orphan is placed nowhere in the text, so it is said by no one: the overview leaves it out.
+    const highlights = (file?.annotations ?? []).filter((a) => !a.orphaned).map((annotation) => ({ annotation, speakers: index.speakersOf(annotation.selectors.position.start, annotation.selectors.position.end) }));
     return { entry, speakers: index.speakers, highlights };
   }
 
@@ -745,21 +778,82 @@ export class LibraryStore {
     return saved;
   }
 
-  // Issue 11: being built this session (text replacement with re-anchoring, library search); each is replaced.
-  async replaceText(_documentId: string, _file: DroppedFile): Promise<TextReplacement> {
-    throw new GlossError('internal', 'Replacing text is not built yet.');
+  /**
+   * Replaces a document's text with a corrected version (a dropped file, read as import reads it), re-anchoring
+   * every highlight (text-versions.ts: atomic, the old text kept, undoable with the report's token). A file that
+   * cannot be read, or holds the same text, changes nothing.
+   */
+  async replaceText(documentId: string, file: DroppedFile): Promise<TextReplacement> {
+    this.entry(documentId);
+    this.assertOwner();
+    return this.replaceWith(documentId, () => this.reader().parseBytes(file.name, file.bytes));
   }
-  async replaceTextFromPath(_documentId: string, _path: string): Promise<TextReplacement> {
-    throw new GlossError('internal', 'Replacing text is not built yet.');
+
+  /** The same, from a file on disk (the menu's dialog, `gloss replace-text`). */
+  async replaceTextFromPath(documentId: string, path: string): Promise<TextReplacement> {
+    this.entry(documentId);
+    this.assertOwner();
+    return this.replaceWith(documentId, () => this.reader().readFile(path));
   }
-  async adoptVersion(_documentId: string, _into: string): Promise<TextReplacement> {
-    throw new GlossError('internal', 'Replacing text is not built yet.');
+
+  private async replaceWith(documentId: string, read: () => Promise<ReadTranscript>): Promise<TextReplacement> {
+    let parsed: ReadTranscript;
+    try {
+      parsed = await read();
+    } catch (error) {
+      if (error instanceof ImportError) throw new GlossError('invalid-request', `${error.message} The text was not replaced.`);
+      throw error;
+    }
+    const { text, transcript, format, fileName } = parsed;
+    return this.textVersions.replace(documentId, { text: normaliseText(text), transcript, format, source: fileName });
   }
-  async revertText(_documentId: string, _undoToken: string): Promise<TextReplacement> {
-    throw new GlossError('internal', 'Replacing text is not built yet.');
+
+  /**
+   * Takes a document just imported (`documentId`) as a new version of another (`into`): into's text is replaced by
+   * its text, then it is removed (kept in removed/). Refused when it has highlights of its own, which would be lost.
+   */
+  async adoptVersion(documentId: string, into: string): Promise<TextReplacement> {
+    const { title } = this.entry(documentId);
+    this.entry(into);
+    this.assertOwner();
+    const { highlightCount } = await this.counts(documentId);
+    if (highlightCount > 0) throw new GlossError('conflict', `"${title}" has highlights of its own; it cannot be taken as a new version of another document. Nothing was changed.`);
+    const { transcript } = await this.loadTranscript(documentId);
+    const entry = this.entry(documentId);
+    let text: string;
+    try {
+      text = (await this.ctx.fs.readFile(join(this.ctx.layout.documentDir(documentId), SOURCE_FILE))).toString('utf8');
+    } catch (error) {
+      throw writeError(`Could not read the text of "${title}"`, error);
+    }
+    const replaced = await this.textVersions.replace(into, { text: normaliseText(text), transcript, format: entry.format, source: entry.source });
+    await this.removeDocument(documentId);
+    return replaced;
   }
-  async reattachAnnotation(_request: RequestOf<'annotations:reattach'>): Promise<Annotation> {
-    throw new GlossError('internal', 'Re-attaching is not built yet.');
+
+  /** Undoes a text replacement (its report's token): the text it replaced comes back, with every highlight's place. */
+  async revertText(documentId: string, undoToken: string): Promise<TextReplacement> {
+    this.entry(documentId);
+    this.assertOwner();
+    return this.textVersions.revert(documentId, undoToken);
+  }
+
+  /** Attaches a highlight (an orphan, usually) to new text; its note, codes and colour stay. */
+  async reattachAnnotation(request: RequestOf<'annotations:reattach'>): Promise<Annotation> {
+    await this.assertAnchored(request.documentId, request.selectors);
+    const file = await this.writableHighlights(request.documentId);
+    if (!file.find(request.id)) throw new GlossError('not-found', `No highlight with id ${request.id} in this document.`);
+    const update = { id: request.id, selectors: request.selectors, orphaned: false, updatedAt: this.ctx.now().toISOString() };
+    return (await this.commit(request.documentId, file, { update }))!;
+  }
+
+  /** After a text replacement is on disk: the transcript (and, when not given, the highlights) read again, counts and index saved. */
+  private async textReplaced(documentId: string, file: HighlightsFile | null): Promise<void> {
+    this.transcripts.delete(documentId);
+    if (file) await this.countsFiles.keep(documentId, countsOf(file.annotations));
+    else this.highlightFiles.delete(documentId);
+    await this.serially(() => this.saveIndex());
+    this.changed({ kind: 'transcript', documentId });
   }
 
   /** The search index (search/library-search.ts), made by the first search; it follows every change from then on. */

@@ -53,6 +53,7 @@ export function annotationProblem(value: unknown, documentId: string): Problem {
   if (!isText(color) || !COLORS.has(color)) return `highlight ${id} has an unknown colour`;
   if (!isText(note)) return `highlight ${id} has a note that is not text`;
   if (noteState !== null && !isText(noteState)) return `highlight ${id} has a note state that is neither text nor null`;
+  if (value.orphaned !== undefined && typeof value.orphaned !== 'boolean') return `highlight ${id} has an orphan mark that is not true or false`;
   const codeIssue = codesProblem(codes, id);
   if (codeIssue) return codeIssue;
   if (!isText(createdAt) || !isText(updatedAt) || createdAt === '' || updatedAt === '') return `highlight ${id} has no valid times`;

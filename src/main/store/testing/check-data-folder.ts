@@ -30,8 +30,12 @@ import {
   REMOVED_DIR,
   SETTINGS_FILE,
   SOURCE_FILE,
+  TEXT_CHANGE_FILE,
   TRANSCRIPT_FILE,
+  VERSION_FILE,
+  VERSIONS_DIR,
 } from '../layout';
+import { journalKind as textChangeKind, versionKind } from '../text-versions';
 import { libraryKind, settingsKind } from '../library-index';
 import { codebookKind } from '../codebook-file';
 import { journalKind } from '../code-operation-journal';
@@ -86,6 +90,30 @@ export async function checkDataFolder(dataDir: string): Promise<FolderReport> {
     }
   };
 
+  /** versions/<name>/: a text replaced by a corrected version, with its entry, transcript and highlights as they were. */
+  const checkVersions = async (dir: string, id: string) => {
+    const kinds: Record<string, FileKind<unknown> | null> = {
+      [DOCUMENT_FILE]: documentKind,
+      [TRANSCRIPT_FILE]: transcriptKind,
+      [ANNOTATIONS_FILE]: annotationsKind(id),
+      [VERSION_FILE]: versionKind,
+      [SOURCE_FILE]: null,
+    } as Record<string, FileKind<unknown> | null>;
+    for (const name of await ls(dir)) {
+      if (!sort(dir, name)) continue;
+      const version = join(dir, name);
+      const files = await ls(version);
+      for (const file of Object.keys(kinds)) if (!files.includes(file)) report.problems.push(`${rel(join(version, file))}: missing`);
+      for (const file of files) {
+        if (!sort(version, file)) continue;
+        const kind = kinds[file];
+        if (kind) await check(join(version, file), kind);
+        else if (kind === null) report.checked++;
+        else report.problems.push(`${rel(join(version, file))}: not a file Gloss writes`);
+      }
+    }
+  };
+
   const checkDocument = async (dir: string, id: string) => {
     const names = await ls(dir);
     for (const name of names) {
@@ -122,6 +150,13 @@ export async function checkDataFolder(dataDir: string): Promise<FolderReport> {
           break;
         case NOTEBOOK_FILE:
           await check(path, notebookKind);
+          break;
+        // An unfinished text replacement's journal: valid data, which the next start finishes.
+        case TEXT_CHANGE_FILE:
+          await check(path, textChangeKind(id));
+          break;
+        case VERSIONS_DIR:
+          await checkVersions(path, id);
           break;
         case BACKUPS_DIR:
           await checkBackups(path, { [DOCUMENT_FILE]: documentKind, [TRANSCRIPT_FILE]: transcriptKind, [ANNOTATIONS_FILE]: annotationsKind(id), [NOTEBOOK_FILE]: notebookKind } as Record<string, FileKind<unknown>>);
