@@ -116,6 +116,11 @@ test('a colour key while a match is current highlights it in one step, kept on d
   // The field keeps the focus, and the match is still painted over the new highlight.
   await expect(find.field).toBeFocused();
   await expect.poll(async () => (await find.current())?.text).toBe('let a gremlin loose');
+  // Made as any highlight is: undo takes it back.
+  await page.keyboard.press('Escape');
+  await ui.undo();
+  await expect(ui.highlightQuotes).toHaveCount(0);
+  await expect.poll(async () => (await highlightsOnDisk(dataDir)).length).toBe(0);
 });
 
 test('a match far down a long transcript, not laid out yet, is scrolled to and shown on screen', async ({ gloss }) => {
