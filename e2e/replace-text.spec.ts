@@ -102,6 +102,7 @@ test('replacing the text reports each highlight, lists the orphan to re-attach, 
   await expect(replace.orphan(ORPHANED)).toContainText('weary');
   await expect(page.locator(`.transcript mark[data-ids~="${orphanId}"]`)).toHaveCount(0);
   await expect(panel.count).toHaveText('3 highlights');
+  await expect(replace.counts).toHaveText('3 highlights · 1 orphan');
   await expect.poll(async () => (await byQuote(gloss.dataDir)).get(ORPHANED)?.orphaned).toBe(true);
   await replace.orphansSection.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('orphans-1280.png') });
@@ -196,7 +197,7 @@ test('a replace main refuses says why in the status line and changes nothing', a
   await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir)).map((a) => [a.selectors.quote.exact, a.orphaned ?? false])).toEqual([[KEPT, false]]);
 });
 
-test('a file imported under the name of a document already here, with other text, is offered as its new version', async ({ gloss }) => {
+test('a file imported under the name of a document already here, with other text, is offered as its new version', async ({ gloss }, testInfo) => {
   const { ui, page } = gloss;
   const replace = new ReplaceTextPage(page);
   // A title line of its own, so that it is not the sample already in the library.
@@ -210,6 +211,7 @@ test('a file imported under the name of a document already here, with other text
   await ui.dropFiles([{ name: 'interview.txt', content: corrected(sample) }]);
   await expect(replace.newVersionPrompt).toBeVisible();
   await expect(replace.newVersionPrompt).toContainText('Your highlights will be moved onto the new text.');
+  await page.screenshot({ path: testInfo.outputPath('new-version-1280.png') });
   await replace.newVersionPrompt.getByRole('button', { name: 'Replace text' }).click();
   await expect(replace.summary).toHaveText('0 highlights kept, 0 moved, 1 changed, 0 orphaned');
   await replace.closeReport();

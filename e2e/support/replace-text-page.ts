@@ -20,6 +20,8 @@ export class ReplaceTextPage {
   readonly orphans: Locator;
   /** The question about an imported new version. */
   readonly newVersionPrompt: Locator;
+  /** The status line's count: "3 highlights · 1 orphan". */
+  readonly counts: Locator;
 
   constructor(readonly page: Page) {
     this.report = page.getByRole('dialog', { name: /^(Text replaced|Replace undone):/ });
@@ -29,6 +31,7 @@ export class ReplaceTextPage {
     this.orphansSection = page.getByRole('complementary', { name: 'Highlights' }).getByRole('region', { name: /^Orphans/ });
     this.orphans = this.orphansSection.getByRole('listitem').filter({ has: page.locator('.orphan-item__quote') });
     this.newVersionPrompt = page.getByRole('dialog', { name: /looks like a new version of/ });
+    this.counts = page.locator('.statusbar__counts');
   }
 
   /** Presses the reader's "Replace text…": the Open dialog answers with the file the test set up. */

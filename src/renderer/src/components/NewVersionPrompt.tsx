@@ -16,8 +16,8 @@ export function NewVersionPrompt() {
   return (
     <div className="new-version" role="dialog" aria-labelledby={titleId}>
       <p id={titleId} className="new-version__question">
-        “{offer.fileName}” looks like a new version of “{offer.into.title}”. Replace “{offer.into.title}”’s text with it? Your highlights will be moved onto the new
-        text.
+        “{offer.fileName}” looks like a new version of “{offer.into.title}”. Replace the text of “{offer.into.title}” with it? Your highlights will be moved onto
+        the new text.
       </p>
       <div className="new-version__buttons">
         <button type="button" className="button button--primary" disabled={busy} onClick={() => void adoptNewVersion(offer)}>

@@ -1,10 +1,21 @@
-/** One line at the bottom: the latest message (errors stay until dismissed), whether the document is read-only, and the highlight count. */
+/**
+ * One line at the bottom: the latest message (errors stay until dismissed), whether the document is read-only, and the
+ * highlight count (the orphans, not placed in the text, counted apart).
+ */
 import { useReadOnlyReason } from '../state/highlight-changes';
-import { readingStore, useReading } from '../state/reading-store';
+import { readingStore, useReading, type ReadingState } from '../state/reading-store';
+
+/** How many of the open document's highlights are orphans. */
+function orphanCount(s: ReadingState): number {
+  let n = 0;
+  for (const a of s.annotations.values()) if (a.orphaned) n++;
+  return n;
+}
 
 export function StatusBar({ counts = true }: { counts?: boolean }) {
   const status = useReading((s) => s.status);
-  const count = useReading((s) => s.annotations.size);
+  const orphans = useReading(orphanCount);
+  const count = useReading((s) => s.annotations.size) - orphans;
   const saving = useReading((s) => s.savingNotes.size > 0);
   const readOnly = useReadOnlyReason();
   return (
@@ -27,6 +38,7 @@ export function StatusBar({ counts = true }: { counts?: boolean }) {
           {readOnly && <span title={readOnly}>Read-only · </span>}
           {saving ? 'Saving… · ' : ''}
           {count} {count === 1 ? 'highlight' : 'highlights'}
+          {orphans > 0 && ` · ${orphans} ${orphans === 1 ? 'orphan' : 'orphans'}`}
         </span>
       )}
     </footer>
