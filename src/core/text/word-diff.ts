@@ -17,7 +17,7 @@ export interface WordDiff {
 }
 
 /** Past this many tokens a side the quotes are shown whole, marked as changed (the table grows as the product). */
-const MAX_TOKENS = 600;
+const MAX_TOKENS = 300;
 
 /** Words and runs of whitespace, in order; joined they give `text` back. */
 export function wordTokens(text: string): string[] {

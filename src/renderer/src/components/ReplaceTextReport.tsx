@@ -7,7 +7,7 @@
  * kept; "Undo replace" gives it back. Escape or Close closes it, and the
  * focus goes back where it was.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { wordDiff, type DiffSegment } from '../../../core/text/word-diff';
 import type { ReanchoredHighlight } from '../../../shared/model';
 import { openAtHighlight } from '../state/reveal-request';
@@ -40,7 +40,11 @@ function Side({ label, segments, mark }: { label: string; segments: readonly Dif
 /** One moved or changed highlight: before and after, side by side; pressed, it is shown in the text. */
 function MovedItem({ documentId, highlight: h, onShow }: { documentId: string; highlight: ReanchoredHighlight; onShow: (documentId: string, id: string) => void }) {
   const after = h.after?.quote ?? '';
-  const diff = h.status === 'changed' ? wordDiff(h.before.quote, after) : { before: [{ text: h.before.quote, changed: false }], after: [{ text: after, changed: false }] };
+  // Worked out once per highlight, not again whenever the dialog renders.
+  const diff = useMemo(
+    () => (h.status === 'changed' ? wordDiff(h.before.quote, after) : { before: [{ text: h.before.quote, changed: false }], after: [{ text: after, changed: false }] }),
+    [h, after],
+  );
   return (
     <li className="replace-report__item" data-status={h.status} data-id={h.id}>
       <button type="button" className="replace-report__show" onClick={() => onShow(documentId, h.id)} aria-label={`${STATUS_NAMES[h.status]}: show “${shortQuote(after)}” in the text`}>
