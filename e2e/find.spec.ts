@@ -130,9 +130,14 @@ test('a match far down a long transcript, not laid out yet, is scrolled to and s
     const words = i === 880 ? 'and then the zeppelin rose over the harbour at last' : `turn ${i} goes on about the weather, the roads and the harvest of the year`;
     turns.push(`${i % 2 ? 'Ann Lee' : 'Bo Chen'}: ${words}`, '');
   }
+  // The bar stays open when another document opens, and searches it.
+  const find = new FindBarPage(page);
+  await find.open();
+  await find.search('harvest');
+  await expect(find.count).toHaveText('No matches');
   await ui.dropFiles([{ name: 'hearing.txt', content: turns.join('\n') }]);
   await expect(ui.title).toHaveText('A long hearing');
-  const find = new FindBarPage(page);
+  await expect(find.count).toHaveText('1 of 899');
   await find.open();
   await find.search('zeppelin');
   await expect(find.count).toHaveText('1 of 1');

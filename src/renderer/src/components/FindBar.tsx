@@ -108,7 +108,11 @@ export function FindBar() {
   useEffect(() => {
     if (!open) painter.current?.clear();
   }, [open]);
-  useEffect(() => () => painter.current?.clear(), []);
+  // Another document opened with the bar open (the bar stays open, as a browser's does across pages): search it.
+  useEffect(() => {
+    if (findStore.getState().open) findStore.research(0);
+    return () => painter.current?.clear();
+  }, []);
 
   // The text itself changed (a text replacement): search it again, keeping the place.
   useEffect(() => {
