@@ -9,6 +9,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { noteText } from '../../../core/notes/rich-text-markdown';
 import { isFiltering } from '../../../core/study/filter-highlights';
+import { shorten } from '../../../core/text/shorten';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
 import { colorPhrase, useCodebook } from '../state/codebook-state';
@@ -28,11 +29,6 @@ import { setHighlightDrag } from '../notebook/highlight-drag';
 const QUOTE_PREVIEW = 180;
 const NO_GROUPS: readonly Group[] = [];
 const NO_SPEAKERS: readonly string[] = [];
-
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
 
 interface ItemProps {
   annotation: Annotation;

@@ -8,6 +8,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useId } from 'react';
 import { noteText } from '../../../core/notes/rich-text-markdown';
+import { shorten } from '../../../core/text/shorten';
 import type { Annotation } from '../../../shared/model';
 import { REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
 import { selectedRange } from '../editor/dom-selection';
@@ -19,11 +20,6 @@ import { ColorDot } from './ColorLegend';
 import './OrphanList.css';
 
 const QUOTE_PREVIEW = 240;
-
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
 
 /** Where the orphans stood in the replaced text: the list keeps that order. */
 const byOldPlace = (a: Entry, b: Entry) => a.annotation.selectors.position.start - b.annotation.selectors.position.start;

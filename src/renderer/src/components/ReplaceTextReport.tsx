@@ -8,6 +8,7 @@
  * focus goes back where it was.
  */
 import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
+import { shorten } from '../../../core/text/shorten';
 import { wordDiff, type DiffSegment } from '../../../core/text/word-diff';
 import type { ReanchoredHighlight } from '../../../shared/model';
 import { openAtHighlight } from '../state/reveal-request';
@@ -47,7 +48,7 @@ function MovedItem({ documentId, highlight: h, onShow }: { documentId: string; h
   );
   return (
     <li className="replace-report__item" data-status={h.status} data-id={h.id}>
-      <button type="button" className="replace-report__show" onClick={() => onShow(documentId, h.id)} aria-label={`${STATUS_NAMES[h.status]}: show “${shortQuote(after)}” in the text`}>
+      <button type="button" className="replace-report__show" onClick={() => onShow(documentId, h.id)} aria-label={`${STATUS_NAMES[h.status]}: show “${shorten(after, 60)}” in the text`}>
         <span className="replace-report__badge">{STATUS_NAMES[h.status]}</span>
         <span className="replace-report__pair">
           <Side label="Before" segments={diff.before} mark="del" />
@@ -56,11 +57,6 @@ function MovedItem({ documentId, highlight: h, onShow }: { documentId: string; h
       </button>
     </li>
   );
-}
-
-function shortQuote(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
