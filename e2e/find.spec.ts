@@ -24,6 +24,13 @@ test('Ctrl+F opens the find bar; matches are counted and stepped through with En
   await page.keyboard.press('Enter');
   await expect(find.count).toHaveText('1 of 4');
   await expect.poll(async () => (await find.current())?.onScreen).toBe(true);
+  // F3 and Ctrl/Cmd+G step too, from the text as well.
+  await page.locator('main.reader').focus();
+  await page.keyboard.press('F3');
+  await expect(find.count).toHaveText('2 of 4');
+  await page.keyboard.press('ControlOrMeta+Shift+g');
+  await expect(find.count).toHaveText('1 of 4');
+  await find.field.focus();
   await find.search('gremlins everywhere');
   await expect(find.count).toHaveText('No matches');
   expect(await find.paintedMatches()).toEqual([]);

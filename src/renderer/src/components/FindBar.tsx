@@ -1,7 +1,8 @@
 /**
  * Find in the transcript: a bar over the reading view, opened with Ctrl/Cmd+F
  * (or Edit > Find…). Matches are painted without touching the text, counted
- * ("3 of 41"), stepped through with Enter and Shift+Enter (wrapping), and
+ * ("3 of 41"), stepped through with Enter and Shift+Enter (wrapping; F3 and
+ * Ctrl/Cmd+G from anywhere while the bar is open), and
  * scrolled to even where a long transcript is not built or laid out yet.
  * Alt+1…7 highlights the current match in that colour, as the same keys do
  * a selection in the text. Escape closes the bar, selects the current match
@@ -59,9 +60,14 @@ export function FindBar() {
       else findStore.openBar(undefined, viewTop());
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (hasCommandKey(event) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+      const letter = (key: string) => event.key.toLowerCase() === key || event.code === `Key${key.toUpperCase()}`;
+      if (hasCommandKey(event) && !event.altKey && !event.shiftKey && letter('f')) {
         event.preventDefault();
         openFind();
+      } else if (findStore.getState().open && !event.altKey && (event.key === 'F3' || (hasCommandKey(event) && letter('g')))) {
+        // The next or previous match from anywhere, the text included, as browsers and editors have it.
+        event.preventDefault();
+        findStore.step(event.shiftKey ? -1 : 1);
       }
     };
     document.addEventListener('keydown', onKeyDown);
