@@ -100,6 +100,7 @@ function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: ((unit
     // A part without one of the words has no hit.
     if (ranges[p].some(([low, high]) => low === high)) return;
     const size = index.units.length;
+    const { lengths } = index.data;
     const average = index.words / Math.max(1, size) || 1;
     const score = new Float64Array(size);
     /** How many of the words each unit has so far; matched: the last word (its number + 1) found in it. */
@@ -116,14 +117,16 @@ function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: ((unit
         const n = used.get(word)!;
         const idf = Math.log(1 + (unitTotal - n + 0.5) / (n + 0.5));
         const weight = word === term ? 1 : PREFIX_WEIGHT;
-        index.forEachPosting(i, (u, count, k) => {
+        const [first, last] = index.postingsOf(i);
+        for (let k = first; k < last; k++) {
+          const u = index.unitOf(k);
           // Only units that have every word before this one can still be hits.
-          if (found[u] !== q) return;
-          const length = index.data.lengths[u];
-          score[u] += (weight * idf * (count * (K1 + 1))) / (count + K1 * (1 - B + (B * length) / average));
+          if (found[u] !== q) continue;
+          const count = index.countOf(k);
+          score[u] += (weight * idf * (count * (K1 + 1))) / (count + K1 * (1 - B + (B * lengths[u]) / average));
           matched[u] = q + 1;
           if (postings && word === term) postings[u] = k;
-        });
+        }
       }
       // Counted after the word's postings, so a unit matching two of its forms counts once.
       for (let u = 0; u < size; u++) if (matched[u] === q + 1) found[u]++;
@@ -147,8 +150,11 @@ function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: ((unit
 function hasPhrase(index: TextIndex, phrase: readonly string[], postingOf: ReadonlyMap<string, Int32Array>, u: number): boolean {
   const postings = phrase.map((word) => postingOf.get(word)![u]);
   if (postings.some((k) => k < 0)) return false;
-  for (const first of index.places(postings[0])) {
-    if (postings.every((k, i) => i === 0 || index.hasPlace(k, first + i))) return true;
+  const places = index.places(postings[0]);
+  for (let j = 0; j < places.length; j++) {
+    let i = 1;
+    while (i < postings.length && index.hasPlace(postings[i], places[j] + i)) i++;
+    if (i === postings.length) return true;
   }
   return false;
 }

@@ -12,7 +12,10 @@ describe('TextIndex', () => {
   const unitsOf = (term: string, prefix: boolean) => {
     const [low, high] = index.range(term, prefix);
     const found = new Set<number>();
-    for (let i = low; i < high; i++) index.forEachPosting(i, (u) => found.add(u));
+    for (let i = low; i < high; i++) {
+      const [first, last] = index.postingsOf(i);
+      for (let k = first; k < last; k++) found.add(index.unitOf(k));
+    }
     return [...found].sort();
   };
 
@@ -29,15 +32,16 @@ describe('TextIndex', () => {
 
   test('counts each word in a unit, and each unit once per word', () => {
     const [low] = index.range('the', false);
-    const postings: [number, number][] = [];
-    index.forEachPosting(low, (u, count) => postings.push([u, count]));
-    expect(postings).toEqual([[1, 2]]);
+    const [first, last] = index.postingsOf(low);
+    expect(last - first).toBe(1);
+    expect([index.unitOf(first), index.countOf(first), [...index.places(first)]]).toEqual([1, 2, [0, 3]]);
     expect(index.words).toBe(4 + 6 + 2);
   });
 
   test('data that does not fit together is refused', () => {
     expect(TextIndex.check(index.data)).toBeNull();
-    expect(TextIndex.check({ ...index.data, terms: [...index.data.terms].reverse() })).toBe('terms out of order');
+    const reversed = `${index.data.terms.split('\n').filter(Boolean).reverse().join('\n')}\n`;
+    expect(TextIndex.check({ ...index.data, terms: reversed })).toBe('terms out of order');
     expect(TextIndex.check({ ...index.data, postings: index.data.postings.slice(2) })).toBe('postings do not fit');
     expect(TextIndex.check({ ...index.data, units: [unit(0, 5000), ...units.slice(1)] })).toBe('a unit lies outside the text');
   });

@@ -45,7 +45,8 @@ export interface IndexText {
 export interface TextIndexData {
   text: IndexText;
   units: SearchUnit[];
-  terms: string[];
+  /** The terms, sorted, each followed by a line break (one string: no string per term to keep or collect). */
+  terms: string;
   /**
    * Term i's postings are postings[2 * termStarts[i], 2 * termStarts[i + 1]), one (unit, first place) pair for each
    * unit using the term: its places in the unit are positions[first place, the next posting's first place).
@@ -62,11 +63,18 @@ export interface TextIndexData {
 
 export class TextIndex {
   readonly words: number;
+  /** Term i is data.terms[termAt[i], termAt[i + 1] - 1). */
+  private readonly termAt: Uint32Array;
 
   constructor(readonly data: TextIndexData) {
     let words = 0;
     for (const n of data.lengths) words += n;
     this.words = words;
+    this.termAt = termOffsets(data.terms);
+  }
+
+  get termCount(): number {
+    return this.termAt.length - 1;
   }
 
   static build(text: string, units: SearchUnit[]): TextIndex {
@@ -113,7 +121,7 @@ export class TextIndex {
         k++;
       });
     }
-    return new TextIndex({ text, units, terms, termStarts, postings, positions, placeCount: positions.length, lengths });
+    return new TextIndex({ text, units, terms: terms.map((t) => `${t}\n`).join(''), termStarts, postings, positions, placeCount: positions.length, lengths });
   }
 
   get units(): readonly SearchUnit[] {
@@ -127,14 +135,35 @@ export class TextIndex {
 
   /** The terms equal to `term`, or (prefix) beginning with it, as a range of term numbers [low, high). */
   range(term: string, prefix: boolean): [number, number] {
-    const { terms } = this.data;
-    const low = lowerBound(terms, term);
-    if (!prefix) return low < terms.length && terms[low] === term ? [low, low + 1] : [low, low];
-    return [low, lowerBound(terms, `${term}\uffff`, low)];
+    const low = this.lowerBound(term, 0);
+    if (!prefix) return low < this.termCount && this.compareTerm(low, term) === 0 ? [low, low + 1] : [low, low];
+    return [low, this.lowerBound(`${term}\uffff`, low)];
   }
 
   term(i: number): string {
-    return this.data.terms[i];
+    return this.data.terms.slice(this.termAt[i], this.termAt[i + 1] - 1);
+  }
+
+  /** Term i compared with `term`, in code-unit order, without making a string of it. */
+  private compareTerm(i: number, term: string): number {
+    const { terms } = this.data;
+    const start = this.termAt[i];
+    const length = this.termAt[i + 1] - 1 - start;
+    for (let c = 0; c < length && c < term.length; c++) {
+      const d = terms.charCodeAt(start + c) - term.charCodeAt(c);
+      if (d !== 0) return d;
+    }
+    return length - term.length;
+  }
+
+  private lowerBound(term: string, low: number): number {
+    let high = this.termCount;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.compareTerm(mid, term) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   /** How many units use term i. */
@@ -142,10 +171,18 @@ export class TextIndex {
     return this.data.termStarts[i + 1] - this.data.termStarts[i];
   }
 
-  /** Calls `each(unit, count, posting)` for every unit that uses term i. */
-  forEachPosting(i: number, each: (unit: number, count: number, posting: number) => void): void {
-    const { termStarts, postings } = this.data;
-    for (let k = termStarts[i], end = termStarts[i + 1]; k < end; k++) each(postings[2 * k], this.placesEnd(k) - postings[2 * k + 1], k);
+  /** Term i's postings: numbers [from, to), each a (unit, first place) pair (unitOf, countOf, hasPlace). */
+  postingsOf(i: number): [number, number] {
+    return [this.data.termStarts[i], this.data.termStarts[i + 1]];
+  }
+
+  unitOf(k: number): number {
+    return this.data.postings[2 * k];
+  }
+
+  /** How many times posting k's term is in its unit. */
+  countOf(k: number): number {
+    return this.placesEnd(k) - this.data.postings[2 * k + 1];
   }
 
   private placesEnd(k: number): number {
@@ -155,35 +192,48 @@ export class TextIndex {
 
   /** The places of posting k's term in its unit, in order (the places must be loaded). */
   places(k: number): Uint32Array {
-    if (!this.data.positions) throw new Error('the places of words of this index are not loaded');
-    return this.data.positions.subarray(this.data.postings[2 * k + 1], this.placesEnd(k));
+    return this.loadedPositions().subarray(this.data.postings[2 * k + 1], this.placesEnd(k));
   }
 
-  /** Whether posting k (a term in a unit) has the term at word `place` of the unit. */
+  /** Whether posting k (a term in a unit) has the term at word `place` of the unit (the places must be loaded). */
   hasPlace(k: number, place: number): boolean {
-    const places = this.places(k);
-    let low = 0;
-    let high = places.length;
+    const positions = this.loadedPositions();
+    let low = this.data.postings[2 * k + 1];
+    const end = this.placesEnd(k);
+    let high = end;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (places[mid] < place) low = mid + 1;
+      if (positions[mid] < place) low = mid + 1;
       else high = mid;
     }
-    return low < places.length && places[low] === place;
+    return low < end && positions[low] === place;
+  }
+
+  private loadedPositions(): Uint32Array {
+    if (!this.data.positions) throw new Error('the places of words of this index are not loaded');
+    return this.data.positions;
   }
 
   /** A problem with data read back (so the index is rebuilt, never trusted), or null. */
   static check(data: TextIndexData): string | null {
     const { text, units, terms, termStarts, postings, lengths } = data;
-    if (termStarts.length !== terms.length + 1 || termStarts[0] !== 0) return 'term table does not fit';
-    if (termStarts[terms.length] * 2 !== postings.length) return 'postings do not fit';
+    if (terms !== '' && !terms.endsWith('\n')) return 'term table does not fit';
+    const at = termOffsets(terms);
+    const count = at.length - 1;
+    if (termStarts.length !== count + 1 || termStarts[0] !== 0) return 'term table does not fit';
+    if (termStarts[count] * 2 !== postings.length) return 'postings do not fit';
     if (lengths.length !== units.length) return 'unit lengths do not fit';
     if (data.positions !== null && data.positions.length !== data.placeCount) return 'places do not fit';
-    // Each posting's places start after the last one's, and it has one at least.
-    for (let p = 1; p < postings.length; p += 2) if (p === 1 ? postings[p] !== 0 : postings[p] <= postings[p - 2]) return 'places out of order';
+    for (let i = 1; i < count; i++) {
+      if (termStarts[i] < termStarts[i - 1]) return 'terms out of order';
+      if (compareSpans(terms, at[i - 1], at[i] - 1, at[i], at[i + 1] - 1) >= 0) return 'terms out of order';
+    }
+    // Each posting names a unit, and its places start after the last one's (so it has one at least).
+    for (let p = 0; p < postings.length; p += 2) {
+      if (postings[p] >= units.length) return 'a posting names no unit';
+      if (p === 0 ? postings[1] !== 0 : postings[p + 1] <= postings[p - 1]) return 'places out of order';
+    }
     if (postings.length > 0 && postings[postings.length - 1] >= data.placeCount) return 'places do not fit';
-    for (let i = 1; i < terms.length; i++) if (compare(terms[i - 1], terms[i]) >= 0 || termStarts[i] < termStarts[i - 1]) return 'terms out of order';
-    for (let p = 0; p < postings.length; p += 2) if (postings[p] >= units.length) return 'a posting names no unit';
     for (const u of units) if (!(u.from >= 0 && u.from <= u.to && u.to <= text.length)) return 'a unit lies outside the text';
     return null;
   }
@@ -194,12 +244,21 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function lowerBound(terms: readonly string[], term: string, low = 0): number {
-  let high = terms.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (terms[mid] < term) low = mid + 1;
-    else high = mid;
+/** text[a, aEnd) compared with text[b, bEnd), in code-unit order. */
+function compareSpans(text: string, a: number, aEnd: number, b: number, bEnd: number): number {
+  for (; a < aEnd && b < bEnd; a++, b++) {
+    const d = text.charCodeAt(a) - text.charCodeAt(b);
+    if (d !== 0) return d;
   }
-  return low;
+  return aEnd - a - (bEnd - b);
+}
+
+/** Where each term of a term table starts, and (last) its length. */
+function termOffsets(terms: string): Uint32Array {
+  let count = 0;
+  for (let at = terms.indexOf('\n'); at !== -1; at = terms.indexOf('\n', at + 1)) count++;
+  const offsets = new Uint32Array(count + 1);
+  let i = 0;
+  for (let at = terms.indexOf('\n'); at !== -1; at = terms.indexOf('\n', at + 1)) offsets[++i] = at + 1;
+  return offsets;
 }

@@ -6,7 +6,7 @@
  *
  *   gloss-search-index <FORMAT>\n
  *   {"key", "parts": [{"name", "fingerprint", "encoding", "textLength", "placeCount", "sizes", "lazy"}…], "crc"}  \n
- *   for each part: terms (UTF-8, sorted, one a line), units (int32 × 6 each: kind, from, to, start, end with -1
+ *   for each part: terms (UTF-8, sorted, each followed by a line break), units (int32 × 6 each: kind, from, to, start, end with -1
  *                  for none, speakers), extras (JSON: the lists of speakers, each highlight's [id, colour, codes]),
  *                  termStarts, postings, lengths (uint32)
  *   then, for each part: its text (latin1 when every character fits, else UTF-16), its places of words (uint32)
@@ -23,7 +23,7 @@ import { type IndexText, type SearchUnit, TextIndex, type TextIndexData } from '
 import { HIGHLIGHT_COLORS } from '../../shared/model';
 
 /** Changes whenever the bytes, the units or the way words are cut change: an older file is rebuilt. */
-export const SHARD_FORMAT = 4;
+export const SHARD_FORMAT = 5;
 const MAGIC = `gloss-search-index ${SHARD_FORMAT}\n`;
 const UNIT_FIELDS = 6;
 /** Enough for any header (a few hundred bytes a part). */
@@ -191,7 +191,7 @@ export function encodeShard(key: string, parts: readonly ShardPart[]): Buffer {
     const { text, terms, units, termStarts, postings, positions, lengths, placeCount } = index.data;
     if (!positions) throw new Error('the places of words are not loaded');
     const [textSection, encoding] = textBytes(text);
-    const own = [Buffer.from(terms.join('\n'), 'utf8'), ...encodeUnits(units), bytesOf(termStarts), bytesOf(postings), bytesOf(lengths)];
+    const own = [Buffer.from(terms, 'utf8'), ...encodeUnits(units), bytesOf(termStarts), bytesOf(postings), bytesOf(lengths)];
     for (const section of own) first.push(section, Buffer.alloc(padding(section.length)));
     lazy.push([textSection, bytesOf(positions)]);
     return { name, fingerprint, encoding, textLength: text.length, placeCount, sizes: own.map((b) => b.length) };
@@ -267,7 +267,7 @@ function decodeParts(headers: PartHeader[], eager: Buffer, identity: FileIdentit
     const [terms, units, extras, termStarts, postings, lengths] = sizes.map(next);
     const data: TextIndexData = {
       text: new BytesText(textLength, encoding, { identity, place: lazy[0] }),
-      terms: terms.length === 0 ? [] : terms.toString('utf8').split('\n'),
+      terms: terms.toString('utf8'),
       units: decodeUnits(new Int32Array(...words(units)), JSON.parse(extras.toString('utf8')) as Extras),
       termStarts: new Uint32Array(...words(termStarts)),
       postings: new Uint32Array(...words(postings)),
