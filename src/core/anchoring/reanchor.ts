@@ -27,7 +27,7 @@ import { approximateMatches, maxErrorsFor } from './approximate-match';
 import { canonicalText } from './canonical-text';
 import { PositionMap } from './position-map';
 import { createSelectors, type TextRange } from './selectors';
-import { SeedIndex, seedsOf } from './seed-index';
+import { SeedIndex, type SeedPlace, seedsOf } from './seed-index';
 import { snapToWords } from './snap-range';
 import { equalRuns } from './text-diff';
 import { similarity } from './text-similarity';
@@ -51,6 +51,9 @@ export interface Reanchored {
 const NEAR = 64;
 /** A quote at least this long, with few errors, is evidence enough by itself wherever it is found. */
 const DISTINCTIVE_LENGTH = 24;
+/** Seeds that must agree on a distant place before an approximate match is looked for there, and how many such places are tried. */
+const MIN_VOTES = 2;
+const MAX_DISTANT_PLACES = 3;
 /** How much longer than its old quote a highlight may grow by text inserted inside it. */
 const MAX_GROWTH = 3;
 /** The least share of its old quote a placed highlight must still have (as approximate-match.ts's maxErrorsFor allows). */
@@ -153,14 +156,19 @@ function nearbySearches(text: string, w: Wanted): (() => Candidate[])[] {
 }
 
 /**
- * Where to look anywhere in the text (a moved paragraph, an orphan from an older text), around the places
- * the seed index found: the quote exactly, then approximate matches.
+ * Where to look anywhere in the text (a moved paragraph, an orphan from an older text), around the places the
+ * seed index found: the quote exactly at any of them, then approximate matches around the few places that
+ * most of the quote's seeds agree on (one seed alone, in transcripts that repeat their words, is chance).
  */
-function distantSearches(text: string, w: Wanted, places: readonly number[]): (() => Candidate[])[] {
+function distantSearches(text: string, w: Wanted, places: readonly SeedPlace[]): (() => Candidate[])[] {
   const slack = maxErrorsFor(w.length) + 16;
   return [
-    () => places.filter((at) => text.startsWith(w.quote, at)).map((at) => ({ start: at, end: at + w.quote.length, quoteSimilarity: 1 })),
-    () => places.flatMap((at) => approximateCandidates(text, w, at - slack, at + w.quote.length + slack)),
+    () => places.filter(({ at }) => text.startsWith(w.quote, at)).map(({ at }) => ({ start: at, end: at + w.quote.length, quoteSimilarity: 1 })),
+    () =>
+      places
+        .filter(({ votes }) => votes >= MIN_VOTES)
+        .slice(0, MAX_DISTANT_PLACES)
+        .flatMap(({ at }) => approximateCandidates(text, w, at - slack, at + w.quote.length + slack)),
   ];
 }
 
@@ -259,7 +267,7 @@ export function reanchor(oldText: string, newText: string, highlights: readonly 
     const seeds = new SeedIndex();
     for (const [k, { wanted: w }] of distant.entries()) seeds.add(k, seedsOf(w.quote, w.prefix, w.suffix));
     seeds.scan(newText);
-    for (const [k, { index, wanted }] of distant.entries()) tryAll(index, wanted, distantSearches(newText, wanted, seeds.places(k)));
+    for (const [k, { index, wanted }] of distant.entries()) tryAll(index, wanted, distantSearches(newText, wanted, seeds.places(k, maxErrorsFor(wanted.length) + 16)));
   }
   return results.map((r, i) => r ?? { id: highlights[i].id, status: 'orphaned', selectors: null });
 }

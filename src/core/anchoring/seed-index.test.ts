@@ -14,6 +14,8 @@ describe('seedsOf', () => {
     expect(seedsOf('Yes.', 'and he said ', ' Then we left')).toEqual([
       { text: 'he said Yes.'.slice(-SEED_LENGTH), offset: 4 - SEED_LENGTH },
       { text: 'Yes. Then ', offset: 0 },
+      { text: 'd he said ', offset: -SEED_LENGTH },
+      { text: ' Then we l', offset: 4 },
     ]);
   });
 });
@@ -27,9 +29,10 @@ describe('SeedIndex', () => {
     index.add(2, seedsOf('Yes.', 'again. ', ' Then we left'));
     index.add(3, seedsOf('not in the text at all, anywhere', '', ''));
     index.scan(text);
-    expect(index.places(1)).toEqual([text.indexOf(quote)]);
-    expect(index.places(2)).toEqual([text.indexOf('Yes.')]);
-    expect(index.places(3)).toEqual([]);
+    expect(index.places(1, 8)).toEqual([{ at: text.indexOf(quote), votes: 2 }]);
+    // Its stored prefix is too short for a seed of context alone: three seeds.
+    expect(index.places(2, 8)).toEqual([{ at: text.indexOf('Yes.'), votes: 3 }]);
+    expect(index.places(3, 8)).toEqual([]);
   });
 
   test('leaves out a seed found too often to say where the quote is', () => {
@@ -37,6 +40,6 @@ describe('SeedIndex', () => {
     const index = new SeedIndex();
     index.add(0, [{ text: 'the record', offset: 0 }, { text: 'he hearing', offset: 'the record of t'.length }]);
     index.scan(text);
-    expect(index.places(0)).toEqual([text.indexOf('the record of')]);
+    expect(index.places(0, 8)).toEqual([{ at: text.indexOf('the record of'), votes: 1 }]);
   });
 });

@@ -14,6 +14,8 @@ const SEEDS_PER_QUOTE = 4;
 /** A seed found more often than this says nothing about where the quote is. */
 const MAX_SEED_HITS = 32;
 const BASE = 31;
+/** Map keys are kept to 30 bits: V8 stores such integers unboxed, so the lookup on every character allocates nothing. */
+const SMALL = 0x3fffffff;
 
 /** A seed and where it lies relative to its quote's start (negative when it begins in the prefix). */
 export interface Seed {
@@ -21,7 +23,7 @@ export interface Seed {
   offset: number;
 }
 
-/** The seeds of a quote: pieces of it, or for a quote shorter than two seeds, windows taking in its context. */
+/** The seeds of a quote: pieces of it, or for a quote shorter than two seeds, windows taking in its context (or of its context alone). */
 export function seedsOf(quote: string, prefix: string, suffix: string): Seed[] {
   if (quote.length >= SEED_LENGTH * 2) {
     const count = Math.min(SEEDS_PER_QUOTE, Math.floor(quote.length / SEED_LENGTH));
@@ -30,13 +32,15 @@ export function seedsOf(quote: string, prefix: string, suffix: string): Seed[] {
       return { text: quote.slice(offset, offset + SEED_LENGTH), offset };
     });
   }
-  // The quote with what came just before it, and with what came just after it.
+  // The quote with what came just before it, and with what came just after it; and, as a short quote's words are
+  // often common ones, what came just before and just after alone.
   const extended = prefix + quote + suffix;
   const at = prefix.length;
+  const end = at + quote.length;
   const seeds: Seed[] = [];
-  const before = at + quote.length - SEED_LENGTH;
-  if (before >= 0) seeds.push({ text: extended.slice(before, before + SEED_LENGTH), offset: before - at });
-  if (at + SEED_LENGTH <= extended.length) seeds.push({ text: extended.slice(at, at + SEED_LENGTH), offset: 0 });
+  for (const from of [end - SEED_LENGTH, at, at - SEED_LENGTH, end]) {
+    if (from >= 0 && from + SEED_LENGTH <= extended.length) seeds.push({ text: extended.slice(from, from + SEED_LENGTH), offset: from - at });
+  }
   return seeds;
 }
 
@@ -60,7 +64,7 @@ export class SeedIndex {
   add(owner: number, seeds: readonly Seed[]): void {
     for (const { text, offset } of seeds) {
       if (text.length !== SEED_LENGTH) continue;
-      const hash = hashOf(text, 0);
+      const hash = hashOf(text, 0) & SMALL;
       const bucket = this.byHash.get(hash) ?? [];
       let entry = bucket.find((e) => e.seed === text);
       if (!entry) {
@@ -83,27 +87,50 @@ export class SeedIndex {
     for (let i = 1; i < SEED_LENGTH; i++) top = Math.imul(top, BASE);
     let h = hashOf(text, 0);
     for (let i = 0; ; i++) {
-      const bucket = this.byHash.get(h);
+      const bucket = this.byHash.get(h & SMALL);
       if (bucket) {
         for (const entry of bucket) {
           if (entry.hits.length <= MAX_SEED_HITS && text.startsWith(entry.seed, i)) entry.hits.push(i);
         }
       }
       if (i + SEED_LENGTH >= text.length) break;
-      h = (Math.imul(h - Math.imul(text.charCodeAt(i), top), BASE) + text.charCodeAt(i + SEED_LENGTH)) | 0;
+      h = (Math.imul((h - Math.imul(text.charCodeAt(i), top)) | 0, BASE) + text.charCodeAt(i + SEED_LENGTH)) | 0;
     }
   }
 
-  /** Where the quote of `owner` may start, judged by its seeds found (those found too often are left out), in text order. */
-  places(owner: number): number[] {
-    const places = new Set<number>();
+  /**
+   * Where the quote of `owner` may start, judged by its seeds found (those found too often are left out): each
+   * place with the number of its seeds that agree on it, give or take `slack` characters (an edited quote's
+   * pieces shift a little). Most votes first, then in text order.
+   */
+  places(owner: number, slack: number): SeedPlace[] {
+    const implied: { at: number; seed: Entry }[] = [];
     for (const entry of this.byOwner.get(owner) ?? []) {
       if (entry.hits.length > MAX_SEED_HITS) continue;
       for (const { owner: o, offset } of entry.owners) {
         if (o !== owner) continue;
-        for (const hit of entry.hits) if (hit - offset >= 0) places.add(hit - offset);
+        for (const hit of entry.hits) if (hit - offset >= 0) implied.push({ at: hit - offset, seed: entry });
       }
     }
-    return [...places].sort((a, b) => a - b);
+    implied.sort((a, b) => a.at - b.at);
+    const places: SeedPlace[] = [];
+    for (let i = 0; i < implied.length; ) {
+      const seeds = new Set<Entry>();
+      let j = i;
+      while (j < implied.length && implied[j].at - implied[i].at <= slack) seeds.add(implied[j++].seed);
+      // The place most seeds point to exactly: the first of the cluster unless a later one is shared by more.
+      const counts = new Map<number, number>();
+      for (let k = i; k < j; k++) counts.set(implied[k].at, (counts.get(implied[k].at) ?? 0) + 1);
+      const at = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+      places.push({ at, votes: seeds.size });
+      i = j;
+    }
+    return places.sort((a, b) => b.votes - a.votes || a.at - b.at);
   }
+}
+
+/** A place a quote may start at, and how many of its seeds point there. */
+export interface SeedPlace {
+  at: number;
+  votes: number;
 }

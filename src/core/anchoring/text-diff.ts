@@ -22,7 +22,7 @@ export interface EqualRun {
  * How long the diff may search for the smallest edit before settling for a
  * coarser one (still correct: only less of the texts is found equal).
  */
-const DIFF_TIMEOUT_SECONDS = 2;
+const DIFF_TIMEOUT_SECONDS = 1;
 
 /** The runs both texts share, in order of both texts (each later run starts after the previous one in both). */
 export function equalRuns(oldText: string, newText: string): EqualRun[] {
