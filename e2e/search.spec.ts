@@ -5,6 +5,7 @@
  * search's own keys (arrows, Enter, Escape, the query kept, a bad query).
  */
 import { expect, test, type GlossApp } from './support/fixtures';
+import { NotebookPage } from './support/notebook-page';
 import { SearchPage } from './support/search-page';
 
 const SAMPLE = 'Democracies must maintain the lead in AI';
@@ -116,6 +117,33 @@ test('a transcript hit far down opens its document scrolled to the passage', asy
   await expect(ui.title).toHaveText(SAMPLE);
   await expect(ui.paragraph('including doomsday weapons')).toBeInViewport();
   await expect(ui.transcriptTitle).not.toBeInViewport();
+});
+
+test('a word in a document’s notebook opens that notebook, scrolled to the words', async ({ gloss }) => {
+  test.slow();
+  const { ui, page } = gloss;
+  await ui.waitUntilOpen();
+  const notebook = new NotebookPage(page, 'document');
+  await notebook.open();
+  await notebook.focusEnd();
+  // More than the panel shows, the words searched for at the end.
+  for (let i = 1; i <= 30; i++) {
+    await page.keyboard.insertText(`Line ${i} of what the interview says about scale.`);
+    await notebook.press('Enter');
+  }
+  await notebook.type('The zanzibar question comes last.');
+  await notebook.waitUntilSaved();
+  await notebook.showHighlights();
+
+  const search = new SearchPage(page);
+  await search.open();
+  await search.search('zanzibar');
+  expect(await search.kinds()).toEqual(['Notebook']);
+  await expect(search.count).toHaveText('1 hit in 1 document');
+  await search.field.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Notebook' })).toHaveAttribute('aria-selected', 'true');
+  await expect(notebook.editor.getByText('The zanzibar question comes last.')).toBeInViewport();
+  await expect(notebook.editor.getByText('Line 1 of what')).not.toBeInViewport();
 });
 
 test('Escape goes back, the query is kept for next time, a bad query says why, and the scope can be this document', async ({ gloss }) => {

@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
 import type { SearchHit, SearchResults } from '../../../shared/model';
 import { call } from '../gloss-client';
 import { showSidePanelTab } from '../notebook/notebook-state';
+import { revealNotebookHit } from '../notebook/reveal-notebook-hit';
 import { libraryState, openDocument, showView, type View } from './library-state';
 import { readingStore } from './reading-store';
 import { openAtHighlight, openAtRange } from './reveal-request';
@@ -178,11 +179,13 @@ export async function openHit(hit: SearchHit): Promise<void> {
   set({ active: Math.max(0, shownHits().indexOf(hit)) });
   if (hit.documentId === null) {
     showView('notebook');
+    revealNotebookHit('library', hit);
   } else if ((hit.kind === 'highlight' || hit.kind === 'note') && hit.highlightId) {
     await openAtHighlight(hit.documentId, hit.highlightId);
   } else if (hit.kind === 'notebook') {
     showSidePanelTab('notebook');
     await openDocument(hit.documentId);
+    revealNotebookHit('document', hit);
   } else if (hit.start !== null && hit.end !== null) {
     await openAtRange(hit.documentId, { start: hit.start, end: hit.end });
   } else {
