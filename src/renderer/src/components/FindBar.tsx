@@ -84,6 +84,11 @@ export function FindBar() {
     input.current?.select();
   }, [open, focusRequest]);
 
+  // The bar is shown first; the text is folded for searching just after, before the reader has typed a letter.
+  useEffect(() => {
+    if (open) afterNextPaint(() => findStore.prepare());
+  }, [open]);
+
   // The paint follows the matches, the view (scrolling) and the text (marks cut in rebuild its nodes).
   useEffect(() => {
     const root = editor.getRootElement();

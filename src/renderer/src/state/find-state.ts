@@ -150,11 +150,15 @@ export class FindStore {
   /** Opens the bar (or, when open, takes the focus back to its field), with `prefill` as the query when given. */
   openBar(prefill?: string, from = 0): void {
     const wasOpen = this.state.open;
-    this.finderOfOpenText().prepare({ matchCase: this.state.toggles.matchCase });
     this.set({ open: true, focusRequest: this.state.focusRequest + 1 });
     if (prefill !== undefined && prefill !== this.state.query) this.setQuery(prefill, from);
     // The text may have changed while the bar was closed.
     else if (!wasOpen) this.research(from);
+  }
+
+  /** Folds the open document's text for searching ahead of the first keystroke (a book takes a few frames' time). */
+  prepare(): void {
+    this.finderOfOpenText().prepare({ matchCase: this.state.toggles.matchCase });
   }
 
   close(): void {
