@@ -164,6 +164,9 @@ test("the report's Undo replace gives the old text back; from the library, the f
   const title = (await ui.title.textContent())!;
 
   await ui.library.open();
+  await page.setViewportSize({ width: 900, height: 760 });
+  await page.screenshot({ path: testInfo.outputPath('library-900.png') });
+  await page.setViewportSize({ width: 1280, height: 860 });
   await gloss.setFilesToOpen([file]);
   await replace.replaceFromLibrary(title);
   await expect(replace.summary).toHaveText('0 highlights kept, 0 moved, 1 changed, 0 orphaned');

@@ -58,7 +58,6 @@ function TitleCell({ doc }: { doc: DocumentSummary }) {
         >
           Rename
         </button>
-        <ReplaceTextButton doc={doc} />
       </div>
     );
   }
@@ -206,7 +205,10 @@ export function LibraryView() {
                   <td>{formatDate(doc.addedAt)}</td>
                   <td>{formatDate(doc.openedAt)}</td>
                   <td>
-                    <RemoveCell doc={doc} />
+                    <div className="library__actions">
+                      <ReplaceTextButton doc={doc} />
+                      <RemoveCell doc={doc} />
+                    </div>
                   </td>
                 </tr>
               ))}
