@@ -48,6 +48,21 @@ export class PositionMap {
     return gapNew + Math.round(share * (gapNewEnd - gapNew));
   }
 
+  /**
+   * The new text that stands where old text [start, end) was: mapped exactly where its edges are in shared runs,
+   * widened to the whole of what replaced an edge that lies in changed text.
+   */
+  span(start: number, end: number): { start: number; end: number } {
+    const first = this.firstEndingAfter(start);
+    const a = this.runs[first];
+    const before = this.runs[first - 1];
+    const from = a && a.oldStart <= start ? a.newStart + start - a.oldStart : before ? before.newStart + before.length : 0;
+    const last = this.firstEndingAfter(end - 1);
+    const b = this.runs[last];
+    const to = b && b.oldStart < end ? b.newStart + end - b.oldStart : b ? b.newStart : this.newLength;
+    return { start: from, end: Math.max(from, to) };
+  }
+
   /** How many characters of old text [start, end) are still in the new text (inside shared runs). */
   retained(start: number, end: number): number {
     let count = 0;

@@ -80,6 +80,8 @@ interface Wanted {
   hint: number;
   hintEnd: number;
   trusted: boolean;
+  /** The new text standing where the old quote was (what replaced it, where its text was changed). */
+  span: TextRange;
   /** Whether the old place still holds most of the quote's text (the diff kept it): only then is nearness evidence. */
   placeKnown: boolean;
   /** Characters of the old quote the diff found unchanged (0 when not trusted). */
@@ -103,7 +105,11 @@ function judge(text: string, w: Wanted, c: Candidate): Judged {
   const closeness = 1 / (1 + distance / 256);
   const score = 0.5 * c.quoteSimilarity + 0.3 * ((before + after) / 2) + (w.placeKnown ? 0.2 : 0.05) * closeness;
   const length = w.length;
-  const near = w.placeKnown && distance <= NEAR + length;
+  // Nearness is evidence where the old place still holds the quote; where the diff says its text went, a copy
+  // touching the mapped place counts only with one side of its context agreeing (a one-letter quote with edits on
+  // both sides is indistinguishable from a deleted one by place alone).
+  const touches = c.start <= w.span.end && c.end >= w.span.start;
+  const near = w.placeKnown ? distance <= NEAR + length : w.trusted && touches && Math.max(before, after) >= CONTEXT_AGREES;
   const confident =
     c.quoteSimilarity >= MIN_QUOTE_SIMILARITY &&
     (Math.min(before, after) >= CONTEXT_AGREES ||
@@ -114,7 +120,7 @@ function judge(text: string, w: Wanted, c: Candidate): Judged {
 
 /** Exact occurrences of the quote near where it is expected (none when the old place cannot be trusted). */
 function exactNearby(text: string, w: Wanted): Candidate[] {
-  if (!w.placeKnown) return [];
+  if (!w.trusted) return [];
   const out: Candidate[] = [];
   const from = Math.max(0, w.hint - NEAR - w.quote.length);
   // Searched in a slice of the text so that a quote that is not nearby does not cost a scan of the whole text.
@@ -242,6 +248,7 @@ export function reanchor(oldText: string, newText: string, highlights: readonly 
       hint,
       hintEnd,
       trusted: inOld,
+      span: map.span(start, end),
       placeKnown: retained >= quote.exact.length / 2,
       retained,
       length: canonicalText(quote.exact).text.length,
