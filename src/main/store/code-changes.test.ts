@@ -15,6 +15,7 @@ import { LibraryStore } from './library-store';
 import { checkDataFolder } from './testing/check-data-folder';
 import { faultyFileSystem, WRITE_OPS } from './testing/faulty-file-system';
 import { SAMPLE, selectorsOf, testId } from './testing/sample-library';
+import { CURRENT_SCHEMA } from './file-schemas';
 
 const OTHER = 'Ann Lee: We spoke about risk and about method.\n\nBo Chen: And about the tide, and the risk again.';
 const THIRD = 'Cy Dee: Nothing coded here at all.';
@@ -147,7 +148,7 @@ describe('a code operation changes every document and the codebook', () => {
   test('a document that cannot be changed refuses the whole operation before any document is changed', async () => {
     const path = join(dir, 'documents', docs.other, ANNOTATIONS_FILE);
     const snapshot = JSON.parse(await readFile(path, 'utf8'));
-    await writeFile(path, JSON.stringify({ ...snapshot, schemaVersion: 4 }));
+    await writeFile(path, JSON.stringify({ ...snapshot, schemaVersion: CURRENT_SCHEMA + 1 }));
     const store = await LibraryStore.open(dir);
     const before = await everyFile();
     await expect(store.applyCodeOperation({ kind: 'rename', from: 'theme', to: 'topic' })).rejects.toMatchObject({ code: 'read-only' });

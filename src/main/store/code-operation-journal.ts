@@ -20,6 +20,7 @@ import { CURRENT_SCHEMA } from './file-schemas';
 import { errorCode } from './file-system';
 import { isCode } from './shape-checks';
 import type { StoreContext } from './store-context';
+import { migrateSince3 } from './migrations';
 
 export interface JournalDocument {
   documentId: string;
@@ -81,8 +82,8 @@ function journalProblem(value: unknown): string | null {
   return null;
 }
 
-/** Created at version 3: no older journal exists to migrate. */
-export const journalKind: FileKind<Journal> = { check: journalProblem };
+/** Created at version 3 (unchanged since). */
+export const journalKind: FileKind<Journal> = { check: journalProblem, migrate: migrateSince3 };
 
 /** Writes the journal durably: from here on, the operation will be finished even if Gloss stops. */
 export async function writeJournal(ctx: StoreContext, journal: Omit<Journal, 'schemaVersion'>): Promise<void> {

@@ -4,7 +4,7 @@
  * like settings.json (library-index.ts's openLibraryData): checked when read,
  * written durably with backups, restored from them when damaged.
  *
- *   { "schemaVersion": 3,
+ *   { "schemaVersion": 4,
  *     "colors": { "yellow": "key claim" },
  *     "codes": { "theme/risk": { "color": "red", "description": "…" } } }
  *
@@ -16,6 +16,7 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../../shared/model';
 import type { FileKind } from './data-file';
 import { CURRENT_SCHEMA } from './file-schemas';
 import { isCode } from './shape-checks';
+import { migrateSince3 } from './migrations';
 
 export interface CodebookFile {
   schemaVersion: number;
@@ -49,8 +50,8 @@ function codebookProblem(value: unknown): string | null {
   return null;
 }
 
-/** Created at version 3: no older codebook exists to migrate. */
-export const codebookKind: FileKind<CodebookFile> = { check: codebookProblem };
+/** Created at version 3 (unchanged since). */
+export const codebookKind: FileKind<CodebookFile> = { check: codebookProblem, migrate: migrateSince3 };
 
 export const emptyCodebook = (): CodebookFile => ({ schemaVersion: CURRENT_SCHEMA, colors: {}, codes: {} });
 

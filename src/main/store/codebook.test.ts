@@ -12,6 +12,7 @@ import { ANNOTATIONS_FILE, BACKUPS_DIR, CODEBOOK_FILE } from './layout';
 import { LibraryStore } from './library-store';
 import { checkDataFolder } from './testing/check-data-folder';
 import { SAMPLE, selectorsOf, testId } from './testing/sample-library';
+import { CURRENT_SCHEMA } from './file-schemas';
 
 let dir: string;
 
@@ -97,7 +98,7 @@ describe('the codebook', () => {
     expect((await LibraryStore.open(dir)).colorNames()).toMatchObject({ yellow: 'key claim', red: 'disagree', blue: 'Blue' });
     expect((await store.nameColor('yellow', '')).colors[0]).toEqual({ color: 'yellow', name: 'Yellow' });
     expect(store.colorNames().yellow).toBe('Yellow');
-    expect(JSON.parse(await readFile(join(dir, CODEBOOK_FILE), 'utf8'))).toEqual({ schemaVersion: 3, colors: { red: 'disagree' }, codes: {} });
+    expect(JSON.parse(await readFile(join(dir, CODEBOOK_FILE), 'utf8'))).toEqual({ schemaVersion: CURRENT_SCHEMA, colors: { red: 'disagree' }, codes: {} });
   });
 
   test('a code described before any highlight carries it is listed, with its colour and description; what is not given stays', async () => {
@@ -132,7 +133,7 @@ describe('the codebook', () => {
     const store = await LibraryStore.open(dir);
     await store.nameColor('yellow', 'key claim');
     expect((await readdir(join(dir, BACKUPS_DIR))).some((n) => n.startsWith(`${CODEBOOK_FILE}-`))).toBe(true);
-    await writeFile(join(dir, CODEBOOK_FILE), '{"schemaVersion":3,"colors":{"yellow":7},"codes":{}}');
+    await writeFile(join(dir, CODEBOOK_FILE), `{"schemaVersion":${CURRENT_SCHEMA},"colors":{"yellow":7},"codes":{}}`);
 
     const reopened = await LibraryStore.open(dir);
     expect((await reopened.codebook()).colors[0].name).toBe('key claim');
@@ -142,10 +143,10 @@ describe('the codebook', () => {
   });
 
   test('a codebook from a newer Gloss makes the library read-only and is left as it is', async () => {
-    await writeFile(join(dir, CODEBOOK_FILE), '{"schemaVersion":4,"colors":{},"codes":{}}');
+    await writeFile(join(dir, CODEBOOK_FILE), `{"schemaVersion":${CURRENT_SCHEMA + 1},"colors":{},"codes":{}}`);
     const store = await LibraryStore.open(dir);
     expect(store.status().readOnly).toMatch(/newer Gloss/);
     await expect(store.nameColor('yellow', 'x')).rejects.toMatchObject({ code: 'read-only' });
-    expect(await readFile(join(dir, CODEBOOK_FILE), 'utf8')).toBe('{"schemaVersion":4,"colors":{},"codes":{}}');
+    expect(await readFile(join(dir, CODEBOOK_FILE), 'utf8')).toBe(`{"schemaVersion":${CURRENT_SCHEMA + 1},"colors":{},"codes":{}}`);
   });
 });

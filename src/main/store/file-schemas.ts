@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { TRANSCRIPT_FORMATS } from '../../shared/model';
 
 /** The version of every data file this Gloss writes. Each step up has a migration (migrations.ts). */
-export const CURRENT_SCHEMA = 3;
+export const CURRENT_SCHEMA = 4;
 
 const text = z.string();
 const offset = z.number().int().nonnegative();

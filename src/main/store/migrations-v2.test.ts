@@ -128,8 +128,8 @@ describe('a version-2 library', () => {
   });
 });
 
-describe('files from a newer Gloss (schema version 4)', () => {
-  test('a highlights file of version 4 shows its highlights, refuses changes with a clear message, and is never rewritten', async () => {
+describe('files from a newer Gloss (a schema version past this one)', () => {
+  test('a highlights file of a newer version shows its highlights, refuses changes with a clear message, and is never rewritten', async () => {
     const v3 = await json(docFile(ANNOTATIONS_FILE));
     const newer = {
       ...v3,
@@ -143,22 +143,22 @@ describe('files from a newer Gloss (schema version 4)', () => {
     const store = await LibraryStore.open(dir);
     const opened = await store.open(documentId);
     expect(opened.annotations.map((a) => [a.id, a.codes])).toEqual([[SAFETY, ['from/the/future']]]);
-    expect(opened.document.readOnly).toMatch(/written by a newer Gloss \(schema 4, this Gloss writes 3\).*update Gloss/);
+    expect(opened.document.readOnly).toMatch(new RegExp(`written by a newer Gloss \\(schema ${CURRENT_SCHEMA + 1}, this Gloss writes ${CURRENT_SCHEMA}\\).*update Gloss`));
     await expect(store.updateAnnotation({ documentId, id: SAFETY, color: 'red' })).rejects.toMatchObject({ code: 'read-only', message: expect.stringMatching(/newer Gloss/) });
     await expect(store.deleteAnnotation(documentId, SAFETY)).rejects.toMatchObject({ code: 'read-only' });
 
     await (await LibraryStore.open(dir)).open(documentId);
     expect(await readFile(docFile(ANNOTATIONS_FILE), 'utf8')).toBe(before);
-    expect(await readdir(join(dir, 'documents', documentId, BACKUPS_DIR))).not.toContain(`${ANNOTATIONS_FILE}.v4`);
+    expect(await readdir(join(dir, 'documents', documentId, BACKUPS_DIR))).not.toContain(`${ANNOTATIONS_FILE}.v${CURRENT_SCHEMA + 1}`);
   });
 
-  test('a library index of version 4 makes the whole library read-only, says why, and nothing in the folder is rewritten', async () => {
+  test('a library index of a newer version makes the whole library read-only, says why, and nothing in the folder is rewritten', async () => {
     const index = await json(join(dir, LIBRARY_FILE));
     await writeFile(join(dir, LIBRARY_FILE), JSON.stringify({ ...index, schemaVersion: CURRENT_SCHEMA + 1 }));
     const before = await everyFile();
 
     const store = await LibraryStore.open(dir);
-    expect(store.status().readOnly).toMatch(/last written by a newer Gloss.*schema 4.*update Gloss/);
+    expect(store.status().readOnly).toMatch(new RegExp(`last written by a newer Gloss.*schema ${CURRENT_SCHEMA + 1}.*update Gloss`));
     expect((await store.list()).map((d) => d.id)).toEqual([documentId]);
     expect((await store.open(documentId)).annotations).toHaveLength(2);
     await expect(store.updateAnnotation({ documentId, id: SAFETY, color: 'red' })).rejects.toMatchObject({ code: 'read-only' });

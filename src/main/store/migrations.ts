@@ -11,7 +11,12 @@
  * imported text), highlights without a sequence number, a library index
  * without the sample flag. Version 2 keeps the library entry in its own
  * document.json and the text in source.txt. Version 3 gives every highlight
- * its codes and the rich-text state of its note.
+ * its codes and the rich-text state of its note. Version 4 lets a highlight be
+ * an orphan (`orphaned: true`: not placed when its text was replaced by a
+ * corrected version); every version-3 file is a valid version-4 file, so each
+ * step to 4 changes nothing, but a Gloss of version 3, which would paint an
+ * orphan at its stale place, opens a version-4 library read-only
+ * (test-fixtures/store/v3/).
  *
  * A document's change log (annotations.log) has no version of its own: its
  * lines are as old as the snapshot they follow, so a highlight written in
@@ -40,12 +45,15 @@ export const annotationMigrations: readonly Step[] = [
   same,
   // 2 → 3: codes and the note's rich-text state (a note was only ever Markdown before).
   (a) => ({ ...a, codes: Array.isArray(a.codes) ? a.codes : [], noteState: typeof a.noteState === 'string' ? a.noteState : null }),
+  // 3 → 4: a highlight may be an orphan; one that is not carries no mark, as before.
+  same,
 ];
 
 export const libraryMigrations: readonly Step[] = [
   // 1 → 2: the sample flag became required; an index without it already holds the sample if it lists anything.
   (v) => ({ ...v, sampleAdded: typeof v.sampleAdded === 'boolean' ? v.sampleAdded : array(v.documents).length > 0, documents: array(v.documents) }),
-  // 2 → 3: unchanged.
+  // 2 → 3, 3 → 4: unchanged.
+  same,
   same,
 ];
 
@@ -56,20 +64,29 @@ export const annotationsMigrations: readonly Step[] = [
   // 2 → 3: each highlight gains its codes and note state.
   // Anything that is not a highlight is left as it is, for the shape check to refuse: a migration repairs nothing.
   (v) => ({ ...v, annotations: Array.isArray(v.annotations) ? v.annotations.map((a: unknown) => (isObject(a) ? annotationMigrations[1](a) : a)) : v.annotations }),
+  // 3 → 4: unchanged (orphans are new).
+  same,
 ];
 
 export const transcriptMigrations: readonly Step[] = [
   // 1 → 2: the library entry moved to document.json and the text to source.txt (see splitTranscriptV1).
   (v) => ({ schemaVersion: 2, transcript: v.transcript }),
-  // 2 → 3: unchanged.
+  // 2 → 3, 3 → 4: unchanged.
+  same,
   same,
 ];
 
 /** document.json: it first appeared at version 2 (a version-1 folder is brought up by migrateVersion1Folder). */
-export const documentMigrations: readonly Step[] = [same, same];
+export const documentMigrations: readonly Step[] = [same, same, same];
 
 /** settings.json. */
-export const settingsMigrations: readonly Step[] = [same, same];
+export const settingsMigrations: readonly Step[] = [same, same, same];
+
+/**
+ * Kinds of file created at version 3 (the codebook, notebooks, a code operation's journal): 3 → 4 changes nothing.
+ * A file claiming an earlier version is brought up unchanged too, for its shape check to judge.
+ */
+export const since3Migrations: readonly Step[] = [same, same, same];
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -78,6 +95,7 @@ export const migrateAnnotations = (v: Json, from: number) => run(annotationsMigr
 export const migrateTranscript = (v: Json, from: number) => run(transcriptMigrations, v, from);
 export const migrateDocument = (v: Json, from: number) => run(documentMigrations, v, from);
 export const migrateSettings = (v: Json, from: number) => run(settingsMigrations, v, from);
+export const migrateSince3 = (v: Json, from: number) => run(since3Migrations, v, from);
 
 /** One highlight brought up from version `from` (a `put` line of a change log that follows a snapshot of that version). */
 export function migrateAnnotation(value: unknown, from: number): unknown {

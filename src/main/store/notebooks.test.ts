@@ -14,6 +14,7 @@ import { quotedHighlights } from './notebooks';
 import { checkDataFolder } from './testing/check-data-folder';
 import { faultyFileSystem } from './testing/faulty-file-system';
 import { SAMPLE, selectorsOf, testId } from './testing/sample-library';
+import { CURRENT_SCHEMA } from './file-schemas';
 
 let dir: string;
 
@@ -64,7 +65,7 @@ describe('notebooks', () => {
     const reopened = await LibraryStore.open(dir);
     expect(await reopened.openNotebook(doc.id)).toEqual({ documentId: doc.id, state: state('On this interview'), markdown: 'On this interview', updatedAt, unlinked: [] });
     expect(await reopened.openNotebook(null)).toMatchObject({ state: state('Across documents'), markdown: '# Across documents' });
-    expect(JSON.parse(await readFile(join(dir, 'documents', doc.id, NOTEBOOK_FILE), 'utf8'))).toMatchObject({ schemaVersion: 3, markdown: 'On this interview' });
+    expect(JSON.parse(await readFile(join(dir, 'documents', doc.id, NOTEBOOK_FILE), 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA, markdown: 'On this interview' });
     expect((await readdir(join(dir, BACKUPS_DIR))).some((n) => n.startsWith(`${NOTEBOOK_FILE}-`))).toBe(true);
     expect((await checkDataFolder(dir)).problems).toEqual([]);
   });
@@ -117,7 +118,7 @@ describe('notebooks', () => {
   test('a damaged notebook is set aside and its newest backup restored', async () => {
     const { store, doc } = await library();
     await store.saveNotebook(doc.id, state('backed up'), 'backed up');
-    await writeFile(join(dir, 'documents', doc.id, NOTEBOOK_FILE), '{"schemaVersion":3,"state":7}');
+    await writeFile(join(dir, 'documents', doc.id, NOTEBOOK_FILE), `{"schemaVersion":${CURRENT_SCHEMA},"state":7}`);
     const reopened = await LibraryStore.open(dir);
     expect((await reopened.openNotebook(doc.id)).markdown).toBe('backed up');
     expect(reopened.status().notices).toEqual([expect.objectContaining({ kind: 'restored', documentId: doc.id })]);
@@ -126,7 +127,7 @@ describe('notebooks', () => {
   test('a notebook from a newer Gloss is shown and never changed', async () => {
     const path = join(dir, NOTEBOOK_FILE);
     const store = await LibraryStore.open(dir);
-    await writeFile(path, JSON.stringify({ schemaVersion: 4, state: null, markdown: 'from the future', updatedAt: '2030-01-01T00:00:00.000Z' }));
+    await writeFile(path, JSON.stringify({ schemaVersion: CURRENT_SCHEMA + 1, state: null, markdown: 'from the future', updatedAt: '2030-01-01T00:00:00.000Z' }));
     expect((await store.openNotebook(null)).markdown).toBe('from the future');
     await expect(store.saveNotebook(null, state('x'), 'x')).rejects.toMatchObject({ code: 'read-only', message: expect.stringMatching(/newer Gloss/) });
     expect(JSON.parse(await readFile(path, 'utf8')).markdown).toBe('from the future');

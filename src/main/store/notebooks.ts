@@ -3,7 +3,7 @@
  * each document's (notebook.json in its folder, so it leaves with the
  * document). Each holds the editor's serialised state and its Markdown:
  *
- *   { "schemaVersion": 3, "state": "{\"root\":…}", "markdown": "…", "updatedAt": "…" }
+ *   { "schemaVersion": 4, "state": "{\"root\":…}", "markdown": "…", "updatedAt": "…" }
  *
  * Checked when read, written durably and atomically with rolling backups,
  * set aside and restored from a backup when damaged, read-only when written
@@ -17,6 +17,7 @@ import { DamagedFileError, DataFile, decodeData, type FileKind, NewerFileError, 
 import { CURRENT_SCHEMA } from './file-schemas';
 import { recoverDamaged } from './recovery';
 import { assertWritable, type StoreContext, writeError } from './store-context';
+import { migrateSince3 } from './migrations';
 
 export interface NotebookFile {
   schemaVersion: number;
@@ -28,8 +29,9 @@ export interface NotebookFile {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Created at version 3: no older notebook exists to migrate. */
+/** Created at version 3 (unchanged since). */
 export const notebookKind: FileKind<NotebookFile> = {
+  migrate: migrateSince3,
   check: (v) => {
     if (!isObject(v)) return 'it does not hold a notebook';
     if (!(v.state === null || typeof v.state === 'string')) return 'state: neither text nor null';
