@@ -368,4 +368,22 @@ describe('reanchor, edits outside every highlight', () => {
     );
     // 200 runs take a second or two alone, several times that on a busy machine.
   }, 60_000);
+
+  test('with edits anywhere, inside highlights too, drops none and gives selectors true to the new text', () => {
+    fc.assert(
+      fc.property(fc.array(range, { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(text.length), fc.nat(40), inserted), { maxLength: 10 }), (spans, edits) => {
+        const inputs = spans.map(([start, length], i) => ({ id: `h${i}`, selectors: createSelectors(text, start, Math.min(text.length, start + length)) }));
+        let changed = text;
+        for (const [at, deleted, words] of [...edits].sort((x, y) => y[0] - x[0])) changed = changed.slice(0, at) + words + changed.slice(at + deleted);
+        const results = reanchor(text, changed, inputs);
+        expect(results.map((r) => r.id)).toEqual(inputs.map((h) => h.id));
+        for (const r of results) {
+          if (r.status === 'orphaned') expect(r.selectors).toBeNull();
+          else expect(changed.slice(r.selectors!.position.start, r.selectors!.position.end)).toBe(r.selectors!.quote.exact);
+          if (r.status === 'kept' || r.status === 'moved') expect(r.selectors!.quote.exact).toBe(inputs.find((h) => h.id === r.id)!.selectors.quote.exact);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
 });
