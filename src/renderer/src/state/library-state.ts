@@ -97,14 +97,17 @@ export async function openDocument(documentId: string): Promise<void> {
 
 /**
  * Reads the open document's highlights again after they changed elsewhere (a code operation across the library, a
- * `gloss` command beside the app) and shows them as they are now, without rebuilding the reading view.
+ * `gloss` command beside the app) and shows them as they are now, without rebuilding the reading view (unless its
+ * text was replaced).
  */
 export async function refreshOpenDocument(): Promise<void> {
   const documentId = readingStore.getState().opened?.document.id;
   if (!documentId) return;
   try {
     const fresh = unpackDocument(await call('documents:open', { documentId }));
-    takeInHighlights(documentId, fresh.annotations);
+    // Its text was replaced meanwhile (`gloss replace-text`, or an undo of it): the reader is built again on the new text.
+    if (fresh.document.hash !== readingStore.getState().opened?.document.hash) readingStore.load(fresh);
+    else takeInHighlights(documentId, fresh.annotations);
   } catch (error) {
     reportFailure('Could not read the document again', error);
   }
