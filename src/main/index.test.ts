@@ -178,6 +178,13 @@ describe('the Electron entry point', () => {
     expect(file.submenu.map((i: any) => i.id)).toEqual(expect.arrayContaining(['import', 'show-library', 'export-markdown']));
   });
 
+  test('has Edit > Find… (Ctrl/Cmd+F), which asks the page to open its find bar', () => {
+    const find = fake.menuTemplate.find((m) => m.label === 'Edit').submenu.find((i: any) => i.id === 'find');
+    expect(find).toMatchObject({ label: 'Find…', accelerator: 'CmdOrCtrl+F' });
+    find.click();
+    expect(fake.sent.at(-1)).toEqual(['menu:command', 'find']);
+  });
+
   test('a second launch hands its files to the running app, which imports and shows them', async () => {
     const path = join(dataDir, 'lecture.srt');
     await writeFile(path, '1\n00:00:01,000 --> 00:00:02,000\nAnn Lee: Welcome.\n');
