@@ -63,9 +63,16 @@ export function runQuery(parts: readonly SearchPart[], query: ParsedQuery, optio
 function unitFilter(query: ParsedQuery, colours: ReadonlySet<HighlightColor> | null): ((unit: SearchUnit) => boolean) | null {
   if (query.kinds.length + query.speakers.length + query.codes.length === 0 && colours === null) return null;
   const kinds = query.kinds.length > 0 ? new Set(query.kinds) : null;
+  // A library has a few speakers and many paragraphs: each name is compared with the filters once.
+  const named = new Map<string, boolean>();
+  const speaks = (name: string) => {
+    let yes = named.get(name);
+    if (yes === undefined) named.set(name, (yes = query.speakers.some((f) => namedBy(name, f))));
+    return yes;
+  };
   return (unit) =>
     (kinds === null || kinds.has(unit.kind)) &&
-    (query.speakers.length === 0 || unit.speakers.some((s) => query.speakers.some((f) => namedBy(s, f)))) &&
+    (query.speakers.length === 0 || unit.speakers.some(speaks)) &&
     (query.codes.length === 0 || unit.codes.some((c) => query.codes.some((f) => codeMatches(c, f)))) &&
     (colours === null || (unit.color !== null && colours.has(unit.color)));
 }
@@ -131,6 +138,7 @@ function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: ((unit
       // Counted after the word's postings, so a unit matching two of its forms counts once.
       for (let u = 0; u < size; u++) if (matched[u] === q + 1) found[u]++;
     });
+    const phrases = query.phrases.map((phrase) => phrase.map((word) => postingOf.get(word)!));
     for (let u = 0; u < size; u++) {
       if (found[u] !== terms.length) continue;
       const unit = index.units[u];
@@ -140,23 +148,17 @@ function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: ((unit
         continue;
       }
       if (passes !== null && !passes(unit)) continue;
-      if (!query.phrases.every((phrase) => hasPhrase(index, phrase, postingOf, u))) continue;
+      if (!phrases.every((phrase) => hasPhrase(index, phrase, u))) continue;
       top.offer(boosted, () => ({ part, unit: u, score: boosted }));
     }
   });
 }
 
 /** Whether the phrase's words follow one another somewhere in unit u (from the places of its words). */
-function hasPhrase(index: TextIndex, phrase: readonly string[], postingOf: ReadonlyMap<string, Int32Array>, u: number): boolean {
-  const postings = phrase.map((word) => postingOf.get(word)![u]);
-  if (postings.some((k) => k < 0)) return false;
-  const places = index.places(postings[0]);
-  for (let j = 0; j < places.length; j++) {
-    let i = 1;
-    while (i < postings.length && index.hasPlace(postings[i], places[j] + i)) i++;
-    if (i === postings.length) return true;
-  }
-  return false;
+function hasPhrase(index: TextIndex, phrase: readonly Int32Array[], u: number): boolean {
+  if (phrase.length === 2) return phrase[0][u] >= 0 && phrase[1][u] >= 0 && index.adjacent(phrase[0][u], phrase[1][u]);
+  const ks = phrase.map((postings) => postings[u]);
+  return !ks.some((k) => k < 0) && index.hasSequence(ks);
 }
 
 function dedupe(terms: ParsedQuery['terms']): ParsedQuery['terms'] {

@@ -195,6 +195,42 @@ export class TextIndex {
     return this.loadedPositions().subarray(this.data.postings[2 * k + 1], this.placesEnd(k));
   }
 
+  /** Whether the term of posting b comes right after the term of posting a somewhere in their unit (the places must be loaded). */
+  adjacent(a: number, b: number): boolean {
+    const positions = this.loadedPositions();
+    let i = this.data.postings[2 * a + 1];
+    let j = this.data.postings[2 * b + 1];
+    const iEnd = this.placesEnd(a);
+    const jEnd = this.placesEnd(b);
+    while (i < iEnd && j < jEnd) {
+      const next = positions[i] + 1;
+      if (positions[j] === next) return true;
+      if (positions[j] < next) j++;
+      else i++;
+    }
+    return false;
+  }
+
+  /** Whether the terms of postings ks (all in one unit) follow one another somewhere in it (the places must be loaded). */
+  hasSequence(ks: readonly number[]): boolean {
+    if (ks.length === 2) return this.adjacent(ks[0], ks[1]);
+    const positions = this.loadedPositions();
+    // Walks every word's places together (each list is in order): linear in their lengths, nothing allocated.
+    const at = ks.map((k) => this.data.postings[2 * k + 1]);
+    const ends = ks.map((k) => this.placesEnd(k));
+    for (; at[0] < ends[0]; at[0]++) {
+      const start = positions[at[0]];
+      let i = 1;
+      for (; i < ks.length; i++) {
+        while (at[i] < ends[i] && positions[at[i]] < start + i) at[i]++;
+        if (at[i] === ends[i]) return false;
+        if (positions[at[i]] !== start + i) break;
+      }
+      if (i === ks.length) return true;
+    }
+    return false;
+  }
+
   /** Whether posting k (a term in a unit) has the term at word `place` of the unit (the places must be loaded). */
   hasPlace(k: number, place: number): boolean {
     const positions = this.loadedPositions();

@@ -48,6 +48,10 @@ describe('library search', () => {
     for (const hit of hits) expect(marked(hit).map((m) => m.toLowerCase())).toContain('scaling laws');
     expect(text.slice(hits[0].start!, hits[0].end!)).toBe('scaling laws');
     expect((await store.search({ query: '"laws scaling"' })).total).toBe(0);
+    const three = await store.search({ query: '"the scaling laws"' });
+    expect(three.total).toBeGreaterThan(0);
+    for (const hit of three.hits) expect(marked(hit).map((m) => m.toLowerCase())).toContain('the scaling laws');
+    expect((await store.search({ query: '"scaling the laws"' })).total).toBe(0);
   });
 
   test('highlights, notes, codes and notebooks are found, filtered by code, colour and speaker, and kept up to date', async () => {

@@ -25,7 +25,7 @@ import type { RequestOf } from '../../shared/contract';
 import { GlossError } from '../store/errors';
 import { SEARCH_INDEX_FILE } from '../store/layout';
 import type { LibraryChange } from '../store/library-store';
-import { encodeShard, loadPart, readShard, ShardChangedError, type ShardPart } from './shard-file';
+import { encodeShard, loadPart, loadUnitText, readShard, ShardChangedError, type ShardPart } from './shard-file';
 import type { SearchSource } from './search-source';
 
 export const DEFAULT_SEARCH_LIMIT = 100;
@@ -103,15 +103,15 @@ export class LibrarySearch {
     // Phrases are checked against the places of their words; snippets are cut from the text: both read when first needed.
     if (query.phrases.length > 0) await settled(parts.map((p) => this.loaded(p.shard, p.name, p.index, { places: true })));
     const { best, total } = rankQuery(parts, query, { colours, limit: request.limit ?? DEFAULT_SEARCH_LIMIT });
-    const hit = new Set(best.map((c) => c.part));
-    await settled(parts.filter((p) => hit.has(p)).map((p) => this.loaded(p.shard, p.name, p.index, { text: true })));
+    await settled(parts.map((p) => this.loaded(p.shard, p.name, p.index, { units: best.filter((c) => c.part === p).map((c) => c.unit) })));
     return { query: request.query, hits: hitsOf(best, query), total };
   }
 
   /** Reads what a part read from its file left there; if the file changed or is damaged, the part is to be rebuilt. */
-  private async loaded(shard: Shard, name: PartName, index: TextIndex, what: { text?: boolean; places?: boolean }): Promise<void> {
+  private async loaded(shard: Shard, name: PartName, index: TextIndex, what: { text?: boolean; places?: boolean; units?: number[] }): Promise<void> {
     try {
-      await loadPart(index, what);
+      if (what.units?.length) await loadUnitText(index, what.units);
+      if (what.text || what.places) await loadPart(index, what);
     } catch (error) {
       if (shard.parts.get(name)?.index === index && !shard.changes.has(name)) shard.changes.set(name, 1);
       throw error instanceof ShardChangedError ? error : new ShardChangedError(String(error));

@@ -12,9 +12,9 @@
  *   then, for each part: its text (latin1 when every character fits, else UTF-16), its places of words (uint32)
  *
  * Numbers are little-endian, every section starts at a multiple of 4 bytes. Opening a shard reads the first
- * sections alone (CRC-32 checked): about 40% of the file. A part's text and places are read when a search first
- * needs them (a hit's snippet, a phrase), each with its own CRC, and only from the very file that was opened (its
- * size and time unchanged); otherwise ShardChangedError says the part must be rebuilt.
+ * sections alone (CRC-32 checked): about 40% of the file. A part's places are read when a phrase first needs
+ * them, its text a block at a time as snippets need it (each block with its own CRC), and only from the very file
+ * that was opened (its size and time unchanged); otherwise ShardChangedError says the part must be rebuilt.
  */
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
@@ -23,7 +23,7 @@ import { type IndexText, type SearchUnit, TextIndex, type TextIndexData } from '
 import { HIGHLIGHT_COLORS } from '../../shared/model';
 
 /** Changes whenever the bytes, the units or the way words are cut change: an older file is rebuilt. */
-export const SHARD_FORMAT = 5;
+export const SHARD_FORMAT = 6;
 const MAGIC = `gloss-search-index ${SHARD_FORMAT}\n`;
 const UNIT_FIELDS = 6;
 /** Enough for any header (a few hundred bytes a part). */
@@ -51,6 +51,8 @@ interface PartHeader {
   textLength: number;
   placeCount: number;
   sizes: number[];
+  /** CRC-32 of each TEXT_BLOCK of the text. */
+  textCrcs: number[];
   /** The text and the places of words. */
   lazy: [Place, Place];
 }
@@ -67,50 +69,118 @@ interface FileIdentity {
   mtimeMs: number;
 }
 
-/** Reads [offset, offset + bytes) of the file opened as `identity`, checked against its CRC. */
-async function readSection(identity: FileIdentity, [offset, bytes, crc]: Place): Promise<Buffer> {
+/** Reads ranges ([offset, bytes]) of the file opened as `identity`, through one handle; refused if the file is not that one any more. */
+async function readRanges(identity: FileIdentity, ranges: readonly [number, number][]): Promise<Buffer[]> {
   const handle = await open(identity.path, 'r').catch(() => null);
   if (!handle) throw new ShardChangedError(`${identity.path} is gone`);
   try {
     const info = await handle.stat();
     if (info.size !== identity.size || info.mtimeMs !== identity.mtimeMs) throw new ShardChangedError(`${identity.path} changed`);
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, offset);
-    if (bytesRead !== bytes || crc32(buffer) !== crc) throw new ShardChangedError(`${identity.path} is damaged`);
-    return buffer;
+    const out: Buffer[] = [];
+    for (const [offset, bytes] of ranges) {
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await handle.read(buffer, 0, bytes, offset);
+      if (bytesRead !== bytes) throw new ShardChangedError(`${identity.path} is cut short`);
+      out.push(buffer);
+    }
+    return out;
   } finally {
     await handle.close();
   }
 }
 
-/** A text kept as bytes; built or read, or (from a file) read when first loaded. */
+async function readRange(identity: FileIdentity, offset: number, bytes: number): Promise<Buffer> {
+  return (await readRanges(identity, [[offset, bytes]]))[0];
+}
+
+/** Reads a section of the file opened as `identity`, checked against its CRC. */
+async function readSection(identity: FileIdentity, [offset, bytes, crc]: Place): Promise<Buffer> {
+  const buffer = await readRange(identity, offset, bytes);
+  if (crc32(buffer) !== crc) throw new ShardChangedError(`${identity.path} is damaged`);
+  return buffer;
+}
+
+/** Bytes of a text read at a time from a file, each block with its CRC: a snippet reads a block or two, not the text. */
+const TEXT_BLOCK = 32 * 1024;
+
+function blockCrcs(bytes: Buffer): number[] {
+  const crcs: number[] = [];
+  for (let at = 0; at < bytes.length; at += TEXT_BLOCK) crcs.push(crc32(bytes.subarray(at, at + TEXT_BLOCK)));
+  return crcs;
+}
+
+/** A text kept as bytes: given whole (built), or read from a file block by block as passages are asked for. */
 class BytesText implements IndexText {
-  private bytes: Buffer | null = null;
+  private readonly width: number;
+  private readonly blocks: (Buffer | null)[];
+
   constructor(
     readonly length: number,
     readonly encoding: Encoding,
-    private readonly source: { identity: FileIdentity; place: Place } | null,
-    bytes: Buffer | null = null,
+    private readonly source: { identity: FileIdentity; offset: number; crcs: number[] } | null,
+    whole: Buffer | null = null,
   ) {
-    this.bytes = bytes;
+    this.width = encoding === 'latin1' ? 1 : 2;
+    const count = Math.ceil((length * this.width) / TEXT_BLOCK);
+    if (source && source.crcs.length !== count) throw new Error('text blocks do not fit');
+    this.blocks = whole ? [whole] : new Array<Buffer | null>(count).fill(null);
   }
 
+  /** The whole text's bytes, when every block is in memory. */
   get loaded(): Buffer | null {
-    return this.bytes;
+    if (this.blocks.some((b) => b === null)) return null;
+    return this.blocks.length === 1 ? this.blocks[0] : Buffer.concat(this.blocks as Buffer[]);
   }
 
-  async load(): Promise<void> {
-    if (this.bytes || !this.source) return;
-    const bytes = await readSection(this.source.identity, this.source.place);
-    if (bytes.length !== this.length * (this.encoding === 'latin1' ? 1 : 2)) throw new ShardChangedError('text of the wrong length');
-    this.bytes = bytes;
+  /** Reads the blocks of each text[from, to) that are not in memory yet (all of the text by default), through one handle. */
+  async load(spans: readonly [number, number][] = [[0, this.length]]): Promise<void> {
+    if (!this.source) return;
+    const { identity, offset, crcs } = this.source;
+    const wanted = new Set<number>();
+    for (const [from, to] of spans) {
+      const last = Math.min(this.blocks.length, Math.ceil((to * this.width) / TEXT_BLOCK));
+      for (let b = Math.floor((from * this.width) / TEXT_BLOCK); b < last; b++) if (!this.blocks[b]) wanted.add(b);
+    }
+    if (wanted.size === 0) return;
+    // Neighbouring blocks are read together.
+    const runs: [number, number][] = [];
+    for (const b of [...wanted].sort((x, y) => x - y)) {
+      const run = runs[runs.length - 1];
+      if (run && run[1] === b) run[1]++;
+      else runs.push([b, b + 1]);
+    }
+    const size = this.length * this.width;
+    const read = await readRanges(
+      identity,
+      runs.map(([first, end]): [number, number] => [offset + first * TEXT_BLOCK, Math.min(end * TEXT_BLOCK, size) - first * TEXT_BLOCK]),
+    );
+    runs.forEach(([first, end], r) => {
+      for (let k = first; k < end; k++) {
+        const block = read[r].subarray((k - first) * TEXT_BLOCK, (k - first + 1) * TEXT_BLOCK);
+        if (crc32(block) !== crcs[k]) throw new ShardChangedError(`${identity.path} is damaged`);
+        this.blocks[k] = block;
+      }
+    });
   }
 
   slice(from: number, to: number): string {
-    if (!this.bytes) throw new Error('the text of this search index is not loaded');
-    const width = this.encoding === 'latin1' ? 1 : 2;
-    return this.bytes.toString(this.encoding, from * width, Math.max(from, to) * width);
+    const start = from * this.width;
+    const end = Math.max(from, to) * this.width;
+    if (this.blocks.length === 1 && this.blocks[0]) return this.blocks[0].toString(this.encoding, start, end);
+    const first = Math.floor(start / TEXT_BLOCK);
+    const last = Math.ceil(end / TEXT_BLOCK);
+    const parts = this.blocks.slice(first, Math.max(first + 1, last));
+    if (parts.some((b) => b === null)) throw new Error('this passage of the search index text is not loaded');
+    const joined = parts.length === 1 ? parts[0]! : Buffer.concat(parts as Buffer[]);
+    return joined.toString(this.encoding, start - first * TEXT_BLOCK, end - first * TEXT_BLOCK);
   }
+}
+
+/** Reads the text of some units of a part (for their snippets), if it is not in memory yet. */
+export async function loadUnitText(index: TextIndex, units: readonly number[]): Promise<void> {
+  const { text } = index.data;
+  if (!(text instanceof BytesText)) return;
+  await text.load(units.map((u) => [index.units[u].from, index.units[u].to]));
 }
 
 /** What of a part read from a file is still in it: its places of words. */
@@ -130,7 +200,8 @@ export async function loadPart(index: TextIndex, what: { text?: boolean; places?
 }
 
 function textBytes(text: IndexText): [Buffer, Encoding] {
-  if (text instanceof BytesText && text.loaded) return [text.loaded, text.encoding];
+  const loaded = text instanceof BytesText ? text.loaded : null;
+  if (text instanceof BytesText && loaded) return [loaded, text.encoding];
   const whole = text.slice(0, text.length);
   // eslint-disable-next-line no-control-regex
   const encoding: Encoding = /[^\u0000-\u00ff]/.test(whole) ? 'utf16le' : 'latin1';
@@ -194,7 +265,7 @@ export function encodeShard(key: string, parts: readonly ShardPart[]): Buffer {
     const own = [Buffer.from(terms, 'utf8'), ...encodeUnits(units), bytesOf(termStarts), bytesOf(postings), bytesOf(lengths)];
     for (const section of own) first.push(section, Buffer.alloc(padding(section.length)));
     lazy.push([textSection, bytesOf(positions)]);
-    return { name, fingerprint, encoding, textLength: text.length, placeCount, sizes: own.map((b) => b.length) };
+    return { name, fingerprint, encoding, textLength: text.length, placeCount, sizes: own.map((b) => b.length), textCrcs: blockCrcs(textSection) };
   });
   const eager = Buffer.concat(first);
   // The header's length decides where the later sections are: it is padded to a fixed multiple of 4 bytes.
@@ -260,13 +331,14 @@ function decodeParts(headers: PartHeader[], eager: Buffer, identity: FileIdentit
     const aligned = b.byteOffset % 4 === 0 ? b : Buffer.from(b);
     return [aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.length / 4];
   };
-  const parts = headers.map(({ name, fingerprint, encoding, textLength, placeCount, sizes, lazy }): ShardPart => {
+  const parts = headers.map(({ name, fingerprint, encoding, textLength, placeCount, sizes, lazy, textCrcs }): ShardPart => {
     if (typeof name !== 'string' || typeof fingerprint !== 'string' || !Array.isArray(sizes) || sizes.length !== 6) throw new Error('bad part header');
     if ((encoding !== 'latin1' && encoding !== 'utf16le') || !Number.isInteger(textLength) || !Number.isInteger(placeCount)) throw new Error('bad part header');
     if (!Array.isArray(lazy) || lazy.length !== 2 || !lazy.every((p) => Array.isArray(p) && p.length === 3 && p.every(Number.isInteger))) throw new Error('bad part header');
+    if (!Array.isArray(textCrcs) || !textCrcs.every(Number.isInteger) || lazy[0][1] !== textLength * (encoding === 'latin1' ? 1 : 2)) throw new Error('bad part header');
     const [terms, units, extras, termStarts, postings, lengths] = sizes.map(next);
     const data: TextIndexData = {
-      text: new BytesText(textLength, encoding, { identity, place: lazy[0] }),
+      text: new BytesText(textLength, encoding, { identity, offset: lazy[0][0], crcs: textCrcs }),
       terms: terms.toString('utf8'),
       units: decodeUnits(new Int32Array(...words(units)), JSON.parse(extras.toString('utf8')) as Extras),
       termStarts: new Uint32Array(...words(termStarts)),
