@@ -10,10 +10,9 @@
  */
 import { useSyncExternalStore } from 'react';
 import { errorMessage } from '../../../core/error-message';
-import { unpackDocument } from '../../../core/wire/packed-document';
 import type { ImportResult, TextReplacement } from '../../../shared/model';
 import { call } from '../gloss-client';
-import { libraryState, openDocument, refreshLibrary, refuseWhenLibraryReadOnly } from './library-state';
+import { libraryState, openDocument, refreshLibrary, refreshOpenDocument, refuseWhenLibraryReadOnly } from './library-state';
 import { readingStore } from './reading-store';
 import { refreshStoreStatus } from './store-status';
 import { undoHistory } from './undo-history';
@@ -85,15 +84,9 @@ function titleOf(documentId: string): string {
  * text) and the library's counts too. With `open`, the document is opened in the reader if it is not showing.
  */
 async function showChangedText(documentId: string, open: boolean): Promise<void> {
-  if (open) {
-    await openDocument(documentId);
-  } else if (readingStore.getState().opened?.document.id === documentId) {
-    try {
-      readingStore.load(unpackDocument(await call('documents:open', { documentId })));
-    } catch (error) {
-      readingStore.setStatus({ kind: 'error', message: `Could not read the document again: ${errorMessage(error)}` });
-    }
-  }
+  if (open) await openDocument(documentId);
+  // Its text changed: read again, the reader is rebuilt on the new text.
+  else if (readingStore.getState().opened?.document.id === documentId) await refreshOpenDocument();
   await refreshLibrary().catch(() => undefined);
 }
 
@@ -250,6 +243,7 @@ export async function adoptNewVersion(offer: NewVersionOffer): Promise<TextRepla
   if (state.busy) return null;
   if (refuseWhenLibraryReadOnly('The text was not replaced')) return null;
   withoutOffer(offer);
+  readingStore.setStatus({ kind: 'info', message: `Moving the highlights of “${offer.into.title}” onto the new text…` });
   const result = await runReplace(offer.into.id, call('documents:adopt-version', { documentId: offer.documentId, into: offer.into.id }), 'The text was not replaced', true);
   // The imported copy is gone; a reader still showing it would show a document no longer in the library.
   if (result) readingStore.closeIfOpen(offer.documentId);
