@@ -104,17 +104,15 @@ function judge(text: string, w: Wanted, c: Candidate): Judged {
   const distance = Math.abs(c.start - w.hint);
   const closeness = 1 / (1 + distance / 256);
   const score = 0.5 * c.quoteSimilarity + 0.3 * ((before + after) / 2) + (w.placeKnown ? 0.2 : 0.05) * closeness;
-  const length = w.length;
   // Nearness is evidence where the old place still holds the quote; where the diff says its text went, a copy
   // touching the mapped place counts only with one side of its context agreeing (a one-letter quote with edits on
   // both sides is indistinguishable from a deleted one by place alone).
   const touches = c.start <= w.span.end && c.end >= w.span.start;
-  const near = w.placeKnown ? distance <= NEAR + length : w.trusted && touches && Math.max(before, after) >= CONTEXT_AGREES;
+  const near = w.placeKnown ? distance <= NEAR + w.length : w.trusted && touches && Math.max(before, after) >= CONTEXT_AGREES;
+  // Enough of the quote, confirmed by its context on both sides, by its place, or by being long and nearly intact.
   const confident =
     c.quoteSimilarity >= MIN_QUOTE_SIMILARITY &&
-    (Math.min(before, after) >= CONTEXT_AGREES ||
-    (near && c.quoteSimilarity >= 0.75) ||
-      (length >= DISTINCTIVE_LENGTH && c.quoteSimilarity >= 0.9));
+    (Math.min(before, after) >= CONTEXT_AGREES || (near && c.quoteSimilarity >= 0.75) || (w.length >= DISTINCTIVE_LENGTH && c.quoteSimilarity >= 0.9));
   return { ...c, score, confident };
 }
 
