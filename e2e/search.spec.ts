@@ -82,6 +82,13 @@ test('a word only in a note is a Note hit, and opening it selects its highlight'
   await expect(ui.title).toHaveText(SAMPLE);
   await expect(gloss.page.locator('.highlight-item.is-selected')).toContainText('let a gremlin loose');
   await expect(ui.marksWith('gremlin').first()).toBeInViewport();
+
+  // From inside the note, the search comes back with its query and hit.
+  await ui.note.click();
+  await search.open();
+  await expect(search.field).toHaveValue('zeppelin');
+  await expect(search.hits).toHaveCount(1);
+  await expect(search.active()).toHaveAccessibleName(/^Note, Dario Amodei, .+ highlight: .*zeppelin/);
 });
 
 test('a phrase in quotes finds the words together; speaker: keeps one speaker’s words', async ({ gloss }) => {
@@ -152,7 +159,6 @@ test('Escape goes back, the query is kept for next time, a bad query says why, a
   const engines = await twoDocuments(gloss);
   const search = new SearchPage(gloss.page);
 
-  // Opened from inside a note, too.
   await ui.paragraph('The engine weaves').click();
   await search.open();
   await search.search('kind:speech');
@@ -181,4 +187,13 @@ test('Escape goes back, the query is kept for next time, a bad query says why, a
   await expect(search.count).toHaveText('No hits');
   await expect(search.help).toContainText('Nothing in this document matches');
   if (SHOTS) await gloss.page.screenshot({ path: `${SHOTS}/search-empty.png` });
+
+  // The library page offers it too; opened from there, there is no "this document".
+  await search.back.click();
+  await ui.library.open();
+  await gloss.page.getByRole('button', { name: 'Search…', exact: true }).click();
+  await expect(search.field).toBeFocused();
+  await expect(search.field).toHaveValue('xylophone');
+  await expect(gloss.page.getByRole('radio', { name: 'This document' })).toHaveCount(0);
+  await expect(search.help).toContainText('Nothing in the library matches');
 });

@@ -19,6 +19,7 @@ import {
   useLibrary,
 } from '../state/library-state';
 import { showOverview } from '../state/overview-state';
+import { openSearch } from '../state/search-state';
 import { replaceTextWithDialog, useTextReplacement } from '../state/text-replacement';
 import { useStoreStatus } from '../state/store-status';
 import { BackToDocumentButton, LibraryAlerts } from './LibraryPage';
@@ -144,6 +145,9 @@ export function LibraryView() {
       <header className="toolbar">
         <div className="toolbar__title">Library</div>
         <BackToDocumentButton />
+        <button type="button" className="button" onClick={openSearch} title="Search every transcript, highlight, note and notebook (Ctrl+Shift+F)">
+          Search…
+        </button>
         <button type="button" className="button" onClick={() => showOverview(null, 'library')} title="Speakers × codes and colours across every document, with counts">
           Library overview
         </button>

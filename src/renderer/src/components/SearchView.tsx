@@ -48,32 +48,32 @@ export function useSearchShortcut(): void {
 /** The colour of each highlight hit, read once per document listed (a hit says which highlight, not its colour). */
 function useHighlightColors(groups: readonly SearchGroup[], changes: number): ReadonlyMap<string, HighlightColor> {
   const [colors, setColors] = useState<ReadonlyMap<string, HighlightColor>>(new Map());
-  const read = useRef(new Set<string>());
+  // The documents asked for, each with the count of changes then: a change underneath may have recoloured a highlight.
+  const asked = useRef(new Map<string, number>());
+  const mounted = useRef(true);
   useEffect(() => {
-    // A change underneath may have recoloured a highlight: every document is read again.
-    read.current.clear();
-  }, [changes]);
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   useEffect(() => {
-    let live = true;
     for (const group of groups) {
       const { documentId } = group;
-      if (documentId === null || read.current.has(documentId) || !group.hits.some((h) => h.highlightId)) continue;
-      read.current.add(documentId);
+      if (documentId === null || asked.current.get(documentId) === changes || !group.hits.some((h) => h.highlightId)) continue;
+      asked.current.set(documentId, changes);
       call('overview:highlights', { documentId })
         .then((refs) => {
-          if (!live) return;
+          if (!mounted.current) return;
           setColors((before) => {
             const after = new Map(before);
             for (const ref of refs) after.set(ref.id, ref.color);
             return after;
           });
         })
-        // Without its colour a hit is still listed and opened: the swatch is left out.
-        .catch(() => read.current.delete(documentId));
+        // Without its colour a hit is still listed and opened: the swatch is left out, and asked for again next time.
+        .catch(() => asked.current.delete(documentId));
     }
-    return () => {
-      live = false;
-    };
   }, [groups, changes]);
   return colors;
 }
@@ -100,6 +100,8 @@ function Hit({ hit, index, active, color, colorName }: HitProps) {
       id={`search-hit-${index}`}
       role="option"
       aria-selected={active}
+      // Read as one sentence: what it is, who speaks, then the words (the badge and the name run together otherwise).
+      aria-label={[KIND_LABEL[hit.kind], hit.speaker, color ? `${colorName ?? color} highlight` : null].filter(Boolean).join(', ') + `: ${hit.snippet}`}
       className={`search-hit${active ? ' is-active' : ''}`}
       data-kind={hit.kind}
       // The focus stays in the field (its keys keep working); a click opens the hit.
