@@ -124,6 +124,16 @@ test('a transcript hit far down opens its document scrolled to the passage', asy
   await expect(ui.title).toHaveText(SAMPLE);
   await expect(ui.paragraph('including doomsday weapons')).toBeInViewport();
   await expect(ui.transcriptTitle).not.toBeInViewport();
+
+  // Searching from there and going back (Escape) comes back to the same place, not to the top.
+  const top = () => ui.paragraph('including doomsday weapons').evaluate((p) => Math.round(p.getBoundingClientRect().top));
+  const before = await top();
+  await search.open();
+  await expect(search.field).toHaveValue('doomsday');
+  await search.field.press('Escape');
+  await expect(ui.title).toHaveText(SAMPLE);
+  await expect.poll(top).toBe(before);
+  await expect(ui.transcriptTitle).not.toBeInViewport();
 });
 
 test('a word in a document’s notebook opens that notebook, scrolled to the words', async ({ gloss }) => {

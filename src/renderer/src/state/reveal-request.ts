@@ -8,10 +8,11 @@
 import { useEffect } from 'react';
 import type { TextRange } from '../../../core/anchoring/selectors';
 import { afterNextPaint } from '../after-paint';
-import { openDocument } from './library-state';
+import type { ReadingPlace } from '../editor/reading-place';
+import { openDocument, showView } from './library-state';
 import { readingStore } from './reading-store';
 
-type Request = { documentId: string; highlightId: string } | { documentId: string; range: TextRange };
+type Request = { documentId: string } & ({ highlightId: string } | { range: TextRange } | { place: ReadingPlace });
 
 let pending: Request | null = null;
 const listeners = new Set<() => void>();
@@ -36,6 +37,21 @@ export function takeRangeRequest(documentId: string): TextRange | null {
   const { range } = pending;
   pending = null;
   return range;
+}
+
+/** Where the reader was in `documentId` when it left for another view, taken (so it is gone back to once); null when none waits. */
+export function takePlaceRequest(documentId: string): ReadingPlace | null {
+  if (!pending || pending.documentId !== documentId || !('place' in pending)) return null;
+  const { place } = pending;
+  pending = null;
+  return place;
+}
+
+/** Shows the reading view of the open document `documentId` again, scrolled back to `place`. */
+export function returnToReader(documentId: string, place: ReadingPlace): void {
+  pending = { documentId, place };
+  showView('reader');
+  for (const l of listeners) l();
 }
 
 /** Opens `documentId` in the reader (reading it afresh) and shows highlight `highlightId` there, selected. */
@@ -68,6 +84,11 @@ export function useRevealRequests(documentId: string | undefined, reveal: (highl
 /** For the reader of `documentId`: shows each stretch of text asked for, by calling `reveal` once its first frame is painted. */
 export function useRangeRevealRequests(documentId: string | undefined, reveal: (range: TextRange) => void): void {
   useRequests(documentId, takeRangeRequest, reveal);
+}
+
+/** For the reader of `documentId`: goes back to the place asked for, by calling `reveal` once its first frame is painted. */
+export function usePlaceRequests(documentId: string | undefined, reveal: (place: ReadingPlace) => void): void {
+  useRequests(documentId, takePlaceRequest, reveal);
 }
 
 function useRequests<T>(documentId: string | undefined, take: (documentId: string) => T | null, reveal: (request: T) => void): void {

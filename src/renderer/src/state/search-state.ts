@@ -6,13 +6,14 @@
  * shows its document at that place (state/reveal-request.ts).
  */
 import { useSyncExternalStore } from 'react';
+import { currentReadingPlace, type ReadingPlace } from '../editor/reading-place';
 import type { SearchHit, SearchResults } from '../../../shared/model';
 import { call } from '../gloss-client';
 import { showSidePanelTab } from '../notebook/notebook-state';
 import { revealNotebookHit } from '../notebook/reveal-notebook-hit';
 import { libraryState, openDocument, showView, type View } from './library-state';
 import { readingStore } from './reading-store';
-import { openAtHighlight, openAtRange } from './reveal-request';
+import { openAtHighlight, openAtRange, returnToReader } from './reveal-request';
 import { groupHits, shownOrder } from './search-results';
 import { SearchRunner, type SearchQuestion } from './search-runner';
 
@@ -29,6 +30,8 @@ export interface SearchState {
   documentTitle: string | null;
   /** Where Escape and "Back" go. */
   from: Exclude<View, 'search'>;
+  /** Where the reader was in the document when the search was opened from it, to go back to. */
+  place: ReadingPlace | null;
   /** 'searching': a question is on its way (the results shown are the previous question's). */
   phase: 'empty' | 'searching' | 'done' | 'error';
   results: SearchResults | null;
@@ -48,6 +51,7 @@ let state: SearchState = {
   documentId: null,
   documentTitle: null,
   from: 'library',
+  place: null,
   phase: 'empty',
   results: null,
   error: null,
@@ -113,7 +117,8 @@ export function openSearch(): void {
   // "This document" is the one being read; a search opened from elsewhere searches the library.
   const documentId = from === 'reader' && opened ? opened.document.id : null;
   const documentTitle = documentId ? (opened?.document.title ?? null) : null;
-  set({ from, documentId, documentTitle, scope: documentId ? state.scope : 'library', opened: state.opened + 1 });
+  const place = view === 'reader' ? currentReadingPlace() : view === 'search' ? state.place : null;
+  set({ from, place, documentId, documentTitle, scope: documentId ? state.scope : 'library', opened: state.opened + 1 });
   showView('search');
   // The library may have changed since: the same query, asked again.
   void search(true);
@@ -123,7 +128,9 @@ export function openSearch(): void {
 export function leaveSearch(): void {
   runner.cancel();
   if (state.phase === 'searching') set({ phase: state.results ? 'done' : 'empty' });
-  showView(state.from === 'reader' && !readingStore.getState().opened ? 'library' : state.from);
+  const openId = readingStore.getState().opened?.document.id;
+  if (state.from === 'reader' && openId && state.place && openId === state.documentId) returnToReader(openId, state.place);
+  else showView(state.from === 'reader' && !openId ? 'library' : state.from);
 }
 
 export function setSearchQuery(query: string): void {

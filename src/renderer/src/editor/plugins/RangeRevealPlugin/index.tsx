@@ -2,14 +2,16 @@
  * Shows, in the reader, a stretch of the transcript asked for from outside
  * it (a library search hit opened: state/reveal-request.ts): scrolled into
  * view, even when that part of a long transcript is not built or laid out
- * yet, and flashed.
+ * yet, and flashed. Also takes the reader back to where it was when it left
+ * for the search (editor/reading-place.ts).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
 import { useCallback } from 'react';
 import type { TextRange } from '../../../../../core/anchoring/selectors';
 import { useReading } from '../../../state/reading-store';
-import { useRangeRevealRequests } from '../../../state/reveal-request';
+import { usePlaceRequests, useRangeRevealRequests } from '../../../state/reveal-request';
+import { returnToReadingPlace, type ReadingPlace } from '../../reading-place';
 import { revealRange } from '../../reveal-range';
 
 /** Tries at most this many times: a far passage usually needs two (see revealUntilInView). */
@@ -44,5 +46,13 @@ export function RangeRevealPlugin(): null {
     [editor],
   );
   useRangeRevealRequests(documentId, reveal);
+  const goBack = useCallback(
+    (place: ReadingPlace) => {
+      editor.getRootElement()?.closest<HTMLElement>('.reader')?.focus({ preventScroll: true });
+      void returnToReadingPlace(editor, place);
+    },
+    [editor],
+  );
+  usePlaceRequests(documentId, goBack);
   return null;
 }
