@@ -57,8 +57,8 @@ test('finds regardless of case and of curly or straight apostrophes; the toggles
 
   await find.search('law');
   await expect(find.count).toHaveText('1 of 5');
-  await find.toggle('Whole words only').click();
-  await expect(find.toggle('Whole words only')).toHaveAttribute('aria-pressed', 'true');
+  await find.toggle('Whole words').click();
+  await expect(find.toggle('Whole words')).toHaveAttribute('aria-pressed', 'true');
   await expect(find.count).toHaveText('1 of 1');
   await expect.poll(async () => (await find.current())?.text).toBe('law');
   // The field keeps the focus after a toggle, so typing goes on.
@@ -71,15 +71,15 @@ test('speaker names are matches of their own when included, and left out when no
   const labels = await page.locator('.para[data-speaker="Dario Amodei"]').count();
   await find.open();
   await find.search('amodei');
-  await expect(find.toggle('Include speaker names')).toHaveAttribute('aria-pressed', 'true');
+  await expect(find.toggle('Speaker names')).toHaveAttribute('aria-pressed', 'true');
   const withNames = Number((await find.count.textContent())!.split(' of ')[1]);
-  await find.toggle('Include speaker names').click();
-  await expect(find.toggle('Include speaker names')).toHaveAttribute('aria-pressed', 'false');
+  await find.toggle('Speaker names').click();
+  await expect(find.toggle('Speaker names')).toHaveAttribute('aria-pressed', 'false');
   const without = Number((await find.count.textContent())!.split(' of ')[1]);
   expect(labels).toBeGreaterThan(5);
   expect(withNames - without).toBe(labels);
   expect(await find.paintedNames()).toEqual([]);
-  await find.toggle('Include speaker names').click();
+  await find.toggle('Speaker names').click();
   await expect.poll(async () => (await find.paintedNames()).length).toBeGreaterThan(0);
   expect((await find.paintedNames()).every(([name]) => name === 'Dario Amodei')).toBe(true);
   // Stepping reaches a name: it is the current match, painted as such, and a colour key says it cannot be highlighted.

@@ -5,7 +5,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type FindToggle = 'Match case' | 'Whole words only' | 'Include speaker names';
+export type FindToggle = 'Match case' | 'Whole words' | 'Speaker names';
 
 export class FindBarPage {
   readonly bar: Locator;
@@ -43,14 +43,16 @@ export class FindBarPage {
     );
   }
 
-  /** The current match's text, and whether it is wholly inside the reading view's visible box. */
+  /** The current match's text, and whether it is wholly inside the reading view's visible box, below the bar. */
   async current(): Promise<{ text: string; onScreen: boolean } | null> {
     return this.page.evaluate(() => {
       const range = [...(CSS.highlights.get('find-current') ?? [])][0] as Range | undefined;
       if (!range) return null;
       const box = range.getBoundingClientRect();
       const view = document.querySelector('.reader')!.getBoundingClientRect();
-      return { text: range.toString(), onScreen: box.height > 0 && box.top >= view.top && box.bottom <= view.bottom };
+      // Not hidden under the find bar either.
+      const top = Math.max(view.top, document.querySelector('.find-bar')?.getBoundingClientRect().bottom ?? view.top);
+      return { text: range.toString(), onScreen: box.height > 0 && box.top >= top && box.bottom <= view.bottom };
     });
   }
 

@@ -24,10 +24,11 @@ import './FindBar.css';
 /** A selection longer than this is not taken as the query (it is a passage, not something to look for). */
 const PREFILL_MAX = 120;
 
+/** The toggles: what they show, and the name they are known by (the visible words are in it, but for "Aa"). */
 const TOGGLES: { name: keyof FindToggles; label: string; title: string }[] = [
   { name: 'matchCase', label: 'Aa', title: 'Match case' },
-  { name: 'wholeWord', label: 'Whole words', title: 'Whole words only' },
-  { name: 'speakerNames', label: 'Speakers', title: 'Include speaker names' },
+  { name: 'wholeWord', label: 'Whole words', title: 'Whole words' },
+  { name: 'speakerNames', label: 'Speaker names', title: 'Speaker names' },
 ];
 
 function countText(query: string, total: number, current: number): string {
@@ -40,6 +41,7 @@ export function FindBar() {
   const [editor] = useLexicalComposerContext();
   const { open, query, toggles, matches, current, focusRequest, revealRequest } = useFind((s) => s);
   const input = useRef<HTMLInputElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
   const painter = useRef<FindPainter | null>(null);
 
   /** Where a new search starts: the top of what is on screen. */
@@ -146,7 +148,10 @@ export function FindBar() {
     if (!findStore.getState().open || !match) return;
     // A speaker's name is drawn above its turn's first words: showing those shows the name.
     const range = match.kind === 'speaker' ? { start: match.start, end: match.start + 1 } : match;
-    void revealRange(editor, range, { block: 'nearest' });
+    // A match under the bar is not in view.
+    const bar = barRef.current?.getBoundingClientRect();
+    const view = editor.getRootElement()?.closest('.reader')?.getBoundingClientRect();
+    void revealRange(editor, range, { block: 'nearest', topInset: bar && view ? Math.max(0, bar.bottom - view.top) : 0 });
   }, [editor, revealRequest]);
 
   const close = () => {
@@ -202,7 +207,7 @@ export function FindBar() {
   if (!open) return null;
   const count = countText(query, matches.length, current);
   return (
-    <div className="find-bar" role="search" aria-label="Find in the transcript">
+    <div ref={barRef} className="find-bar" role="search" aria-label="Find in the transcript">
       <div className="find-bar__row">
         <input
           ref={input}

@@ -97,6 +97,8 @@ export interface RevealOptions {
   flash?: boolean;
   /** Where the passage settles in the reading view: 'center' (the default), or 'nearest' (left where it is when wholly on screen, else centred). */
   block?: 'center' | 'nearest';
+  /** Pixels at the top of the reading view that something covers (the find bar): a passage under them is not in view. */
+  topInset?: number;
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -106,9 +108,9 @@ function highlightRegistry(): HighlightRegistry | null {
 }
 
 /** Scrolls the reading view so that `rect` is centred; for 'nearest', only when it is not wholly on screen. */
-function scrollToRect(scroller: HTMLElement, rect: DOMRect, block: 'center' | 'nearest'): void {
+function scrollToRect(scroller: HTMLElement, rect: DOMRect, block: 'center' | 'nearest', topInset: number): void {
   const view = scroller.getBoundingClientRect();
-  if (block === 'nearest' && rect.top >= view.top && rect.bottom <= view.bottom) return;
+  if (block === 'nearest' && rect.top >= view.top + topInset && rect.bottom <= view.bottom) return;
   scroller.scrollTop += rect.top + rect.height / 2 - (view.top + view.height / 2);
 }
 
@@ -151,7 +153,7 @@ export async function revealRange(editor: LexicalEditor, range: TextRange, optio
   // land on the real position. Done as soon as a pass no longer moves the view.
   for (let pass = 0; pass < 4; pass++) {
     const before = scroller.scrollTop;
-    scrollToRect(scroller, dom.getBoundingClientRect(), block);
+    scrollToRect(scroller, dom.getBoundingClientRect(), block, options.topInset ?? 0);
     if (Math.abs(scroller.scrollTop - before) < 1) break;
     await nextFrame();
     if (!dom.startContainer.isConnected) dom = domRangeForText(root, range.start, range.end) ?? dom;
