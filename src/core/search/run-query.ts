@@ -107,7 +107,7 @@ function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: ((unit
     // A part without one of the words has no hit.
     if (ranges[p].some(([low, high]) => low === high)) return;
     const size = index.units.length;
-    const { lengths } = index.data;
+    const { lengths, postings: pairs, placeCount } = index.data;
     const average = index.words / Math.max(1, size) || 1;
     const score = new Float64Array(size);
     /** How many of the words each unit has so far; matched: the last word (its number + 1) found in it. */
@@ -125,12 +125,14 @@ function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: ((unit
         const idf = Math.log(1 + (unitTotal - n + 0.5) / (n + 0.5));
         const weight = word === term ? 1 : PREFIX_WEIGHT;
         const [first, last] = index.postingsOf(i);
+        const scale = weight * idf * (K1 + 1);
         for (let k = first; k < last; k++) {
-          const u = index.unitOf(k);
+          const u = pairs[2 * k];
           // Only units that have every word before this one can still be hits.
           if (found[u] !== q) continue;
-          const count = index.countOf(k);
-          score[u] += (weight * idf * (count * (K1 + 1))) / (count + K1 * (1 - B + (B * lengths[u]) / average));
+          // How many times the word is in the unit: up to where the next posting's places begin.
+          const count = (2 * k + 3 < pairs.length ? pairs[2 * k + 3] : placeCount) - pairs[2 * k + 1];
+          score[u] += (scale * count) / (count + K1 * (1 - B + (B * lengths[u]) / average));
           matched[u] = q + 1;
           if (postings && word === term) postings[u] = k;
         }

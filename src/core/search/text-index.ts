@@ -9,7 +9,7 @@
  * sections without rebuilding anything (search-shard-file.ts in main).
  */
 import type { HighlightColor, SearchHitKind } from '../../shared/model';
-import { wordsOf } from './words';
+import { forEachWord } from './words';
 
 /** One searchable passage of a text. */
 export interface SearchUnit {
@@ -78,50 +78,64 @@ export class TextIndex {
   }
 
   static build(text: string, units: SearchUnit[]): TextIndex {
-    /** For each term: its units, and each unit's places of the term, in unit order. */
-    const byTerm = new Map<string, { units: number[]; places: number[][] }>();
+    // Every word becomes a number (its term's, in order of first use), unit after unit; then one counting sort by
+    // term, stable, puts each term's places together in unit and place order. No array or map per unit or term.
+    const ids = new Map<string, number>();
+    let tokens = new Uint32Array(1024);
+    let count = 0;
     const lengths = new Uint32Array(units.length);
+    const unitStarts = new Uint32Array(units.length + 1);
     units.forEach((unit, u) => {
-      const words = wordsOf(text, unit.from, unit.to);
-      lengths[u] = words.length;
-      const places = new Map<string, number[]>();
-      words.forEach(({ term }, i) => {
-        const list = places.get(term);
-        if (list) list.push(i);
-        else places.set(term, [i]);
+      unitStarts[u] = count;
+      forEachWord(text, unit.from, unit.to, (term) => {
+        let id = ids.get(term);
+        if (id === undefined) ids.set(term, (id = ids.size));
+        if (count === tokens.length) {
+          const grown = new Uint32Array(tokens.length * 2);
+          grown.set(tokens);
+          tokens = grown;
+        }
+        tokens[count++] = id;
       });
-      for (const [term, list] of places) {
-        let entry = byTerm.get(term);
-        if (!entry) byTerm.set(term, (entry = { units: [], places: [] }));
-        entry.units.push(u);
-        entry.places.push(list);
-      }
+      lengths[u] = count - unitStarts[u];
     });
-    const terms = [...byTerm.keys()].sort(compare);
+    unitStarts[units.length] = count;
+    const terms = [...ids.keys()].sort(compare);
+    const rank = new Uint32Array(ids.size);
+    terms.forEach((term, r) => (rank[ids.get(term)!] = r));
+    // Where each term's places begin in `positions`.
+    const placeStart = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < count; t++) placeStart[rank[tokens[t]] + 1]++;
+    for (let r = 0; r < terms.length; r++) placeStart[r + 1] += placeStart[r];
+    const positions = new Uint32Array(count);
+    const unitOfPlace = new Uint32Array(count);
+    const next = placeStart.slice(0, terms.length);
+    for (let u = 0; u < units.length; u++) {
+      for (let t = unitStarts[u]; t < unitStarts[u + 1]; t++) {
+        const slot = next[rank[tokens[t]]]++;
+        positions[slot] = t - unitStarts[u];
+        unitOfPlace[slot] = u;
+      }
+    }
+    // A posting for each run of one term's places in one unit.
     const termStarts = new Uint32Array(terms.length + 1);
     let pairs = 0;
-    let words = 0;
-    terms.forEach((term, i) => {
-      termStarts[i] = pairs;
-      pairs += byTerm.get(term)!.units.length;
-    });
-    termStarts[terms.length] = pairs;
-    for (const n of lengths) words += n;
-    const postings = new Uint32Array(pairs * 2);
-    const positions = new Uint32Array(words);
-    let k = 0;
-    let at = 0;
-    for (const term of terms) {
-      const entry = byTerm.get(term)!;
-      entry.units.forEach((u, j) => {
-        postings[2 * k] = u;
-        postings[2 * k + 1] = at;
-        positions.set(entry.places[j], at);
-        at += entry.places[j].length;
-        k++;
-      });
+    for (let r = 0; r < terms.length; r++) {
+      termStarts[r] = pairs;
+      for (let p = placeStart[r]; p < placeStart[r + 1]; p++) if (p === placeStart[r] || unitOfPlace[p] !== unitOfPlace[p - 1]) pairs++;
     }
-    return new TextIndex({ text, units, terms: terms.map((t) => `${t}\n`).join(''), termStarts, postings, positions, placeCount: positions.length, lengths });
+    termStarts[terms.length] = pairs;
+    const postings = new Uint32Array(pairs * 2);
+    let k = 0;
+    for (let r = 0; r < terms.length; r++) {
+      for (let p = placeStart[r]; p < placeStart[r + 1]; p++) {
+        if (p !== placeStart[r] && unitOfPlace[p] === unitOfPlace[p - 1]) continue;
+        postings[2 * k] = unitOfPlace[p];
+        postings[2 * k + 1] = p;
+        k++;
+      }
+    }
+    return new TextIndex({ text, units, terms: terms.map((t) => `${t}\n`).join(''), termStarts, postings, positions, placeCount: count, lengths });
   }
 
   get units(): readonly SearchUnit[] {

@@ -23,16 +23,21 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
 }
 
-/** The words of text[from, to), in order. */
-export function wordsOf(text: string, from = 0, to = text.length): Word[] {
-  const out: Word[] = [];
+/** Calls `each` with every word of text[from, to), in order: its folded form and where it is. */
+export function forEachWord(text: string, from: number, to: number, each: (term: string, start: number, end: number) => void): void {
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
     // A word running past `to` is cut there (units are separated by line breaks, so it does not happen in practice).
     const end = Math.min(m.index + m[0].length, to);
     const term = fold(end === m.index + m[0].length ? m[0] : text.slice(m.index, end));
-    if (term !== '') out.push({ term, start: m.index, end });
+    if (term !== '') each(term, m.index, end);
   }
+}
+
+/** The words of text[from, to), in order. */
+export function wordsOf(text: string, from = 0, to = text.length): Word[] {
+  const out: Word[] = [];
+  forEachWord(text, from, to, (term, start, end) => out.push({ term, start, end }));
   return out;
 }
 

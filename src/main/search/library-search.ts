@@ -23,6 +23,7 @@ import { fold, termsOf } from '../../core/search/words';
 import { HIGHLIGHT_COLORS, type HighlightColor, type SearchResults } from '../../shared/model';
 import type { RequestOf } from '../../shared/contract';
 import { GlossError } from '../store/errors';
+import { errorCode } from '../store/file-system';
 import { SEARCH_INDEX_FILE } from '../store/layout';
 import type { LibraryChange } from '../store/library-store';
 import { encodeShard, loadPart, loadUnitText, readShard, ShardChangedError, type ShardPart } from './shard-file';
@@ -317,7 +318,8 @@ export class LibrarySearch {
       await settled(parts.map((p) => this.loaded(shard, p.name as PartName, p.index, { text: true, places: true })));
       await this.source.fs.replaceFile(this.path(key), encodeShard(key, parts), { flush: false });
     } catch (error) {
-      console.warn('[gloss] could not write the search index:', error);
+      // A folder gone (the document removed meanwhile) needs no index; anything else is worth a line in the log.
+      if (errorCode(error) !== 'ENOENT') console.warn('[gloss] could not write the search index:', error);
     }
   }
 }
