@@ -335,6 +335,27 @@ describe('reanchor', () => {
   });
 });
 
+describe('reanchor on the hand-corrected sample (test-fixtures/reanchor)', () => {
+  const read = (name: string) => plainTextOf(parsePlainText(readFileSync(new URL(`../../../test-fixtures/reanchor/${name}`, import.meta.url), 'utf8')));
+  const before = read('sample-interview.txt');
+  const after = read('sample-corrected.txt');
+
+  test.each([
+    ['a word fixed inside', 'You’ll see these Twitter posts with developers', 'changed', 'You’ll see these X posts with developers'],
+    ['a number spelled out', 'in this field for 10 years', 'changed', 'in this field for ten years'],
+    ['words added inside', 'I’ve talked many times about synthetic data.', 'changed', 'I’ve talked many times about synthetic training data.'],
+    ['the sentence around it deleted, not the quote', 'the last two or three years.', 'kept', 'the last two or three years.'],
+    ['its sentence deleted', 'No one is more tired of it than me.', 'orphaned', null],
+    ['its speaker label changed', 'one would be mechanistic interpretability', 'kept', 'one would be mechanistic interpretability'],
+    ['its paragraph split in two', 'completes the task. If I want to have a virtual employee', 'changed', 'completes the task.\n\nIf I want to have a virtual employee'],
+    ['its curly quotes made straight', 'They’re working on some hard problem', 'changed', "They're working on some hard problem"],
+    ['its paragraph moved', 'Dario Amodei on stage last year during TechCrunch Disrupt', 'moved', 'Dario Amodei on stage last year during TechCrunch Disrupt'],
+  ])('re-anchors a quote with %s', (_case, quote, status, expected) => {
+    const [result] = reanchor(before, after, [highlight(before, quote)]);
+    expect([result.status, result.selectors?.quote.exact ?? null]).toEqual([status, expected]);
+  });
+});
+
 describe('reanchor, edits outside every highlight', () => {
   const text = sample.slice(0, 4000);
   const words = ['and', 'the', 'Claude', ' ', '\n\n', 'laws', 'AI', '—', '’', 'scaling', 'Amodei'];
