@@ -71,6 +71,36 @@ test('a deleted highlight comes back through annotations:restore with its note a
   expect(await handlers['annotations:restore']({ annotation: made })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 });
 
+test('replaces the text with a corrected version (dropped, or chosen in the dialog), re-attaches an orphan, restores a deleted one, and undoes the replace', async () => {
+  const corrected = readFileSync(new URL('../../../test-fixtures/reanchor/sample-corrected.txt', import.meta.url));
+  const gone = 'No one is more tired of it than me.';
+  value(await handlers['annotations:create']({ ...createRequest(gone), note: 'tired', codes: ['mood'] }));
+  const report = value(await handlers['documents:replace-text']({ documentId, file: { name: 'corrected.txt', bytes: new Uint8Array(corrected) } }));
+  expect(report).toMatchObject({ documentId, orphaned: 1, highlights: [{ id: ID, status: 'orphaned', before: { quote: gone }, after: null }] });
+  const orphan = unpackDocument(value(await handlers['documents:open']({ documentId }))).annotations[0];
+  expect(orphan).toMatchObject({ id: ID, orphaned: true, note: 'tired', codes: ['mood'] });
+
+  value(await handlers['annotations:delete']({ documentId, id: ID }));
+  expect(value(await handlers['annotations:restore']({ annotation: orphan }))).toEqual(orphan);
+  const newText = plainTextOf(unpackDocument(value(await handlers['documents:open']({ documentId }))).transcript);
+  const start = newText.indexOf('gremlin');
+  const placed = value(await handlers['annotations:reattach']({ documentId, id: ID, selectors: createSelectors(newText, start, start + 7) }));
+  expect(placed).toMatchObject({ id: ID, note: 'tired', codes: ['mood'], selectors: { quote: { exact: 'gremlin' } } });
+  expect(placed).not.toHaveProperty('orphaned');
+
+  const undone = value(await handlers['documents:revert-text']({ documentId, undoToken: report.undoToken }));
+  expect(undone.highlights).toHaveLength(1);
+  expect(plainTextOf(unpackDocument(value(await handlers['documents:open']({ documentId }))).transcript)).toBe(text);
+  expect(await handlers['documents:revert-text']({ documentId, undoToken: report.undoToken })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+  const { writeFile } = await import('node:fs/promises');
+  filesToOpen = [join(dir, 'corrected.txt')];
+  await writeFile(filesToOpen[0], corrected);
+  expect(value(await handlers['documents:replace-text-dialog']({ documentId }))).toMatchObject({ documentId, highlights: [{ id: ID }] });
+  filesToOpen = [];
+  expect(value(await handlers['documents:replace-text-dialog']({ documentId }))).toEqual({ cancelled: true });
+});
+
 test('imports what the Open dialog returns, one result per file', async () => {
   const { writeFile } = await import('node:fs/promises');
   filesToOpen = [join(dir, 'talk.vtt'), join(dir, 'photo.txt')];

@@ -18,8 +18,9 @@ const isPlainObject = (v: object) => {
   return proto === Object.prototype || proto === null;
 };
 
-/** Where a payload may carry bytes: `files.<n>.bytes`. */
-const bytesAllowed = (path: readonly (string | number)[]) => path.length === 3 && path[0] === 'files' && typeof path[1] === 'number' && path[2] === 'bytes';
+/** Where a payload may carry bytes: `files.<n>.bytes` (files dropped to import), `file.bytes` (a corrected version of a text). */
+const bytesAllowed = (path: readonly (string | number)[]) =>
+  (path.length === 3 && path[0] === 'files' && typeof path[1] === 'number' && path[2] === 'bytes') || (path.length === 2 && path[0] === 'file' && path[1] === 'bytes');
 
 /** What makes `payload` unacceptable before any schema looks at it, or null. */
 export function payloadProblem(payload: unknown): string | null {
