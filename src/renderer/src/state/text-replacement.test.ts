@@ -89,7 +89,7 @@ test('a cancelled dialog changes nothing and leaves nothing to undo', async () =
 
 test('a replace main refuses says why, shows no report and leaves nothing to undo', async () => {
   answer = (channel) =>
-    channel === 'documents:replace-text-dialog' ? { ok: false, error: { code: 'invalid', message: 'The file is empty.' } } : usual(channel);
+    channel === 'documents:replace-text-dialog' ? { ok: false, error: { code: 'invalid-request', message: 'The file is empty.' } } : usual(channel);
   expect(await replaceTextWithDialog('doc-1')).toBeNull();
   expect(readingStore.getState().status).toMatchObject({ kind: 'error', message: 'The text was not replaced: The file is empty.' });
   expect(textReplacementState().report).toBeNull();
