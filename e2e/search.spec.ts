@@ -174,6 +174,10 @@ test('Escape goes back, the query is kept for next time, a bad query says why, a
   await search.search('kind:speech');
   await expect(search.error).toContainText('is not a kind of hit');
   await expect(search.field).toHaveAttribute('aria-invalid', 'true');
+  if (SHOTS) {
+    await gloss.page.setViewportSize({ width: 900, height: 700 });
+    await gloss.page.screenshot({ path: `${SHOTS}/search-error-900.png` });
+  }
 
   await search.search('intelligence');
   await gloss.page.getByRole('radio', { name: 'This document' }).check();

@@ -133,14 +133,18 @@ const SYNTAX: readonly [string, string][] = [
   ['kind:note', 'only hits of one kind: transcript, highlight, note or notebook'],
 ];
 
-function SearchHelp({ noHits, inDocument }: { noHits: boolean; inDocument: boolean }) {
+/** Why the help shows: nothing typed yet, a query that found nothing, or one that could not be run. */
+type HelpFor = 'empty' | 'no hits' | 'error';
+
+function SearchHelp({ helpFor, inDocument }: { helpFor: HelpFor; inDocument: boolean }) {
+  const intro = {
+    empty: 'Search every transcript, highlight, note, code and notebook in the library. Results come as you type.',
+    'no hits': `Nothing in ${inDocument ? 'this document' : 'the library'} matches all of that. Fewer words, or another filter, may find it.`,
+    error: 'What a search can say:',
+  }[helpFor];
   return (
     <div className="search-help">
-      <p>
-        {noHits
-          ? `Nothing in ${inDocument ? 'this document' : 'the library'} matches all of that. Fewer words, or another filter, may find it.`
-          : 'Search every transcript, highlight, note, code and notebook in the library. Results come as you type.'}
-      </p>
+      <p>{intro}</p>
       <dl className="search-help__syntax">
         {SYNTAX.map(([example, meaning]) => (
           <Fragment key={example}>
@@ -268,7 +272,9 @@ export function SearchView() {
             This search cannot be run: {error}
           </p>
         )}
-        {(empty || noHits) && <SearchHelp noHits={noHits} inDocument={scope === 'document' && documentId !== null} />}
+        {(empty || noHits || error) && (
+          <SearchHelp helpFor={empty ? 'empty' : error ? 'error' : 'no hits'} inDocument={scope === 'document' && documentId !== null} />
+        )}
         {!empty && !error && (
           <div ref={list} id="search-results" className="search-results" role="listbox" aria-label="Search results" aria-busy={phase === 'searching'}>
             {groups.map((group) => (

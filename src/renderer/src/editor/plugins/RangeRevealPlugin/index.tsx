@@ -37,22 +37,11 @@ async function revealUntilInView(editor: LexicalEditor, range: TextRange): Promi
 export function RangeRevealPlugin(): null {
   const [editor] = useLexicalComposerContext();
   const documentId = useReading((s) => s.opened?.document.id);
-  const reveal = useCallback(
-    (range: TextRange) => {
-      // The keys go to the reading view again (the search field had them), without undoing the scroll.
-      editor.getRootElement()?.closest<HTMLElement>('.reader')?.focus({ preventScroll: true });
-      void revealUntilInView(editor, range);
-    },
-    [editor],
-  );
+  // The keys go to the reading view again (the search field had them), without undoing the scroll.
+  const focusReader = useCallback(() => editor.getRootElement()?.closest<HTMLElement>('.reader')?.focus({ preventScroll: true }), [editor]);
+  const reveal = useCallback((range: TextRange) => void revealUntilInView(editor, range).finally(focusReader), [editor, focusReader]);
+  const goBack = useCallback((place: ReadingPlace) => void returnToReadingPlace(editor, place).finally(focusReader), [editor, focusReader]);
   useRangeRevealRequests(documentId, reveal);
-  const goBack = useCallback(
-    (place: ReadingPlace) => {
-      editor.getRootElement()?.closest<HTMLElement>('.reader')?.focus({ preventScroll: true });
-      void returnToReadingPlace(editor, place);
-    },
-    [editor],
-  );
   usePlaceRequests(documentId, goBack);
   return null;
 }
