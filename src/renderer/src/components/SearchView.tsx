@@ -228,45 +228,47 @@ export function SearchView() {
       <LibraryAlerts />
       {/* data-answered: the query whose answer shows (the tests wait for it). */}
       <main className="search" data-answered={phase === 'searching' ? undefined : (answered ?? undefined)}>
-        <div className="search__bar">
-          <label htmlFor="search-field" className="visually-hidden">
-            Search the library
-          </label>
-          <input
-            ref={field}
-            id="search-field"
-            className="search__field"
-            type="search"
-            role="combobox"
-            aria-expanded={hits.length > 0}
-            aria-controls="search-results"
-            aria-activedescendant={active >= 0 && active < hits.length ? `search-hit-${active}` : undefined}
-            aria-autocomplete="list"
-            aria-describedby="search-count"
-            aria-invalid={error !== null}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder='Words, "a phrase", speaker:, code:, colour:, doc:'
-            value={query}
-            onChange={(e) => setSearchQuery(e.target.value)}
-            onKeyDown={onKeyDown}
-          />
-          {documentId && (
-            <div className="search__scope" role="radiogroup" aria-label="Search in">
-              <label className={`search__scope-option${scope === 'library' ? ' is-chosen' : ''}`}>
-                <input type="radio" name="search-scope" checked={scope === 'library'} onChange={() => setSearchScope('library')} />
-                Whole library
-              </label>
-              <label className={`search__scope-option${scope === 'document' ? ' is-chosen' : ''}`} title={documentTitle ?? undefined}>
-                <input type="radio" name="search-scope" checked={scope === 'document'} onChange={() => setSearchScope('document')} />
-                This document
-              </label>
-            </div>
-          )}
+        <div className="search__head">
+          <div className="search__bar">
+            <label htmlFor="search-field" className="visually-hidden">
+              Search the library
+            </label>
+            <input
+              ref={field}
+              id="search-field"
+              className="search__field"
+              type="search"
+              role="combobox"
+              aria-expanded={hits.length > 0}
+              aria-controls="search-results"
+              aria-activedescendant={active >= 0 && active < hits.length ? `search-hit-${active}` : undefined}
+              aria-autocomplete="list"
+              aria-describedby="search-count"
+              aria-invalid={error !== null}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder='Words, "a phrase", speaker:, code:, colour:, doc:'
+              value={query}
+              onChange={(e) => setSearchQuery(e.target.value)}
+              onKeyDown={onKeyDown}
+            />
+            {documentId && (
+              <div className="search__scope" role="radiogroup" aria-label="Search in">
+                <label className={`search__scope-option${scope === 'library' ? ' is-chosen' : ''}`}>
+                  <input type="radio" name="search-scope" checked={scope === 'library'} onChange={() => setSearchScope('library')} />
+                  Whole library
+                </label>
+                <label className={`search__scope-option${scope === 'document' ? ' is-chosen' : ''}`} title={documentTitle ?? undefined}>
+                  <input type="radio" name="search-scope" checked={scope === 'document'} onChange={() => setSearchScope('document')} />
+                  This document
+                </label>
+              </div>
+            )}
+          </div>
+          <p id="search-count" className="search__count" role="status" aria-live="polite">
+            {count}
+          </p>
         </div>
-        <p id="search-count" className="search__count" role="status" aria-live="polite">
-          {count}
-        </p>
         {error && (
           <p className="search__error" role="alert">
             This search cannot be run: {error}
