@@ -531,9 +531,6 @@ export class LibraryStore {
   }
 
   async createAnnotation(input: NewAnnotation): Promise<Annotation> {
-    await this.assertAnchored(input.documentId, input.selectors);
-    const file = await this.writableHighlights(input.documentId);
-    if (file.find(input.id)) throw new GlossError('conflict', `A highlight with id ${input.id} already exists.`);
     const at = this.ctx.now().toISOString();
     const annotation: Annotation = {
       id: input.id,
@@ -545,7 +542,27 @@ export class LibraryStore {
       createdAt: at,
       updatedAt: at,
     };
-    return (await this.commit(input.documentId, file, { create: annotation }))!;
+    return (await this.anchoredChange(input.documentId, input.selectors, (file) => {
+      if (file.find(input.id)) throw new GlossError('conflict', `A highlight with id ${input.id} already exists.`);
+      return { create: annotation };
+    }))!;
+  }
+
+  /**
+   * Checks `selectors` (unless null) against the document's text and queues the change `op` gives on its highlights,
+   * with no text replacement in between (text-versions.ts: one under way is waited for, one asked for later waits
+   * until the change is queued, and re-anchors it): a highlight is never written at offsets of a text that is no
+   * longer the document's.
+   */
+  private async anchoredChange(documentId: string, selectors: HighlightSelectors | null, op: (file: HighlightsFile) => HighlightOp): Promise<Annotation | null> {
+    this.entry(documentId);
+    const queued = await this.textVersions.whenSettled(documentId, async () => {
+      if (selectors) await this.assertAnchored(documentId, selectors);
+      const file = await this.writableHighlights(documentId, false);
+      // Queued now, awaited outside: a replace asked for meanwhile need not wait for the write.
+      return { saved: this.commit(documentId, file, op(file)) };
+    });
+    return queued.saved;
   }
 
   /** Refuses selectors whose quote is not the document's text at their position. */
@@ -586,10 +603,6 @@ export class LibraryStore {
    * document's text at its position.
    */
   async restoreAnnotation(annotation: Annotation): Promise<Annotation> {
-    if (annotation.orphaned) this.entry(annotation.documentId);
-    else await this.assertAnchored(annotation.documentId, annotation.selectors);
-    const file = await this.writableHighlights(annotation.documentId);
-    if (file.find(annotation.id)) throw new GlossError('conflict', `A highlight with id ${annotation.id} already exists; there is nothing to restore.`);
     const restored: Annotation = {
       id: annotation.id,
       documentId: annotation.documentId,
@@ -601,7 +614,11 @@ export class LibraryStore {
       createdAt: annotation.createdAt,
       updatedAt: annotation.updatedAt,
     };
-    return (await this.commit(annotation.documentId, file, { create: restored }))!;
+    // An orphan is placed nowhere: its selectors are not checked against the text.
+    return (await this.anchoredChange(annotation.documentId, annotation.orphaned ? null : annotation.selectors, (file) => {
+      if (file.find(annotation.id)) throw new GlossError('conflict', `A highlight with id ${annotation.id} already exists; there is nothing to restore.`);
+      return { create: restored };
+    }))!;
   }
 
   async deleteAnnotation(documentId: string, id: string): Promise<void> {
@@ -840,11 +857,11 @@ export class LibraryStore {
 
   /** Attaches a highlight (an orphan, usually) to new text; its note, codes and colour stay. */
   async reattachAnnotation(request: RequestOf<'annotations:reattach'>): Promise<Annotation> {
-    await this.assertAnchored(request.documentId, request.selectors);
-    const file = await this.writableHighlights(request.documentId);
-    if (!file.find(request.id)) throw new GlossError('not-found', `No highlight with id ${request.id} in this document.`);
     const update = { id: request.id, selectors: request.selectors, orphaned: false, updatedAt: this.ctx.now().toISOString() };
-    return (await this.commit(request.documentId, file, { update }))!;
+    return (await this.anchoredChange(request.documentId, request.selectors, (file) => {
+      if (!file.find(request.id)) throw new GlossError('not-found', `No highlight with id ${request.id} in this document.`);
+      return { update };
+    }))!;
   }
 
   /** After a text replacement is on disk: the transcript (and, when not given, the highlights) read again, counts and index saved. */

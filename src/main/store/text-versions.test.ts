@@ -136,6 +136,27 @@ describe('replacing the text', () => {
     expect(await readdir(join(dir, 'documents', docId))).not.toContain(VERSIONS_DIR);
   });
 
+  test('replaces asked for at once run one after another; a highlight made meanwhile is never misplaced', async () => {
+    const third = NEW.replace('at seven', 'at eight');
+    const start = text.indexOf('the storms of 1953');
+    const [first, second, made] = await Promise.allSettled([
+      store.replaceText(docId, file(NEW)),
+      store.replaceText(docId, file(third, 'tides-v3.txt')),
+      store.createAnnotation({ documentId: docId, id: testId(9), color: 'blue', selectors: createSelectors(text, start, start + 18) }),
+    ]);
+    expect(first.status).toBe('fulfilled');
+    expect(second).toMatchObject({ status: 'fulfilled', value: { highlights: expect.arrayContaining([expect.objectContaining({ id: testId(1), before: expect.objectContaining({ quote: 'The tide comes in at seven' }) })]) } });
+    const opened = await store.open(docId);
+    const final = plainTextOf(opened.transcript);
+    expect(final).toContain('at eight');
+    // Made from the old text's offsets: either made before the replace (and re-anchored with the rest) or refused
+    // after it; never left pointing at other words.
+    const nine = opened.annotations.find((a) => a.id === testId(9));
+    if (made.status === 'fulfilled') expect(final.slice(nine!.selectors.position.start, nine!.selectors.position.end)).toBe('the storms of 1953');
+    else expect(made.reason).toMatchObject({ code: 'invalid-request' });
+    expect(opened.annotations.find((a) => a.id === testId(1))?.selectors.quote.exact).toBe('The tide comes in at eight');
+  });
+
   test('an inspecting store cannot replace text', async () => {
     const inspect = await open({ mode: 'inspect' });
     await expect(inspect.replaceText(docId, file(NEW))).rejects.toMatchObject({ code: 'read-only' });

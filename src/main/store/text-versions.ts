@@ -121,19 +121,46 @@ export interface TextVersionAccess {
 export class TextVersions {
   /** Replaces whose journal is written but whose last writes failed: finished before the next change. */
   private readonly unfinished = new Map<string, TextChangeJournal>();
+  /** The replace (or undo) under way for each document: they run one after another, each from the text the last left. */
+  private readonly running = new Map<string, Promise<unknown>>();
 
   constructor(private readonly access: TextVersionAccess) {}
 
   /** Puts `next` in place of the document's text, re-anchoring every highlight. */
   replace(documentId: string, next: NewText): Promise<TextReplacement> {
-    return this.switchText(documentId, next, (current, oldText, newText) => replaceHighlights(oldText, newText, current));
+    return this.serially(documentId, () => this.switchText(documentId, next, (current, oldText, newText) => replaceHighlights(oldText, newText, current)));
+  }
+
+  /**
+   * Runs `run` with the document's text settled: after any replace under way, and before any asked for later
+   * starts (a highlight is checked against the text, and queued for writing, with no replace in between).
+   */
+  whenSettled<T>(documentId: string, run: () => Promise<T>): Promise<T> {
+    return this.serially(documentId, async () => {
+      await this.settle(documentId);
+      return run();
+    });
+  }
+
+  private serially<T>(documentId: string, run: () => Promise<T>): Promise<T> {
+    const next = (this.running.get(documentId) ?? Promise.resolve()).catch(() => undefined).then(run);
+    this.running.set(documentId, next);
+    const forget = () => {
+      if (this.running.get(documentId) === next) this.running.delete(documentId);
+    };
+    next.then(forget, forget);
+    return next;
   }
 
   /**
    * Undoes a replace: the text it replaced comes back, each highlight that existed then gets its place back, those
    * made since are re-anchored. The undo is itself a replace, with its own token (so it can be undone in turn).
    */
-  async revert(documentId: string, undoToken: string): Promise<TextReplacement> {
+  revert(documentId: string, undoToken: string): Promise<TextReplacement> {
+    return this.serially(documentId, () => this.revertNow(documentId, undoToken));
+  }
+
+  private async revertNow(documentId: string, undoToken: string): Promise<TextReplacement> {
     const { title } = this.access.entryFile(documentId).data.document;
     if (!VERSION_NAME.test(undoToken)) throw new GlossError('invalid-request', `"${undoToken.slice(0, 100)}" is not the undo token of a text replacement.`);
     const kept = await readVersion(this.access.ctx, documentId, undoToken, title);
