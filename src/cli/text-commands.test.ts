@@ -107,6 +107,8 @@ test('replace-text re-anchors 50+ highlights into the corrected sample: none los
   // Each moved, changed or orphaned one is listed with its quote before (and after).
   expect(human).toMatch(/orphaned 0{8}-.*\n {2}before: \d+-\d+ “No one is more tired of it than me\.”\n {2}after: {2}\(not placed/);
 
+  // The kept version and the new files read and check.
+  expect(JSON.parse(await run('check', '--json'))).toMatchObject({ ok: true, problems: [] });
   const folder = await snapshot(dataDir);
   const token = /undo with: gloss revert-text --doc \S+ (\S+)$/m.exec(human)![1];
   const reverted: TextReplacement = JSON.parse(await run('revert-text', '--doc', doc, token, '--json'));

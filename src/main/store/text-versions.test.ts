@@ -312,6 +312,7 @@ describe('atomicity', () => {
     expect(writes).toBeGreaterThan(8);
 
     const outcomes = new Set<string>();
+    let finished = 0;
     for (let k = 1; k <= writes + 1; k++) {
       const folder = await mkdtemp(join(tmpdir(), 'gloss-replace-kill-'));
       try {
@@ -322,6 +323,11 @@ describe('atomicity', () => {
         let seen = 0;
         fs.fail({ op: WRITE_OPS, when: () => ++seen >= k, code: 'EIO' });
         await dying.replaceText(docId, file(NEW)).catch(() => undefined);
+        const journalLeft = (await readdir(join(folder, 'documents', docId))).includes(TEXT_CHANGE_FILE);
+        const notices: string[] = [];
+        await LibraryStore.open(folder, { reader, onNotice: (n) => notices.push(`${n.kind}: ${n.message}`) });
+        if (journalLeft) finished++;
+        if (journalLeft) expect(notices, `killed at write ${k}`).toContainEqual(expect.stringMatching(/^recovered: Replacing the text of "Tides, as told" was interrupted; it was finished/));
         const state = await stateOf(folder);
         expect(state, `killed at write ${k} of ${writes}`).toMatch(/^(old|new)$/);
         outcomes.add(state);
@@ -332,8 +338,25 @@ describe('atomicity', () => {
       }
     }
     expect([...outcomes].sort()).toEqual(['new', 'old']);
+    expect(finished, 'some kills fell after the commit point and were finished at the next start').toBeGreaterThan(0);
     await rm(template, { recursive: true, force: true });
   }, 60_000);
+
+  test('a replace left unfinished is reported by a store that only reads, and finished by the next one that may write', async () => {
+    const fs = faultyFileSystem();
+    const failing = await LibraryStore.open(dir, { reader, fs, onNotice: () => undefined });
+    fs.fail({ op: 'replaceFile', path: new RegExp(`${docId}/document\\.json$`), code: 'EIO' });
+    await expect(failing.replaceText(docId, file(NEW))).rejects.toMatchObject({ code: 'storage' });
+    const heard: string[] = [];
+    await LibraryStore.open(dir, { mode: 'inspect', onNotice: (n) => heard.push(`${n.kind}: ${n.message}`) });
+    expect(heard).toContainEqual(expect.stringMatching(/^damaged: A replacement of the text of "Tides, as told" was interrupted; opening the library in Gloss finishes it/));
+    expect(await readdir(join(dir, 'documents', docId))).toContain(TEXT_CHANGE_FILE);
+    expect((await checkDataFolder(dir)).problems).toEqual([]);
+    heard.length = 0;
+    await LibraryStore.open(dir, { reader, onNotice: (n) => heard.push(`${n.kind}: ${n.message}`) });
+    expect(heard).toContainEqual(expect.stringMatching(/^recovered: Replacing the text of "Tides, as told" was interrupted; it was finished/));
+    expect(await stateOf(dir)).toBe('new');
+  });
 
   test('a write that fails after the commit point is finished before the next change to the document', async () => {
     const fs = faultyFileSystem();
