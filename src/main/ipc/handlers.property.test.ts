@@ -20,6 +20,7 @@ import { unpackDocument } from '../../core/wire/packed-document';
 import { CHANNELS, type Channel, type Envelope, type ErrorCode, type RequestOf } from '../../shared/contract';
 import type { Annotation } from '../../shared/model';
 import { MAX_IMPORT_BYTES } from '../import/read-transcript-file';
+import { SEARCH_INDEX_FILE } from '../store/layout';
 import { LibraryStore } from '../store/library-store';
 import { createHandlers, invokeHandler, type Handlers } from './handlers';
 import { MAX_DROPPED_FILES, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TITLE_LENGTH } from './schemas';
@@ -392,7 +393,11 @@ type Snapshot = Map<string, Buffer | 'dir'>;
 async function snapshot(): Promise<Snapshot> {
   const out: Snapshot = new Map();
   const entries = await readdir(dataDir, { recursive: true, withFileTypes: true });
-  const paths = entries.map((e) => ({ path: join(e.parentPath, e.name), isDir: e.isDirectory() })).sort((a, b) => a.path.localeCompare(b.path));
+  const paths = entries
+    // The search index is a cache, written a moment after a search or a change, whatever call is under way by then.
+    .filter((e) => !e.name.startsWith(SEARCH_INDEX_FILE))
+    .map((e) => ({ path: join(e.parentPath, e.name), isDir: e.isDirectory() }))
+    .sort((a, b) => a.path.localeCompare(b.path));
   for (const { path, isDir } of paths) out.set(path.slice(dataDir.length + 1), isDir ? 'dir' : await readFile(path));
   return out;
 }
