@@ -95,6 +95,18 @@ describe('library search', () => {
     expect((await store.search({ query: 'the', documentId: doc.id })).hits.every((h) => h.documentId === doc.id)).toBe(true);
     expect((await store.search({ query: 'the', documentId: null })).total).toBe(0);
   });
+
+  test('a document whose text cannot be read is left out of a library search, and the others are still found', async () => {
+    const { store, doc } = await storeWithSample(dir);
+    const other = await store.importText({ text: 'Biology notes from the field.\n\nMore biology here.', source: 'notes.txt', fallbackTitle: 'Notes' });
+    const folder = join(dir, 'documents', other.id);
+    await writeFile(join(folder, 'transcript.json'), '{ torn');
+    await rm(join(folder, 'source.txt'));
+    const fresh = await LibraryStore.open(dir, { inspect: true, onNotice: () => undefined });
+    const { hits } = await fresh.search({ query: 'biology' });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits.map((h) => h.documentId))).toEqual(new Set([doc.id]));
+  });
 });
 
 describe('the index on disk', () => {

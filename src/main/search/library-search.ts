@@ -90,7 +90,20 @@ export class LibrarySearch {
   }
 
   private async run(request: RequestOf<'search:query'>, query: ParsedQuery, colours: Set<HighlightColor> | null, keys: string[]): Promise<SearchResults> {
-    const shards = await Promise.all(keys.map((key) => this.ready(key)));
+    // A document whose files cannot be read is left out of a library-wide search rather than failing it.
+    const shards = (
+      await Promise.all(
+        keys.map((key) =>
+          keys.length === 1
+            ? this.ready(key)
+            : this.ready(key).catch((error: unknown) => {
+                if (error instanceof ShardChangedError) throw error;
+                console.warn(`[gloss] search left out ${key || 'the library notebook'}:`, error);
+                return null;
+              }),
+        ),
+      )
+    ).filter((shard): shard is Shard => shard !== null);
     const titles = new Map(this.source.documents().map((d) => [d.id, d.title]));
     const parts: (SearchPart & { shard: Shard; name: PartName })[] = shards.flatMap((shard) =>
       [...shard.parts].map(([name, part]) => ({
@@ -271,8 +284,10 @@ export class LibrarySearch {
     const key = change.documentId ?? '';
     if (change.kind === 'removed') {
       this.shards.delete(key);
-      clearTimeout(this.writes.get(key));
-      this.writes.delete(key);
+      for (const timers of [this.writes, this.rebuilds]) {
+        clearTimeout(timers.get(key));
+        timers.delete(key);
+      }
       return;
     }
     const names: PartName[] = change.kind === 'transcript' ? ['transcript', 'highlights'] : change.kind === 'annotations' ? ['highlights'] : change.kind === 'notebook' ? ['notebook'] : [];
