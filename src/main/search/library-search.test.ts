@@ -119,6 +119,7 @@ describe('the index on disk', () => {
     expect(written.size).toBeGreaterThan(1000);
 
     const again = await LibraryStore.open(dir, { inspect: true });
+    await again.prepareSearch();
     expect(await again.search({ query: 'biology' })).toEqual(before);
 
     // Torn: half the file.

@@ -132,6 +132,11 @@ export class LibrarySearch {
     }
   }
 
+  /** Reads or builds every shard now, so the first search finds them ready (a shard that fails is left for the search to report). */
+  async prepare(): Promise<void> {
+    await Promise.all(this.keysFor(undefined, parseQuery('')).map((key) => this.ready(key).catch(() => undefined)));
+  }
+
   /** Writes every shard that is waiting to be written, now (tests, and before quitting). */
   async flush(): Promise<void> {
     const keys = [...this.writes.keys()];

@@ -878,7 +878,16 @@ export class LibraryStore {
 
   /** Searches every document's transcript, highlights, notes and notebook, and the library notebook (or one document). */
   async search(request: RequestOf<'search:query'>): Promise<SearchResults> {
-    this.searchIndex ??= new LibrarySearch({
+    return this.librarySearch().search(request);
+  }
+
+  /** Reads (or builds) the whole search index ahead of the first search, e.g. once the app's window is shown. */
+  async prepareSearch(): Promise<void> {
+    await this.librarySearch().prepare();
+  }
+
+  private librarySearch(): LibrarySearch {
+    return (this.searchIndex ??= new LibrarySearch({
       fs: this.ctx.fs,
       layout: this.ctx.layout,
       writable: () => this.mode === 'owner' && !this.ctx.inspect && !this.ctx.readOnly,
@@ -894,8 +903,7 @@ export class LibraryStore {
       notebookMarkdown: async (id) => (await this.notebooks.openNotebook(id, async () => true)).markdown,
       colorNames: () => this.colorNames(),
       onChange: (listener) => this.onChange(listener),
-    });
-    return this.searchIndex.search(request);
+    }));
   }
 
   /** Writes the search index's pending changes now (tests; the index is otherwise written soon after each change). */
