@@ -101,6 +101,9 @@ export interface RevealOptions {
   topInset?: number;
 }
 
+/** Scroll passes at most: a far passage settles in two or three. */
+const MAX_PASSES = 6;
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 function highlightRegistry(): HighlightRegistry | null {
@@ -109,9 +112,15 @@ function highlightRegistry(): HighlightRegistry | null {
 
 /** Scrolls the reading view so that `rect` is centred; for 'nearest', only when it is not wholly on screen. */
 function scrollToRect(scroller: HTMLElement, rect: DOMRect, block: 'center' | 'nearest', topInset: number): void {
+  if (block === 'nearest' && inView(scroller, rect, topInset)) return;
   const view = scroller.getBoundingClientRect();
-  if (block === 'nearest' && rect.top >= view.top + topInset && rect.bottom <= view.bottom) return;
   scroller.scrollTop += rect.top + rect.height / 2 - (view.top + view.height / 2);
+}
+
+/** Whether `rect` is wholly inside the reading view, below what covers its top. */
+function inView(scroller: HTMLElement, rect: DOMRect, topInset: number): boolean {
+  const view = scroller.getBoundingClientRect();
+  return rect.top >= view.top + topInset && rect.bottom <= view.bottom;
 }
 
 let flashTimer = 0;
@@ -150,11 +159,14 @@ export async function revealRange(editor: LexicalEditor, range: TextRange, optio
   let dom = await builtRange(editor, root, range);
   if (!dom) return null;
   // A chunk not laid out yet has a stand-in height: the first jump lays it (and its neighbours) out, the next ones
-  // land on the real position. Done as soon as a pass no longer moves the view.
-  for (let pass = 0; pass < 4; pass++) {
+  // land on the real position. Done as soon as a pass no longer moves the view and the passage is in it; a pass that
+  // cannot move the view while the passage is still out of it (the view is shorter than it will be once the chunks
+  // scrolled to are laid out, a frame later) waits for that frame and tries again.
+  const topInset = options.topInset ?? 0;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
     const before = scroller.scrollTop;
-    scrollToRect(scroller, dom.getBoundingClientRect(), block, options.topInset ?? 0);
-    if (Math.abs(scroller.scrollTop - before) < 1) break;
+    scrollToRect(scroller, dom.getBoundingClientRect(), block, topInset);
+    if (Math.abs(scroller.scrollTop - before) < 1 && inView(scroller, dom.getBoundingClientRect(), topInset)) break;
     await nextFrame();
     if (!dom.startContainer.isConnected) dom = domRangeForText(root, range.start, range.end) ?? dom;
   }
