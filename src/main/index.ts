@@ -109,6 +109,8 @@ async function start(): Promise<void> {
   win.on('closed', () => (win = null));
   await win.loadURL(urlPolicy.entryUrl);
   await openFromCommandLine(userArgs(process.argv), process.cwd());
+  // The search index is read (or built, the first time) once the window is up, so the first search is instant.
+  void store.prepareSearch().catch((error: unknown) => console.warn(`The search index could not be prepared: ${errorMessage(error)}`));
 }
 
 // One Gloss at a time: a second launch hands its files to this one and quits.
