@@ -3,16 +3,21 @@
  * transcript: the reading view with coded, overlapping highlights and a note
  * (docs/screenshot.png), the study notebook beside the text with quotes of
  * both speakers (docs/notebook.png), the overview of speakers × codes
- * (docs/overview.png), and the library search (docs/search.png). Run with
- * `npm run screenshot`; GLOSS_DOCS_DIR writes them elsewhere than docs/.
+ * (docs/overview.png), the library search (docs/search.png), the find bar
+ * stepping through matches (docs/find.png), and the report after replacing
+ * the text with the hand-corrected sample of test-fixtures/reanchor/
+ * (docs/replace.png). Run with `npm run screenshot`; GLOSS_DOCS_DIR writes
+ * them elsewhere than docs/.
  */
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import { CodeFieldPart, ColorLegendPart } from '../e2e/support/code-manager-page';
+import { FindBarPage } from '../e2e/support/find-bar-page';
 import { test } from '../e2e/support/fixtures';
 import { NotebookPage } from '../e2e/support/notebook-page';
 import { OverviewPage } from '../e2e/support/overview-page';
 import { ROOT } from '../e2e/support/paths';
+import { ReplaceTextPage } from '../e2e/support/replace-text-page';
 import { SearchPage } from '../e2e/support/search-page';
 
 const DOCS = process.env.GLOSS_DOCS_DIR ?? join(ROOT, 'docs');
@@ -81,4 +86,40 @@ test('README screenshots', async ({ gloss }) => {
   await search.search('upside');
   await search.field.press('ArrowDown');
   await page.screenshot({ path: join(DOCS, 'search.png') });
+
+  // The find bar stepped to a match further down, others painted around it. The document is opened again from the
+  // library: back from the overview, the reader lists the highlights but leaves them unpainted in the text.
+  await search.field.press('Escape');
+  await notebook.showHighlights();
+  const title = (await ui.title.textContent())!;
+  await ui.library.open();
+  await ui.library.openDocument(title);
+  await expect(ui.marksWith('pretty ordinary')).toHaveCount(1);
+  const find = new FindBarPage(page);
+  await find.open();
+  await find.search('scaling');
+  await expect(find.count).toHaveText(/^1 of \d+$/);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(find.count).toHaveText(/^3 of \d+$/);
+  await expect.poll(async () => (await find.current())?.onScreen).toBe(true);
+  await page.screenshot({ path: join(DOCS, 'find.png') });
+
+  // The hand-corrected sample: words fixed, a sentence deleted, the photo caption moved down.
+  await page.keyboard.press('Escape');
+  await ui.highlight('I looked at the places that could make the most difference to human life', 'orange');
+  await code('theme/upside');
+  await ui.highlight('A man wearing glasses and a blue shirt speaking on stage', 'purple');
+  await ui.highlight('I’ve been in this field for 10 years', 'blue');
+  await ui.highlight('it absolutely was not a funding decision', 'red');
+  await ui.typeNote('Why the defence work is not about money.');
+  await ui.highlight('No one is more tired of it than me.', 'pink');
+  await ui.typeNote('Weary of the debate.');
+  await code('tone/weary');
+  await ui.leaveNote();
+  const replace = new ReplaceTextPage(page);
+  await gloss.setFilesToOpen([join(ROOT, 'test-fixtures/reanchor/sample-corrected.txt')]);
+  await replace.replaceFromReader();
+  await expect(replace.summary).toHaveText(/kept, \d+ moved, \d+ changed, 1 orphaned$/);
+  await page.screenshot({ path: join(DOCS, 'replace.png') });
 });
