@@ -51,6 +51,10 @@ test('the overview counts each speaker’s highlights by code (a parent counting
   await overview.back.click();
   await expect(gloss.ui.title).toHaveText('Democracies must maintain the lead in AI');
   await expect(gloss.ui.highlights).toHaveCount(6);
+  // Back in the reader, the highlights are painted in the text again, not only listed.
+  await expect(gloss.ui.transcript.locator('mark').first()).toBeVisible();
+  const painted = await gloss.page.evaluate(() => new Set(Array.from(document.querySelectorAll<HTMLElement>('.transcript mark')).flatMap((m) => (m.dataset.ids ?? '').split(' ').filter(Boolean))).size);
+  expect(painted).toBe(6);
 });
 
 test('a count lists its highlights, and one of them opens at its passage', async ({ gloss }) => {

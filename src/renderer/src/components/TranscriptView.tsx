@@ -27,10 +27,14 @@ export interface TranscriptLoad {
 
 /** The editor's configuration for a document, with the builder that fills it in. */
 export function transcriptLoadFor(opened: OpenedDocument): TranscriptLoad {
-  const { ranges } = readingStore.getState();
+  const state = readingStore.getState();
+  const { ranges } = state;
+  // The highlights as they are now, not as the document was opened: the reader is built again when it comes back
+  // from another view (the overview, the search), and highlights made since must be painted too.
+  const current = state.opened?.document.id === opened.document.id ? [...state.annotations.values()] : opened.annotations;
   // Stacked oldest first. Highlights are stored in the order they were made, so the sort is usually skipped.
   const byAge = (a: Annotation, b: Annotation) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
-  const annotations = opened.annotations.every((a, i, all) => i === 0 || byAge(all[i - 1], a) <= 0) ? opened.annotations : [...opened.annotations].sort(byAge);
+  const annotations = current.every((a, i, all) => i === 0 || byAge(all[i - 1], a) <= 0) ? current : [...current].sort(byAge);
   const marks: PlacedMark[] = [];
   for (const a of annotations) {
     const r = ranges.get(a.id);
