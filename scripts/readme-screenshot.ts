@@ -88,7 +88,7 @@ test('README screenshots', async ({ gloss }) => {
   await page.screenshot({ path: join(DOCS, 'search.png') });
 
   // The find bar stepped to a match further down, others painted around it. The document is opened again from the
-  // library: back from the overview, the reader lists the highlights but leaves them unpainted in the text.
+  // library, so that it shows its top (the find bar starts at the first match below the view).
   await search.field.press('Escape');
   await notebook.showHighlights();
   const title = (await ui.title.textContent())!;
