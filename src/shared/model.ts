@@ -295,7 +295,7 @@ export interface SearchHit {
   kind: SearchHitKind;
   /** The highlight hit (kind highlight or note), else null. */
   highlightId: string | null;
-  /** UTF-16 offsets in the document's plain text of the passage hit (for a note, its highlight's); null for a notebook hit. */
+  /** UTF-16 offsets in the document's plain text of the passage hit (for a note, its highlight's); null for a notebook hit and for an orphan (a highlight with no place in the text). */
   start: number | null;
   end: number | null;
   /** Who says the passage, where it is said by a speaker. */

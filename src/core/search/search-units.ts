@@ -27,20 +27,22 @@ export function transcriptIndex(transcript: Transcript, plainText: string): Text
   return TextIndex.build(plainText, fits ? units : []);
 }
 
-/** Every placed highlight's quote (followed by its codes) and, when it has one, its note. Orphans are left out: they have no place. */
+/**
+ * Every highlight's quote (followed by its codes) and, when it has one, its note. An orphan is found too (its note
+ * is the reader's work like any other), without a place or speakers: its old offsets are not this text's.
+ */
 export function highlightsIndex(annotations: readonly Annotation[], speakers: SpeakerIndex): TextIndex {
   const pieces: string[] = [];
   const units: SearchUnit[] = [];
   let at = 0;
   const add = (kind: SearchUnit['kind'], text: string, a: Annotation): void => {
     const { start, end } = a.selectors.position;
-    const who = speakers.speakersOf(start, end).filter((s): s is string => s !== null);
-    units.push(unit(kind, at, at + text.length, { start, end, highlightId: a.id, speakers: who, color: a.color, codes: a.codes.map(searchableCode) }));
+    const place = a.orphaned ? { start: null, end: null, speakers: [] } : { start, end, speakers: speakers.speakersOf(start, end).filter((s): s is string => s !== null) };
+    units.push(unit(kind, at, at + text.length, { ...place, highlightId: a.id, color: a.color, codes: a.codes.map(searchableCode) }));
     pieces.push(text, '\n');
     at += text.length + 1;
   };
   for (const a of annotations) {
-    if (a.orphaned) continue;
     add('highlight', a.codes.length > 0 ? `${a.selectors.quote.exact} — ${a.codes.join(', ')}` : a.selectors.quote.exact, a);
     const note = noteText(a).trim();
     if (note !== '') add('note', note, a);

@@ -41,6 +41,21 @@ describe('library search', () => {
     expect(accented.total).toBe((await store.search({ query: 'amodei' })).total);
   });
 
+  test('an orphan’s quote and note are still found, without a place in the text', async () => {
+    const { store, doc, at, text } = await storeWithSample(dir);
+    const quote = 'let a gremlin loose';
+    await store.createAnnotation({ documentId: doc.id, id: testId(1), color: 'green', selectors: at(quote), note: 'Mischief in the **lab**' });
+    // A corrected version without the sentence: the highlight becomes an orphan.
+    const sentenceStart = text.lastIndexOf('.', text.indexOf(quote)) + 1;
+    const sentenceEnd = text.indexOf('.', text.indexOf(quote)) + 1;
+    const corrected = text.slice(0, sentenceStart) + text.slice(sentenceEnd);
+    const report = await store.replaceText(doc.id, { name: 'corrected.txt', bytes: new TextEncoder().encode(corrected) });
+    expect(report.orphaned).toBe(1);
+    const { hits } = await store.search({ query: 'mischief' });
+    expect(hits).toEqual([expect.objectContaining({ kind: 'note', highlightId: testId(1), start: null, end: null, speaker: null })]);
+    expect((await store.search({ query: '"gremlin loose"' })).hits.map((h) => [h.kind, h.highlightId, h.start])).toEqual([['highlight', testId(1), null]]);
+  });
+
   test('a phrase is found only where its words follow one another', async () => {
     const { store, text } = await storeWithSample(dir);
     const { hits } = await store.search({ query: '"scaling laws"' });
