@@ -23,7 +23,7 @@ import { type IndexText, type SearchUnit, TextIndex, type TextIndexData } from '
 import { HIGHLIGHT_COLORS } from '../../shared/model';
 
 /** Changes whenever the bytes, the units or the way words are cut change: an older file is rebuilt. */
-export const SHARD_FORMAT = 6;
+export const SHARD_FORMAT = 7;
 const MAGIC = `gloss-search-index ${SHARD_FORMAT}\n`;
 const UNIT_FIELDS = 6;
 /** Enough for any header (a few hundred bytes a part). */
