@@ -102,61 +102,127 @@ function ranked(parts: readonly SearchPart[], query: ParsedQuery, passes: ((unit
     }),
   );
   const phraseWords = new Set(query.phrases.flat());
+  const idfOf = (word: string) => {
+    const n = used.get(word)!;
+    return Math.log(1 + (unitTotal - n + 0.5) / (n + 0.5));
+  };
+  // A part without one of the words has no hit.
   parts.forEach((part, p) => {
-    const { index } = part;
-    // A part without one of the words has no hit.
-    if (ranges[p].some(([low, high]) => low === high)) return;
-    const size = index.units.length;
-    const { lengths, postings: pairs, placeCount } = index.data;
-    const average = index.words / Math.max(1, size) || 1;
-    const score = new Float64Array(size);
-    /** How many of the words each unit has so far; matched: the last word (its number + 1) found in it. */
-    const found = new Uint16Array(size);
-    const matched = new Uint16Array(size);
-    /** For each word of a phrase, its posting in each unit (to check where it is). */
-    const postingOf = new Map<string, Int32Array>();
-    terms.forEach(({ term }, q) => {
-      const [low, high] = ranges[p][q];
-      const postings = phraseWords.has(term) ? new Int32Array(size).fill(-1) : null;
-      if (postings) postingOf.set(term, postings);
-      for (let i = low; i < high; i++) {
-        const word = index.term(i);
-        const n = used.get(word)!;
-        const idf = Math.log(1 + (unitTotal - n + 0.5) / (n + 0.5));
-        const weight = word === term ? 1 : PREFIX_WEIGHT;
-        const [first, last] = index.postingsOf(i);
-        const scale = weight * idf * (K1 + 1);
-        for (let k = first; k < last; k++) {
-          const u = pairs[2 * k];
-          // Only units that have every word before this one can still be hits.
-          if (found[u] !== q) continue;
-          // How many times the word is in the unit: up to where the next posting's places begin.
-          const count = (2 * k + 3 < pairs.length ? pairs[2 * k + 3] : placeCount) - pairs[2 * k + 1];
-          score[u] += (scale * count) / (count + K1 * (1 - B + (B * lengths[u]) / average));
-          matched[u] = q + 1;
-          if (postings && word === term) postings[u] = k;
-        }
-      }
-      // Counted after the word's postings, so a unit matching two of its forms counts once.
-      for (let u = 0; u < size; u++) if (matched[u] === q + 1) found[u]++;
-    });
-    const phrases = query.phrases.map((phrase) => phrase.map((word) => postingOf.get(word)!));
-    for (let u = 0; u < size; u++) {
-      if (found[u] !== terms.length) continue;
-      const unit = index.units[u];
-      const boosted = score[u] * KIND_BOOST[unit.kind];
-      if (!top.wouldKeep(boosted) && passes === null && query.phrases.length === 0) {
-        top.total++;
-        continue;
-      }
-      if (passes !== null && !passes(unit)) continue;
-      if (!phrases.every((phrase) => hasPhrase(index, phrase, u))) continue;
-      top.offer(boosted, () => ({ part, unit: u, score: boosted }));
-    }
+    if (!ranges[p].some(([low, high]) => low === high)) rankPart(part, ranges[p], terms, phraseWords, idfOf, query, passes, top);
   });
 }
 
-/** Whether the phrase's words follow one another somewhere in unit u (from the places of its words). */
+/**
+ * One part's units that have every word, scored (BM25) and offered to `top`. A top-level function of plain loops
+ * over typed arrays, so the engine compiles it once for every part.
+ */
+function rankPart(
+  part: SearchPart,
+  ranges: readonly [number, number][],
+  terms: ParsedQuery['terms'],
+  phraseWords: ReadonlySet<string>,
+  idfOf: (word: string) => number,
+  query: ParsedQuery,
+  passes: ((unit: SearchUnit) => boolean) | null,
+  top: TopHits<Candidate>,
+): void {
+  const { index } = part;
+  const size = index.units.length;
+  const { lengths, postings: pairs, placeCount } = index.data;
+  const average = index.words / Math.max(1, size) || 1;
+  const { score, found, matched, have } = scratchFor(size);
+  let haveCount = 0;
+  /** For each word of a phrase, its posting in each unit (to check where it is). */
+  const postingOf = new Map<string, Int32Array>();
+  let phraseWord = 0;
+  for (let q = 0; q < terms.length; q++) {
+    const { term } = terms[q];
+    const [low, high] = ranges[q];
+    const postings = phraseWords.has(term) ? phraseScratch(phraseWord++, size) : null;
+    if (postings) postingOf.set(term, postings);
+    haveCount = 0;
+    for (let i = low; i < high; i++) {
+      const word = index.term(i);
+      const weight = word === term ? 1 : PREFIX_WEIGHT;
+      const [first, last] = index.postingsOf(i);
+      const scale = weight * idfOf(word) * (K1 + 1);
+      const exact = postings !== null && word === term;
+      for (let k = first; k < last; k++) {
+        const u = pairs[2 * k];
+        // Only units that have every word before this one can still be hits.
+        if (found[u] !== q) continue;
+        // How many times the word is in the unit: up to where the next posting's places begin.
+        const count = (2 * k + 3 < pairs.length ? pairs[2 * k + 3] : placeCount) - pairs[2 * k + 1];
+        score[u] += (scale * count) / (count + K1 * (1 - B + (B * lengths[u]) / average));
+        if (matched[u] !== q + 1) have[haveCount++] = u;
+        matched[u] = q + 1;
+        if (exact) postings[u] = k;
+      }
+    }
+    // Counted after the word's postings, so a unit matching two of its forms counts once.
+    for (let h = 0; h < haveCount; h++) found[have[h]]++;
+  }
+  // In unit order, as hits of equal score are kept in the order they are offered (one word's postings already are).
+  const candidates = have.subarray(0, haveCount);
+  if (ranges[terms.length - 1][1] - ranges[terms.length - 1][0] > 1) candidates.sort();
+  const phrases = query.phrases.map((phrase) => phrase.map((word) => postingOf.get(word)!));
+  // The unit objects are touched only for filters and hits kept: reading one per found unit ("the": nearly all)
+  // cost more than the scoring itself.
+  const boosts = boostsOf(index);
+  for (const u of candidates) {
+    const boosted = score[u] * boosts[u];
+    if (passes !== null && !passes(index.units[u])) continue;
+    if (!hasPhrases(index, phrases, u)) continue;
+    // Counted without being offered (nor made) when it would not be kept: the same test offer() makes.
+    if (top.wouldKeep(boosted)) top.offer(boosted, () => ({ part, unit: u, score: boosted }));
+    else top.total++;
+  }
+}
+
+/**
+ * The arrays a part is scored in, kept from part to part and query to query (rankQuery runs to its end without
+ * waiting, so one set serves every search): made afresh, they were megabytes a query for the collector.
+ */
+const scratch = { score: new Float64Array(0), found: new Uint16Array(0), matched: new Uint16Array(0), have: new Uint32Array(0), phrases: [] as Int32Array[] };
+
+/** score, found and matched zeroed over a part's `size` units (have is written before it is read). */
+function scratchFor(size: number): Pick<typeof scratch, 'score' | 'found' | 'matched' | 'have'> {
+  if (scratch.score.length < size) {
+    const room = Math.max(size, 2 * scratch.score.length);
+    Object.assign(scratch, { score: new Float64Array(room), found: new Uint16Array(room), matched: new Uint16Array(room), have: new Uint32Array(room), phrases: [] });
+  } else {
+    scratch.score.fill(0, 0, size);
+    scratch.found.fill(0, 0, size);
+    scratch.matched.fill(0, 0, size);
+  }
+  return scratch;
+}
+
+/** The n-th phrase word's postings by unit, -1 over a part's `size` units (scratchFor is called first). */
+function phraseScratch(n: number, size: number): Int32Array {
+  const postings = (scratch.phrases[n] ??= new Int32Array(scratch.score.length));
+  return postings.fill(-1, 0, size);
+}
+
+/** Each unit's KIND_BOOST, per index, made once (the units of an index do not change). */
+const unitBoosts = new WeakMap<TextIndex, Float64Array>();
+
+function boostsOf(index: TextIndex): Float64Array {
+  let boosts = unitBoosts.get(index);
+  if (!boosts) {
+    boosts = Float64Array.from(index.units, (unit) => KIND_BOOST[unit.kind]);
+    unitBoosts.set(index, boosts);
+  }
+  return boosts;
+}
+
+/** Whether every phrase's words follow one another somewhere in unit u (from the places of its words). */
+function hasPhrases(index: TextIndex, phrases: readonly (readonly Int32Array[])[], u: number): boolean {
+  for (const phrase of phrases) if (!hasPhrase(index, phrase, u)) return false;
+  return true;
+}
+
+/** Whether the phrase's words follow one another somewhere in unit u. */
 function hasPhrase(index: TextIndex, phrase: readonly Int32Array[], u: number): boolean {
   if (phrase.length === 2) return phrase[0][u] >= 0 && phrase[1][u] >= 0 && index.adjacent(phrase[0][u], phrase[1][u]);
   const ks = phrase.map((postings) => postings[u]);
