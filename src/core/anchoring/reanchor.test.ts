@@ -356,6 +356,12 @@ describe('reanchor on the hand-corrected sample (test-fixtures/reanchor)', () =>
   });
 });
 
+/**
+ * The properties run on a fixed seed, so a test run is repeatable (a failure in CI is the same failure here);
+ * GLOSS_PROPERTY_SEED=random (or a number) explores other inputs.
+ */
+const PROPERTY_SEED = process.env.GLOSS_PROPERTY_SEED === 'random' ? Date.now() | 0 : Number(process.env.GLOSS_PROPERTY_SEED ?? 20261129);
+
 describe('reanchor, edits outside every highlight', () => {
   const text = sample.slice(0, 4000);
   const words = ['and', 'the', 'Claude', ' ', '\n\n', 'laws', 'AI', '—', '’', 'scaling', 'Amodei'];
@@ -366,7 +372,9 @@ describe('reanchor, edits outside every highlight', () => {
     fc.assert(
       fc.property(fc.array(range, { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(text.length), fc.nat(40), inserted), { maxLength: 10 }), (spans, edits) => {
         const inputs = spans.map(([start, length], i) => ({ id: `h${i}`, selectors: createSelectors(text, start, Math.min(text.length, start + length)) }));
-        const inside = (a: number, b: number) => inputs.some(({ selectors: { position: p } }) => a < p.end && b > p.start);
+        // Outside means not touching either: text changed right up to both edges of a one-letter highlight leaves no
+        // evidence of which letter it was (the diff folds a one-letter equality between two edits into them).
+        const inside = (a: number, b: number) => inputs.some(({ selectors: { position: p } }) => a <= p.end && b >= p.start);
         // Apply edits from the end backwards so earlier offsets stay valid; skip any that would touch a highlight.
         let changed = text;
         let limit = text.length;
@@ -374,7 +382,7 @@ describe('reanchor, edits outside every highlight', () => {
           // Never into text an edit further on has already changed: offsets there are no longer the old text's.
           const end = Math.min(limit, at + deleted);
           if (at > end) continue;
-          if (inside(at, end) || inputs.some(({ selectors: { position: p } }) => at > p.start && at < p.end)) continue;
+          if (inside(at, end)) continue;
           changed = changed.slice(0, at) + words + changed.slice(end);
           limit = at;
         }
@@ -385,7 +393,7 @@ describe('reanchor, edits outside every highlight', () => {
           expect(r.selectors?.quote.exact).toBe(inputs[i].selectors.quote.exact);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: PROPERTY_SEED },
     );
     // 200 runs take a second or two alone, several times that on a busy machine.
   }, 60_000);
@@ -404,7 +412,7 @@ describe('reanchor, edits outside every highlight', () => {
           if (r.status === 'kept' || r.status === 'moved') expect(r.selectors!.quote.exact).toBe(inputs.find((h) => h.id === r.id)!.selectors.quote.exact);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: PROPERTY_SEED },
     );
   }, 60_000);
 });
