@@ -12,7 +12,7 @@
  * words, prefixes, phrases, and filters (speaker:, code:, colour:, doc:, kind:).
  */
 import { test } from '@playwright/test';
-import { stat, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -158,4 +158,7 @@ test(`library search: ${DOCUMENTS} documents of ${WORDS.toLocaleString('en-US')}
   console.log(`  slowest: ${slowest.slice(0, 4).map((s) => `${s.q} ${Math.round(s.ms)} ms`).join('; ')}`);
   for (const q of set.slice(0, 3)) console.log(`  ${q}: ${(await restarted.search({ query: q })).total} hits`);
   console.log(`  (load average ${loadavg().map((n) => n.toFixed(1)).join(', ')} on ${cpus().length} processors)`);
+  await restarted.flushSearchIndex();
+  // The library is some 430 MB: it goes with the run.
+  await rm(dataDir, { recursive: true, force: true });
 });
