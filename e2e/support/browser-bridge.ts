@@ -65,6 +65,8 @@ export interface BrowserSession {
   blockedRequests: string[];
   /** Every request the page made, in order. */
   requests: string[];
+  /** Closes the page, then the store (which may be writing its search index into the data folder). */
+  close(): Promise<void>;
 }
 
 /** The native dialogs, stubbed by the tests at their one call site. */
@@ -97,5 +99,9 @@ export async function openInBrowser(browser: Browser, dataDir: string, dialogs: 
   await context.addInitScript(installBridge, CHANNELS);
   const page = await context.newPage();
   await page.goto(`${APP_ORIGIN}/index.html`);
-  return { context, page, blockedRequests, requests };
+  const close = async () => {
+    await context.close();
+    await store.close();
+  };
+  return { context, page, blockedRequests, requests, close };
 }

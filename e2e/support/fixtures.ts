@@ -84,7 +84,7 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
           page: session.page,
           blockedRequests: session.blockedRequests,
           requests: async () => [...session.requests],
-          close: () => session.context.close(),
+          close: () => session.close(),
           menu: (command) => session.page.evaluate((c) => window.__glossMenu?.(c), command),
           stubDialog: async () => {},
         };

@@ -60,6 +60,9 @@ export class LibrarySearch {
   private readonly shards = new Map<string, Promise<Shard>>();
   private readonly writes = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly rebuilds = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Shard files being written now, so that closing can wait for them. */
+  private readonly writing = new Set<Promise<void>>();
+  private closed = false;
   private readonly stopListening: () => void;
   private building = 0;
   private readonly waiting: (() => void)[] = [];
@@ -145,12 +148,17 @@ export class LibrarySearch {
     await Promise.all(keys.map((key) => this.write(key)));
   }
 
-  /** Stops following changes and drops pending writes (the store is closing). */
-  close(): void {
+  /**
+   * Stops following changes, drops pending rebuilds and writes, and resolves once no shard file is being written
+   * (the store is closing: its folder may be moved or removed right after).
+   */
+  async close(): Promise<void> {
+    this.closed = true;
     this.stopListening();
     for (const t of [...this.writes.values(), ...this.rebuilds.values()]) clearTimeout(t);
     this.writes.clear();
     this.rebuilds.clear();
+    await Promise.all(this.writing);
   }
 
   /** Which shards a search reads: one document's, the library notebook's (null), or all that the doc: filters leave. */
@@ -305,6 +313,7 @@ export class LibrarySearch {
   }
 
   private scheduleRebuild(key: string): void {
+    if (this.closed) return;
     clearTimeout(this.rebuilds.get(key));
     this.rebuilds.set(
       key,
@@ -316,14 +325,15 @@ export class LibrarySearch {
   }
 
   private scheduleWrite(key: string): void {
-    if (!this.source.writable()) return;
+    if (!this.source.writable() || this.closed) return;
     clearTimeout(this.writes.get(key));
     this.writes.set(
       key,
       // Not waited for at exit: the index is a cache, rebuilt from the data files when it is behind.
       setTimeout(() => {
         this.writes.delete(key);
-        void this.write(key);
+        const writing = this.write(key).finally(() => this.writing.delete(writing));
+        this.writing.add(writing);
       }, WRITE_DELAY_MS).unref(),
     );
   }

@@ -906,6 +906,11 @@ export class LibraryStore {
     }));
   }
 
+  /** Stops the store's work in the background (the search index's rebuilds and writes), once what is being written is. */
+  async close(): Promise<void> {
+    await this.searchIndex?.close();
+  }
+
   /** Writes the search index's pending changes now (tests; the index is otherwise written soon after each change). */
   async flushSearchIndex(): Promise<void> {
     await this.searchIndex?.flush();
