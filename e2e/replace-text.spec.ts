@@ -225,3 +225,19 @@ test('a file imported under the name of a document already here, with other text
   await ui.library.open();
   await expect(ui.library.rows).toHaveCount(2);
 });
+
+test('File > Replace Text with a Corrected Version… replaces the text of the document open in the reader', async ({ gloss }, testInfo) => {
+  const { ui, page } = gloss;
+  const replace = new ReplaceTextPage(page);
+  const file = join(gloss.dataDir, '..', `menu-${testInfo.testId}.txt`);
+  await writeFile(file, corrected(await readFile(SAMPLE_PATH, 'utf8')));
+  await ui.highlight(KEPT, 'green');
+  await ui.leaveNote();
+
+  await gloss.setFilesToOpen([file]);
+  await gloss.menu('replace-text');
+  await expect(replace.summary).toHaveText('1 highlight kept, 0 moved, 0 changed, 0 orphaned');
+  await page.keyboard.press('Escape');
+  await expect(ui.paragraph(ADDED)).toHaveCount(1);
+  await expect(ui.marksWith(KEPT)).toHaveAttribute('data-color', 'green');
+});

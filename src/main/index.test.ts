@@ -178,6 +178,13 @@ describe('the Electron entry point', () => {
     expect(file.submenu.map((i: any) => i.id)).toEqual(expect.arrayContaining(['import', 'show-library', 'export-markdown']));
   });
 
+  test('has File > Replace Text with a Corrected Version…, which asks the page to replace the open document\'s text', () => {
+    const item = fake.menuTemplate.find((m) => m.label === 'File').submenu.find((i: any) => i.id === 'replace-text');
+    expect(item).toMatchObject({ label: 'Replace Text with a Corrected Version…' });
+    item.click();
+    expect(fake.sent.at(-1)).toEqual(['menu:command', 'replace-text']);
+  });
+
   test('has Edit > Find… (Ctrl/Cmd+F), which asks the page to open its find bar', () => {
     const find = fake.menuTemplate.find((m) => m.label === 'Edit').submenu.find((i: any) => i.id === 'find');
     expect(find).toMatchObject({ label: 'Find…', accelerator: 'CmdOrCtrl+F' });

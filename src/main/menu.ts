@@ -16,6 +16,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
         { id: 'show-library', label: 'Library', accelerator: 'CmdOrCtrl+L', click: send('show-library') },
         { id: 'search-library', label: 'Search the Library…', accelerator: 'CmdOrCtrl+Shift+F', click: send('search-library') },
         { type: 'separator' },
+        { id: 'replace-text', label: 'Replace Text with a Corrected Version…', click: send('replace-text') },
         { id: 'export-markdown', label: 'Export Highlights to Markdown…', accelerator: 'CmdOrCtrl+E', click: send('export-markdown') },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },

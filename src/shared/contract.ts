@@ -138,7 +138,7 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: E
 export type ErrorCode = 'invalid-request' | 'not-found' | 'conflict' | 'storage' | 'read-only' | 'internal';
 
 /** Commands sent from the native menu to the renderer. */
-export const MENU_COMMANDS = ['export-markdown', 'import', 'show-library', 'search-library', 'find'] as const;
+export const MENU_COMMANDS = ['export-markdown', 'import', 'show-library', 'search-library', 'find', 'replace-text'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';
 /** Sent when files given on the command line (or to a second launch) were imported: open this document. */

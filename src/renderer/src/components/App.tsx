@@ -33,6 +33,7 @@ import { LibraryNotebookView } from '../notebook/LibraryNotebookView';
 import { SidePanel } from '../notebook/SidePanel';
 import { useUndoKeys } from './use-undo-keys';
 import { openSearch } from '../state/search-state';
+import { replaceTextWithDialog } from '../state/text-replacement';
 import { RangeRevealPlugin } from '../editor/plugins/RangeRevealPlugin';
 
 function hasFiles(event: DragEvent): boolean {
@@ -120,6 +121,11 @@ export function App() {
       else if (command === 'show-library') showView('library');
       else if (command === 'find') findStore.requestOpen();
       else if (command === 'search-library') openSearch();
+      else if (command === 'replace-text') {
+        // The document open in the reader, if any: without one there is nothing to replace.
+        const documentId = readingStore.getState().opened?.document.id;
+        if (documentId) void replaceTextWithDialog(documentId);
+      }
     });
     const offShow = onShowDocument((id) => void openDocument(id));
     // A `gloss` command run beside the app changed the library: show what it did.
