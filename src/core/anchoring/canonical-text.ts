@@ -6,12 +6,10 @@
  * a match found in canonical text maps back to exact offsets.
  */
 
-const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc, 0x60, 0xb4]);
-const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb]);
-const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2e3a, 0x2e3b, 0xfe58, 0xfe63, 0xff0d]);
-const SPACE = /\s/;
+import { DASHES, DOUBLE_QUOTES, isSpace, SINGLE_QUOTES } from '../text/typography';
 
-const isSpace = (code: number) => (code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(String.fromCharCode(code)));
+/** A dash of any kind, the hyphen included: a run of them is one hyphen. */
+const isDash = (code: number) => code === 0x2d || DASHES.has(code);
 
 /**
  * A text in canonical form. `from[i]` and `to[i]` are where canonical character i came from in the original text
@@ -38,9 +36,9 @@ export function canonicalText(text: string): Canonical {
     else if (isSpace(code)) {
       out = 32;
       while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-    } else if (DASHES.has(code)) {
+    } else if (isDash(code)) {
       out = 45;
-      while (j < text.length && DASHES.has(text.charCodeAt(j))) j++;
+      while (j < text.length && isDash(text.charCodeAt(j))) j++;
     } else if (SINGLE_QUOTES.has(code)) out = 39;
     else if (DOUBLE_QUOTES.has(code)) out = 34;
     codes[n] = out;

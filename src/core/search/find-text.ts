@@ -16,6 +16,7 @@
  * character back to the original, so a book is searched with indexOf alone.
  */
 import type { TextRange } from '../anchoring/selectors';
+import { DASHES, DOUBLE_QUOTES, isSpace, SINGLE_QUOTES } from '../text/typography';
 
 export interface FindOptions {
   /** Upper and lower case differ (they do not by default). */
@@ -38,9 +39,6 @@ interface FoldedText {
   ends: Int32Array;
 }
 
-const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc, 0x60, 0xb4, 0xff07]);
-const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb, 0xff02]);
-const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2e3a, 0x2e3b, 0xfe58, 0xfe63, 0xff0d]);
 const APOSTROPHES = new Set([0x27, 0x2019, 0x02bc]);
 /** Case folding beyond toLowerCase: the full folds a reader expects to type plainly. */
 const EXTRA_FOLDS = new Map([
@@ -50,10 +48,8 @@ const EXTRA_FOLDS = new Map([
   ['ı', 'i'],
 ]);
 const MARK = /\p{M}/gu;
-const SPACE = /\s/;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-const isSpace = (code: number) => (code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(String.fromCharCode(code)));
 const wordCodes = new Map<number, boolean>();
 function isWordCode(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
