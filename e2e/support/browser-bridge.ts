@@ -14,6 +14,7 @@ import { createAppFileHandler } from '../../src/main/security/serve-app-files';
 import { APP_ORIGIN as ELECTRON_APP_ORIGIN } from '../../src/main/security/url-policy';
 import { LibraryStore } from '../../src/main/store/library-store';
 import { CHANNELS, type GlossBridge, type MenuCommand } from '../../src/shared/contract';
+import type { GlossPlace } from '../../src/shared/model';
 import { RENDERER_DIR, SAMPLE_PATH } from './paths';
 
 /** https, so the page is a secure context as the app's file:// page is in Electron (crypto.randomUUID needs one). */
@@ -24,6 +25,7 @@ declare global {
     __glossInvoke?: (channel: string, request: unknown) => Promise<unknown>;
     __glossMenu?: (command: MenuCommand) => void;
     __glossShowDocument?: (documentId: string) => void;
+    __glossShowPlace?: (place: GlossPlace) => void;
     __glossLibraryChanged?: (documentId: string | null) => void;
   }
 }
@@ -32,6 +34,7 @@ declare global {
 function installBridge(channels: readonly string[]): void {
   const listeners = new Set<(command: MenuCommand) => void>();
   const showListeners = new Set<(documentId: string) => void>();
+  const placeListeners = new Set<(place: GlossPlace) => void>();
   const changeListeners = new Set<(documentId: string | null) => void>();
   const bridge: GlossBridge = {
     // Answers come back as JSON text: Playwright's own serialisation of a large object takes seconds, where Electron's structured clone takes milliseconds.
@@ -47,6 +50,10 @@ function installBridge(channels: readonly string[]): void {
       showListeners.add(listener);
       return () => showListeners.delete(listener);
     },
+    onShowPlace: (listener) => {
+      placeListeners.add(listener);
+      return () => placeListeners.delete(listener);
+    },
     onLibraryChanged: (listener) => {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
@@ -55,6 +62,7 @@ function installBridge(channels: readonly string[]): void {
   Object.defineProperty(window, 'gloss', { value: Object.freeze(bridge) });
   window.__glossMenu = (command) => listeners.forEach((l) => l(command));
   window.__glossShowDocument = (id) => showListeners.forEach((l) => l(id));
+  window.__glossShowPlace = (place) => placeListeners.forEach((l) => l(place));
   window.__glossLibraryChanged = (id) => changeListeners.forEach((l) => l(id));
 }
 
@@ -73,12 +81,14 @@ export interface BrowserSession {
 export interface DialogStubs {
   chooseExportPath(suggestedName: string): Promise<string | null>;
   chooseFilesToOpen(): Promise<string[]>;
+  /** A folder to export into; the export path's own folder when not given. */
+  chooseExportFolder?(): Promise<string | null>;
 }
 
 export async function openInBrowser(browser: Browser, dataDir: string, dialogs: DialogStubs): Promise<BrowserSession> {
   const store = await LibraryStore.open(dataDir);
   await store.addSampleOnce(await readFile(SAMPLE_PATH, 'utf8'));
-  const handlers = createHandlers({ store, ...dialogs, now: () => new Date() });
+  const handlers = createHandlers({ store, chooseExportFolder: async () => null, ...dialogs, now: () => new Date() });
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const blockedRequests: string[] = [];

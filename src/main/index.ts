@@ -7,7 +7,7 @@
  */
 import { errorMessage } from '../core/error-message';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { CHANNELS, LIBRARY_CHANGED_CHANNEL, SHOW_DOCUMENT_CHANNEL } from '../shared/contract';
@@ -39,6 +39,9 @@ const TRANSCRIPT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+/** What the save dialog calls each kind of file it saves. */
+const SAVE_KINDS: Record<string, string> = { md: 'Markdown', jsonld: 'W3C Web Annotations', qdpx: 'REFI-QDA project', qdc: 'REFI-QDA codebook', zip: 'Gloss backup' };
+
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'library'));
   // The app owns its data folder while it runs (a command-line repair waits; `gloss add` adds beside it).
@@ -63,9 +66,15 @@ async function start(): Promise<void> {
     store,
     now: () => new Date(),
     chooseExportPath: async (suggestedName) => {
-      const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'Markdown', extensions: ['md'] }] };
+      const extension = extname(suggestedName).slice(1);
+      const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: SAVE_KINDS[extension] ?? extension, extensions: [extension] }] };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    chooseExportFolder: async () => {
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const], buttonLabel: 'Export Here' };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
     },
     chooseFilesToOpen: async () => {
       const options = { properties: ['openFile' as const, 'multiSelections' as const], filters: TRANSCRIPT_FILTERS };

@@ -5,7 +5,7 @@
  * `ipcRenderer` itself is never exposed.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, SHOW_DOCUMENT_CHANNEL, type GlossBridge, type MenuCommand } from '../shared/contract';
+import { CHANNELS, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, SHOW_DOCUMENT_CHANNEL, SHOW_PLACE_CHANNEL, type GlossBridge, type MenuCommand } from '../shared/contract';
 
 const channels = new Set<string>(CHANNELS);
 
@@ -27,6 +27,14 @@ const bridge: GlossBridge = {
     };
     ipcRenderer.on(SHOW_DOCUMENT_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(SHOW_DOCUMENT_CHANNEL, wrapped);
+  },
+  onShowPlace: (listener) => {
+    const wrapped = (_event: IpcRendererEvent, place: unknown) => {
+      const p = place as { documentId?: unknown } | null;
+      if (p && typeof p === 'object' && typeof p.documentId === 'string') listener(place as Parameters<typeof listener>[0]);
+    };
+    ipcRenderer.on(SHOW_PLACE_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(SHOW_PLACE_CHANNEL, wrapped);
   },
   onLibraryChanged: (listener) => {
     const wrapped = (_event: IpcRendererEvent, documentId: unknown) => {

@@ -10,13 +10,20 @@ import type {
   CodeOperationResult,
   DocumentSummary,
   DroppedFile,
+  BackupReport,
+  ExchangeImportReport,
+  ExportReport,
+  ExportRequest,
+  GlossPlace,
   HighlightColor,
   HighlightRef,
   HighlightSelectors,
   ImportResult,
   LibraryStatus,
+  MarkdownOptions,
   Notebook,
   Overview,
+  RestoreReport,
   SearchResults,
   TextReplacement,
 } from './model';
@@ -95,6 +102,21 @@ export interface Contract {
     request: { documentId: string };
     response: { path: string } | { cancelled: true };
   };
+  /**
+   * Ask where (native dialog: a file, or a folder for Markdown of several documents), then export. Markdown written
+   * over an earlier export keeps what the reader added to it. The Markdown options used are remembered.
+   */
+  'export:run': { request: ExportRequest; response: ExportReport | { cancelled: true } };
+  /** What an export would hold and what its format cannot carry (to say so before the reader exports). */
+  'export:preview': { request: ExportRequest; response: { documents: number; highlights: number; leftOut: string[] } };
+  /** The Markdown options used last (the defaults before any export). */
+  'export:options': { request: Record<string, never>; response: MarkdownOptions };
+  /** Ask for a W3C annotation file (.json, .jsonld) or a REFI-QDA project (.qdpx) and import it, with the report. */
+  'exchange:import-dialog': { request: { documentId?: string | null }; response: ExchangeImportReport | { cancelled: true } };
+  /** Ask where to save (native dialog), then back the whole library up to one archive. */
+  'library:backup-dialog': { request: Record<string, never>; response: BackupReport | { cancelled: true } };
+  /** Ask for a backup archive (native dialog) and restore it into this library, merging by id. */
+  'library:restore-dialog': { request: Record<string, never>; response: RestoreReport | { cancelled: true } };
 }
 
 export type Channel = keyof Contract;
@@ -130,6 +152,12 @@ export const CHANNELS = [
   'annotations:reattach',
   'search:query',
   'export:markdown',
+  'export:run',
+  'export:preview',
+  'export:options',
+  'exchange:import-dialog',
+  'library:backup-dialog',
+  'library:restore-dialog',
 ] as const satisfies readonly Channel[];
 
 /** What crosses IPC: errors travel as data so the renderer sees main's message unchanged. */
@@ -138,11 +166,24 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: E
 export type ErrorCode = 'invalid-request' | 'not-found' | 'conflict' | 'storage' | 'read-only' | 'internal';
 
 /** Commands sent from the native menu to the renderer. */
-export const MENU_COMMANDS = ['export-markdown', 'import', 'show-library', 'search-library', 'find', 'replace-text'] as const;
+export const MENU_COMMANDS = [
+  'export-markdown',
+  'import',
+  'show-library',
+  'search-library',
+  'find',
+  'replace-text',
+  'export',
+  'import-annotations',
+  'backup',
+  'restore',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';
 /** Sent when files given on the command line (or to a second launch) were imported: open this document. */
 export const SHOW_DOCUMENT_CHANNEL = 'documents:show';
+/** Sent when a gloss:// link was opened (a click in a notes app): show this place (a GlossPlace, checked in main). */
+export const SHOW_PLACE_CHANNEL = 'documents:show-place';
 /** Sent when something other than this window changed the library (a `gloss` command run beside the app): which document, or null for library-wide things (codes, colour names). */
 export const LIBRARY_CHANGED_CHANNEL = 'library:changed';
 
@@ -153,6 +194,8 @@ export interface GlossBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribe to requests from main to show a document (imported from the command line). */
   onShowDocument(listener: (documentId: string) => void): () => void;
+  /** Subscribe to gloss:// links opened while the app runs (or that started it). */
+  onShowPlace(listener: (place: GlossPlace) => void): () => void;
   /** Subscribe to changes made outside this window (a `gloss` command beside the app). */
   onLibraryChanged(listener: (documentId: string | null) => void): () => void;
 }

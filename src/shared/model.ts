@@ -314,3 +314,130 @@ export interface SearchResults {
   /** How many hits there were before the limit. */
   total: number;
 }
+
+// ---- Export, exchange with other tools, backup (issue 12) ----
+
+/** What Gloss exports to: Markdown, W3C Web Annotations (JSON-LD), a REFI-QDA project (.qdpx), a REFI-QDA codebook (.qdc). */
+export const EXPORT_FORMATS = ['md', 'w3c', 'qdpx', 'qdc'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** How a Markdown export orders its highlights: as they come in the document, or under a heading per speaker, colour or code. */
+export const MARKDOWN_GROUPINGS = ['document', 'speaker', 'color', 'code'] as const;
+export type MarkdownGrouping = (typeof MARKDOWN_GROUPINGS)[number];
+
+/** What a Markdown export includes. Remembered between exports. */
+export interface MarkdownOptions {
+  groupBy: MarkdownGrouping;
+  notes: boolean;
+  codes: boolean;
+  /** The colour's name beside each highlight ("Key claim"). */
+  colorNames: boolean;
+  /** Media times, for transcripts that have them. */
+  times: boolean;
+  /** The document's notebook, after the highlights. */
+  notebook: boolean;
+  /** Highlights not placed in the current text, under their own heading. */
+  orphans: boolean;
+  /** A gloss:// link back to the passage with every highlight. */
+  links: boolean;
+}
+
+export const DEFAULT_MARKDOWN_OPTIONS: Readonly<MarkdownOptions> = Object.freeze({
+  groupBy: 'document',
+  notes: true,
+  codes: true,
+  colorNames: true,
+  times: true,
+  notebook: true,
+  orphans: true,
+  links: true,
+});
+
+/** Which highlights an export takes: the side panel's filter (an empty list asks nothing of that kind). */
+export interface ExportFilter {
+  colors: HighlightColor[];
+  /** A highlight carrying the code or one under it matches. */
+  codes: string[];
+  /** null stands for text no speaker says. */
+  speakers: (string | null)[];
+  withNote: boolean;
+}
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** The documents to export, in this order (ignored when `all`; a codebook takes none). */
+  documentIds: string[];
+  /** The whole library. */
+  all?: boolean;
+  /** Markdown only; the remembered options when absent. */
+  markdown?: MarkdownOptions;
+  /** Only the highlights matching this filter (null or absent: all of them). */
+  filter?: ExportFilter | null;
+}
+
+export interface ExportReport {
+  format: ExportFormat;
+  /** Every file written, as absolute paths (a Markdown export of several documents: one per document, then the index). */
+  files: string[];
+  documents: number;
+  highlights: number;
+  /** What the format could not carry, in words, for the reader to be told before and after (REFI-QDA has no colour per highlight …). */
+  leftOut: string[];
+  /** Markdown written over an earlier export: how many passages the reader had added to those files, all kept. */
+  readerTextKept: number;
+}
+
+/** What importing a W3C annotation file or a REFI-QDA project did. */
+export interface ExchangeImportReport {
+  format: 'w3c' | 'qdpx';
+  /** Documents made from the file's text sources (REFI-QDA). */
+  documentsAdded: { id: string; title: string }[];
+  /** Documents already in the library that received highlights. */
+  documentsUpdated: { id: string; title: string }[];
+  highlightsAdded: number;
+  /** Known ids whose incoming version was newer. */
+  highlightsUpdated: number;
+  /** Known ids already as new as the incoming version (nothing to do). */
+  highlightsUnchanged: number;
+  /** Highlights whose text could not be found with confidence: kept as orphans, with their notes and codes. */
+  orphaned: number;
+  codesAdded: number;
+  /** What was not carried over, in words (a selection on a picture, a user, a variable …). */
+  notCarried: string[];
+}
+
+/** A backup written: where, and what it holds. */
+export interface BackupReport {
+  path: string;
+  documents: number;
+  highlights: number;
+  notebooks: number;
+  bytes: number;
+}
+
+/** What restoring a backup did: documents new to the library added whole; known ones merged by id, the newer change winning. */
+export interface RestoreReport {
+  documentsAdded: number;
+  documentsMerged: number;
+  highlightsAdded: number;
+  /** The archive's version was newer. */
+  highlightsUpdated: number;
+  /** The library's version was as new or newer, and was kept. */
+  highlightsKept: number;
+  notebooksRestored: number;
+  notebooksKept: number;
+  codesAdded: number;
+  codesUpdated: number;
+  settingsRestored: boolean;
+  /** Anything else the reader should know, in words. */
+  messages: string[];
+}
+
+/** Where a gloss:// link points: a document, and in it a highlight or a passage. */
+export interface GlossPlace {
+  documentId: string;
+  highlightId?: string;
+  /** UTF-16 offsets in the plain text, end exclusive. */
+  start?: number;
+  end?: number;
+}

@@ -18,7 +18,7 @@ import { createSelectors } from '../../core/anchoring/selectors';
 import { plainTextOf } from '../../core/transcript/plain-text';
 import { unpackDocument } from '../../core/wire/packed-document';
 import { CHANNELS, type Channel, type Envelope, type ErrorCode, type RequestOf } from '../../shared/contract';
-import type { Annotation } from '../../shared/model';
+import { DEFAULT_MARKDOWN_OPTIONS, type Annotation } from '../../shared/model';
 import { MAX_IMPORT_BYTES } from '../import/read-transcript-file';
 import { SEARCH_INDEX_FILE } from '../store/layout';
 import { LibraryStore } from '../store/library-store';
@@ -66,6 +66,10 @@ beforeAll(async () => {
     chooseFilesToOpen: async () => {
       dialogCalls++;
       return [];
+    },
+    chooseExportFolder: async () => {
+      dialogCalls++;
+      return join(dir, 'exports');
     },
     now: () => new Date('2026-11-26T12:00:00Z'),
   });
@@ -117,6 +121,12 @@ const validRequests: { [C in Channel]: () => RequestOf<C> } = {
   'annotations:reattach': () => ({ documentId, id: EXISTING_HIGHLIGHT, selectors: structuredClone(existing.selectors) }),
   'search:query': () => ({ query: 'gremlin speaker:"Dario Amodei"', documentId, limit: 20 }),
   'export:markdown': () => ({ documentId }),
+  'export:run': () => ({ format: 'md', documentIds: [documentId], markdown: { ...DEFAULT_MARKDOWN_OPTIONS, groupBy: 'speaker' }, filter: { colors: ['green'], codes: ['theme'], speakers: [null], withNote: false } }),
+  'export:preview': () => ({ format: 'qdpx', documentIds: [], all: true }),
+  'export:options': () => ({}),
+  'exchange:import-dialog': () => ({ documentId }),
+  'library:backup-dialog': () => ({}),
+  'library:restore-dialog': () => ({}),
 };
 
 /**

@@ -35,6 +35,7 @@ beforeEach(async () => {
     store,
     chooseExportPath: async () => exportTo,
     chooseFilesToOpen: async () => filesToOpen,
+    chooseExportFolder: async () => null,
     now: () => new Date('2026-11-26T12:00:00Z'),
   });
   documentId = value(await handlers['library:list']({}))[0].id;

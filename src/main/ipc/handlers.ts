@@ -11,6 +11,9 @@ import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
 import { importDroppedFiles, importPaths } from '../import/import-files';
 import { payloadProblem } from './payload-guard';
+import { backupFileName, backupLibrary, restoreLibrary } from '../backup/backup-service';
+import { EXPORT_EXTENSIONS, exportTargetKind, previewExport, runExport } from '../exchange/export-service';
+import { importExchangeFile } from '../exchange/import-service';
 import { describeIssues, requestSchemas } from './schemas';
 
 export interface HandlerDeps {
@@ -19,6 +22,8 @@ export interface HandlerDeps {
   chooseExportPath(suggestedName: string): Promise<string | null>;
   /** Asks the user which transcripts to open; empty when they cancel. The one place the open dialog is used. */
   chooseFilesToOpen(): Promise<string[]>;
+  /** Asks the user for a folder to export into (Markdown of several documents); null when they cancel. */
+  chooseExportFolder(): Promise<string | null>;
   now(): Date;
 }
 
@@ -26,7 +31,7 @@ export type Handlers = { [C in Channel]: (request: unknown) => Promise<Envelope<
 
 type Implementations = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
-function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: HandlerDeps): Implementations {
+function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExportFolder, now }: HandlerDeps): Implementations {
   return {
     'library:list': () => store.list(),
     'library:status': async () => store.status(),
@@ -71,6 +76,31 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, now }: Ha
         throw new GlossError('storage', `Could not write ${path}: ${error instanceof Error ? error.message : String(error)}`);
       }
       return { path };
+    },
+    'export:run': async (request) => {
+      let target: string | null;
+      if (exportTargetKind(request) === 'folder') target = await chooseExportFolder();
+      else {
+        const single = request.format === 'qdc' || request.documentIds.length !== 1 || request.all ? null : (await store.list()).find((d) => d.id === request.documentIds[0]);
+        const stem = request.format === 'qdc' ? 'Gloss codebook' : single ? exportFileName(single.title).replace(/\.md$/, '') : 'Gloss library';
+        target = await chooseExportPath(`${stem}.${EXPORT_EXTENSIONS[request.format]}`);
+      }
+      return target ? runExport(store, request, target, now()) : { cancelled: true };
+    },
+    'export:preview': (request) => previewExport(store, request, now()),
+    'export:options': async () => store.exportOptions(),
+    'exchange:import-dialog': async ({ documentId }) => {
+      const [path] = await chooseFilesToOpen();
+      return path === undefined ? { cancelled: true } : importExchangeFile(store, path, { documentId });
+    },
+    'library:backup-dialog': async () => {
+      const at = now();
+      const path = await chooseExportPath(backupFileName(at));
+      return path ? backupLibrary(store, path, at) : { cancelled: true };
+    },
+    'library:restore-dialog': async () => {
+      const [path] = await chooseFilesToOpen();
+      return path === undefined ? { cancelled: true } : restoreLibrary(store, path);
     },
   };
 }

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/contract';
 import { codeProblem, MAX_CODES_PER_HIGHLIGHT, normaliseCode } from '../../core/study/code-path';
-import { HIGHLIGHT_COLORS } from '../../shared/model';
+import { EXPORT_FORMATS, HIGHLIGHT_COLORS } from '../../shared/model';
+import { markdownOptionsKind } from '../store/export-options';
 import { MAX_IMPORT_BYTES } from '../import/read-transcript-file';
 
 /** Longest note accepted, in characters (about 30 pages of prose). */
@@ -83,6 +84,26 @@ const droppedFile = z.strictObject({
 });
 
 /** One schema per channel; `satisfies` keeps them in step with the contract's types. */
+/** Most documents one export names (a whole library is asked for with `all`). */
+export const MAX_EXPORT_DOCUMENTS = 10_000;
+
+const exportFilter = z.strictObject({
+  colors: z.array(color).max(HIGHLIGHT_COLORS.length),
+  codes: z.array(code).max(1000),
+  speakers: z.array(z.string().max(MAX_TITLE_LENGTH).nullable()).max(1000),
+  withNote: z.boolean(),
+});
+
+const exportRequest = z
+  .strictObject({
+    format: z.enum(EXPORT_FORMATS),
+    documentIds: z.array(id).max(MAX_EXPORT_DOCUMENTS).transform((ids) => [...new Set(ids)]),
+    all: z.boolean().optional(),
+    markdown: markdownOptionsKind.optional(),
+    filter: exportFilter.nullable().optional(),
+  })
+  .refine((r) => r.format === 'qdc' || r.all === true || r.documentIds.length > 0, { message: 'name at least one document, or all of them', path: ['documentIds'] });
+
 export const requestSchemas = {
   'library:list': z.strictObject({}),
   'library:status': z.strictObject({}),
@@ -165,6 +186,12 @@ export const requestSchemas = {
     limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
   }),
   'export:markdown': z.strictObject({ documentId: id }),
+  'export:run': exportRequest,
+  'export:preview': exportRequest,
+  'export:options': z.strictObject({}),
+  'exchange:import-dialog': z.strictObject({ documentId: id.nullable().optional() }),
+  'library:backup-dialog': z.strictObject({}),
+  'library:restore-dialog': z.strictObject({}),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 /** A readable one-line account of why a payload was refused. */

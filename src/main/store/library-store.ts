@@ -44,7 +44,8 @@ import type {
   Transcript,
   TranscriptFormat,
 } from '../../shared/model';
-import { DEFAULT_COLOR_NAMES, HIGHLIGHT_COLORS } from '../../shared/model';
+import { DEFAULT_COLOR_NAMES, DEFAULT_MARKDOWN_OPTIONS, HIGHLIGHT_COLORS, type MarkdownOptions } from '../../shared/model';
+import { MARKDOWN_OPTION_KEYS, markdownOptionsKind } from './export-options';
 import type { RequestOf } from '../../shared/contract';
 import { Backups } from './backups';
 import { CodeChanges } from './code-changes';
@@ -79,6 +80,16 @@ export interface DocumentHighlights extends DocumentForExport {
 }
 
 /** Everything export needs about one document. */
+/** What mergeAnnotations did with the highlights it was given. */
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Thrown inside a rewrite that would change nothing, so that nothing is written. */
+const NOTHING_TO_MERGE = new Error('nothing to merge');
+
 export interface DocumentForExport {
   document: LibraryEntry;
   transcript: Transcript;
@@ -633,6 +644,73 @@ export class LibraryStore {
     // An export without highlights that could not be read would look complete: refuse it instead.
     if (!file) throw new GlossError('storage', `The highlights of "${this.entry(documentId).title}" cannot be read, so they cannot be exported. ${readOnly ?? ''}`.trim());
     return { document: this.entry(documentId), transcript, annotations: file.annotations };
+  }
+
+  /**
+   * Brings highlights made elsewhere (an annotation file, a REFI-QDA project, a backup) into a document, in one write
+   * of its highlights: an id new to the document is added; a known id is replaced when the incoming highlight was
+   * changed later (its updatedAt), and otherwise left as it is. A placed highlight must quote the document's text at
+   * its position (the importer places it first); an orphan is not checked. Nothing is written when a highlight is
+   * refused, or when nothing is new.
+   */
+  async mergeAnnotations(documentId: string, incoming: readonly Annotation[]): Promise<MergeCounts> {
+    this.entry(documentId);
+    const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0 };
+    if (incoming.length === 0) return counts;
+    const { plainText } = await this.loadTranscript(documentId);
+    const seen = new Set<string>();
+    const cleaned = incoming.map((a) => {
+      if (a.documentId !== documentId) throw new GlossError('invalid-request', `Highlight ${a.id} belongs to another document.`);
+      if (seen.has(a.id)) throw new GlossError('invalid-request', `Highlight ${a.id} is given twice.`);
+      seen.add(a.id);
+      const { start, end } = a.selectors.position;
+      if (!a.orphaned && (end > plainText.length || start >= end || plainText.slice(start, end) !== a.selectors.quote.exact)) {
+        throw new GlossError('invalid-request', `Highlight ${a.id} does not quote the document's text at its position.`);
+      }
+      const codes = [...new Set(a.codes.map(codeOf))];
+      const merged: Annotation = { ...a, ...noteFromState(a), codes };
+      if (!a.orphaned) delete merged.orphaned;
+      return merged;
+    });
+    await this.textVersions.whenSettled(documentId, async () => {
+      const file = await this.writableHighlights(documentId, false);
+      let changed = false;
+      await file.replaceAll(async (current) => {
+        const byId = new Map(current.map((a) => [a.id, a]));
+        for (const a of cleaned) {
+          const known = byId.get(a.id);
+          if (!known) counts.added++;
+          else if (a.updatedAt > known.updatedAt) counts.updated++;
+          else {
+            counts.unchanged++;
+            continue;
+          }
+          byId.set(a.id, a);
+          changed = true;
+        }
+        if (!changed) throw NOTHING_TO_MERGE;
+        return { annotations: [...byId.values()], result: undefined };
+      }).catch((error: unknown) => {
+        if (error !== NOTHING_TO_MERGE) throw writeError('Could not save the highlights', error);
+      });
+      await this.countsFiles.keep(documentId, countsOf(file.annotations));
+      if (changed) this.changed({ kind: 'annotations', documentId });
+    });
+    return counts;
+  }
+
+  /** The Markdown export options used last; the defaults before any export, or when what was kept is not valid. */
+  exportOptions(): MarkdownOptions {
+    const kept = markdownOptionsKind.safeParse((this.settings.data as { export?: { markdown?: unknown } }).export?.markdown);
+    return kept.success ? { ...DEFAULT_MARKDOWN_OPTIONS, ...kept.data } : { ...DEFAULT_MARKDOWN_OPTIONS };
+  }
+
+  /** Remembers the Markdown options of an export (not in a library that cannot be changed: the export still happens). */
+  async rememberExportOptions(options: MarkdownOptions): Promise<void> {
+    if (this.ctx.readOnly || this.ctx.inspect || this.mode !== 'owner') return;
+    const current = this.exportOptions();
+    if (MARKDOWN_OPTION_KEYS.every((k) => current[k] === options[k])) return;
+    await this.changeSettings((settings) => ({ ...settings, export: { markdown: { ...options } } }));
   }
 
   /** Runs `change` after every earlier library-wide change (codebook, code operations). */
