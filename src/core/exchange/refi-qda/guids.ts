@@ -1,0 +1,69 @@
+/**
+ * REFI-QDA GUIDs: every code, source, selection, case, note and user in a
+ * project carries one. Gloss's own ids are UUIDs already and are used as they
+ * are; everything else (a code path, a speaker, a turn) gets a GUID derived
+ * from what it is, so that exporting again gives the same GUIDs and a tool
+ * that imports both exports sees the same objects.
+ */
+
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+
+/** The GUID as Gloss keeps it (lower case, no braces), or null when `raw` is not a GUID. */
+export function normaliseGuid(raw: string): string | null {
+  const match = GUID.exec(raw.trim());
+  return match ? match[1].toLowerCase() : null;
+}
+
+/** Lanes of the hash below: four 32-bit FNV-1a style lanes with their own offsets and multipliers, mixed at the end. */
+const OFFSETS = [0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35];
+const PRIMES = [0x01000193, 0x0100019d, 0x010001b3, 0x0100018d];
+
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, '0');
+}
+
+/**
+ * A GUID derived from `parts` (a kind and a key, e.g. 'code', 'theme/risk'): the same parts always give the same
+ * GUID. Shaped as an RFC 9562 version 8 (custom) UUID, upper case as most QDA tools write them. Not a secure hash:
+ * only stability and spread matter here.
+ */
+export function derivedGuid(...parts: string[]): string {
+  const input = parts.join('\u0000');
+  let [a, b, c, d] = OFFSETS;
+  for (let i = 0; i < input.length; i++) {
+    const k = input.charCodeAt(i);
+    a = Math.imul(a ^ k, PRIMES[0]);
+    b = Math.imul(b ^ k, PRIMES[1]);
+    c = Math.imul(c ^ k, PRIMES[2]);
+    d = Math.imul(d ^ k, PRIMES[3]);
+  }
+  // Cross the lanes so that each word of the result depends on all four.
+  const w0 = finish(a ^ Math.imul(d, 31));
+  const w1 = finish(b ^ w0);
+  const w2 = finish(c ^ w1);
+  const w3 = finish(d ^ w2 ^ input.length);
+  const h = hex8(w0) + hex8(w1) + hex8(w2) + hex8(w3);
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`.toUpperCase();
+}
+
+/**
+ * The GUID of a Gloss object with id `id`: the id itself (upper case) when it is a UUID and not yet `taken`,
+ * otherwise one derived from `kind` and `scope` (e.g. its document) and the id. Adds the result to `taken`.
+ */
+export function guidForId(id: string, kind: string, scope: string, taken: Set<string>): string {
+  const own = normaliseGuid(id);
+  let guid = own && !id.includes('{') ? own.toUpperCase() : derivedGuid(kind, scope, id);
+  if (taken.has(guid)) guid = derivedGuid(kind, scope, id, 'again');
+  taken.add(guid);
+  return guid;
+}
