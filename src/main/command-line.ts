@@ -2,7 +2,8 @@
  * What the command line asks for. Where Gloss keeps its data: `--data-dir PATH` (or `--data-dir=PATH`) on the
  * command line, else the GLOSS_DATA_DIR environment variable, else Electron's
  * userData folder (tests and portable installs use the first two). And which
- * transcript files to import and open (`gloss interview.vtt notes.txt`).
+ * transcript files to import and open (`gloss interview.vtt notes.txt`), and
+ * which gloss:// links to open.
  */
 import { resolve } from 'node:path';
 
@@ -26,9 +27,25 @@ export function filesFromArgv(argv: readonly string[], cwd: string): string[] {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--data-dir') i++;
-    else if (!arg.startsWith('-')) files.push(resolve(cwd, arg));
+    else if (!arg.startsWith('-') && !isGlossLink(arg)) files.push(resolve(cwd, arg));
   }
   return files;
+}
+
+/** A gloss:// link (opened from a notes app), not a file: the operating system hands it over as an argument. */
+const isGlossLink = (arg: string) => /^gloss:/i.test(arg);
+
+/**
+ * The gloss:// links on a command line (Windows and Linux start Gloss, or hand a second launch, the link clicked as
+ * an argument). Only picked out here; each is checked before the app acts on it.
+ */
+export function linksFromArgv(argv: readonly string[]): string[] {
+  const links: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--data-dir') i++;
+    else if (isGlossLink(argv[i])) links.push(argv[i]);
+  }
+  return links;
 }
 
 /**

@@ -25,6 +25,8 @@ const fake = vi.hoisted(() => {
     ready: undefined as undefined | Promise<void>,
     privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    protocolClients: [] as unknown[][],
+    errorBoxes: [] as [string, string][],
   };
   return state;
 });
@@ -49,6 +51,7 @@ vi.mock('electron', () => {
       return false;
     }
     focus() {}
+    show() {}
     async loadFile(path: string) {
       fake.windows.at(-1)!.loaded = path;
     }
@@ -60,6 +63,7 @@ vi.mock('electron', () => {
     getPath: () => tmpdir(),
     isPackaged: false,
     requestSingleInstanceLock: () => true,
+    setAsDefaultProtocolClient: (...args: unknown[]) => fake.protocolClients.push(args),
     on: (name: string, fn: (...args: any[]) => unknown) => fake.appEvents.set(name, fn),
     quit: () => {},
     exit: () => {},
@@ -74,7 +78,7 @@ vi.mock('electron', () => {
     dialog: {
       showSaveDialog: async () => ({ canceled: true }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-      showErrorBox: () => {},
+      showErrorBox: (title: string, message: string) => fake.errorBoxes.push([title, message]),
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: typeof fake.privilegedSchemes) => fake.privilegedSchemes.push(...schemes),
@@ -199,5 +203,24 @@ describe('the Electron entry point', () => {
     await vi.waitFor(() => expect(fake.sent.at(-1)?.[0]).toBe('documents:show'));
     const list = (await fake.handlers.get('library:list')!({ senderFrame: { url: 'app://gloss/index.html' } }, {})) as { value: { id: string; title: string }[] };
     expect(list.value.find((d) => d.id === fake.sent.at(-1)![1])?.title).toBe('lecture');
+  });
+
+  test('registers itself with the operating system as the opener of gloss:// links', () => {
+    expect(fake.protocolClients.map((args) => args[0])).toEqual(['gloss']);
+  });
+
+  test('a gloss:// link (macOS open-url, or a second launch) is checked, then shown in the window; an unknown document is refused in words', async () => {
+    const list = (await fake.handlers.get('library:list')!({ senderFrame: { url: 'app://gloss/index.html' } }, {})) as { value: { id: string; title: string }[] };
+    const sample = list.value.find((d) => d.title === 'Democracies must maintain the lead in AI')!;
+    const prevent = vi.fn();
+    fake.appEvents.get('open-url')!({ preventDefault: prevent }, `gloss://document/${sample.id}?from=0&to=20`);
+    expect(prevent).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.sent.at(-1)).toEqual(['documents:show-place', { documentId: sample.id, start: 0, end: 20 }]), { timeout: 5000 });
+
+    const sent = fake.sent.length;
+    fake.appEvents.get('second-instance')!({}, ['/usr/bin/electron', '/app', 'gloss://document/9d3f1a2b-0c4d-4e5f-8a6b-7c8d9e0f1a2b'], dataDir);
+    await vi.waitFor(() => expect(fake.errorBoxes.at(-1)?.[1]).toContain('not in this library'), { timeout: 5000 });
+    // Nothing was shown, and the link was not taken for a file to import.
+    expect(fake.sent.length).toBe(sent);
   });
 });

@@ -3,17 +3,21 @@
  * (store, import, handlers). Opens the library, registers one IPC handler per
  * contract channel, serves the renderer from app://gloss under the rules in
  * security/, shows the reading window, and imports files named on the command
- * line, including those handed over by a second launch.
+ * line, including those handed over by a second launch, and opens gloss://
+ * links (links/: every link checked against the library before it is shown).
  */
 import { errorMessage } from '../core/error-message';
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { CHANNELS, LIBRARY_CHANGED_CHANNEL, SHOW_DOCUMENT_CHANNEL } from '../shared/contract';
-import { filesFromArgv, resolveDataDir } from './command-line';
+import { GLOSS_SCHEME } from '../core/links/gloss-url';
+import { CHANNELS, LIBRARY_CHANGED_CHANNEL, SHOW_DOCUMENT_CHANNEL, SHOW_PLACE_CHANNEL } from '../shared/contract';
+import { filesFromArgv, linksFromArgv, resolveDataDir } from './command-line';
 import { importPaths } from './import/import-files';
 import { createHandlers } from './ipc/handlers';
+import { createLinkQueue } from './links/link-queue';
+import { resolveGlossLink } from './links/open-link';
 import { buildMenu } from './menu';
 import { APP_SCHEME_PRIVILEGES } from './security/app-protocol';
 import { createAppFileHandler } from './security/serve-app-files';
@@ -33,6 +37,8 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 guardAllWebContents(app);
 /** Arguments after the executable and, when not packaged, the app path. */
 const userArgs = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2);
+/** gloss:// links given to the app, kept until the window is ready for them. */
+const links = createLinkQueue();
 
 const TRANSCRIPT_FILTERS = [
   { name: 'Transcripts', extensions: ['txt', 'md', 'markdown', 'vtt', 'srt'] },
@@ -103,11 +109,16 @@ async function start(): Promise<void> {
     if (last?.ok && win) win.webContents.send(SHOW_DOCUMENT_CHANNEL, last.document.id);
   };
 
+  const bringToFront = () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
+    bringToFront();
+    // Windows and Linux hand a link clicked while Gloss runs to a second launch, as an argument.
+    for (const link of linksFromArgv(userArgs(argv))) links.add(link);
     void openFromCommandLine(userArgs(argv), workingDirectory);
   });
 
@@ -118,6 +129,14 @@ async function start(): Promise<void> {
   win.on('closed', () => (win = null));
   await win.loadURL(urlPolicy.entryUrl);
   await openFromCommandLine(userArgs(process.argv), process.cwd());
+  void links.attach({
+    resolve: (raw) => resolveGlossLink(store, raw),
+    show: (place) => {
+      win?.webContents.send(SHOW_PLACE_CHANNEL, place);
+      bringToFront();
+    },
+    refuse: (message) => dialog.showErrorBox('This link cannot be opened', message),
+  });
   // The search index is read (or built, the first time) once the window is up, so the first search is instant.
   void store.prepareSearch().catch((error: unknown) => console.warn(`The search index could not be prepared: ${errorMessage(error)}`));
 }
@@ -127,6 +146,19 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('window-all-closed', () => app.quit());
+  // gloss:// links open this app. Unpackaged, the OS must start Electron with the app's path before the link.
+  if (process.defaultApp) {
+    if (process.argv.length >= 2) app.setAsDefaultProtocolClient(GLOSS_SCHEME, process.execPath, [resolve(process.argv[1])]);
+  } else {
+    app.setAsDefaultProtocolClient(GLOSS_SCHEME);
+  }
+  // A link that started Gloss (Windows, Linux: an argument) is kept until the window is ready.
+  for (const link of linksFromArgv(userArgs(process.argv))) links.add(link);
+  // macOS hands links to the running app (and to one it starts, possibly before 'ready') by this event.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.add(url);
+  });
   // A failure anywhere in starting (the library locked by another Gloss, a folder that cannot be created) is shown.
   app
     .whenReady()
