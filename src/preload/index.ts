@@ -1,13 +1,25 @@
 /**
  * Builds `window.gloss` from the IPC contract and nothing else: one invoke
  * limited to the contract's channels, and subscriptions to what main sends
- * (menu commands, documents to show, changes made beside the app).
+ * (menu commands, documents and places to show, changes made beside the app;
+ * a place sent before the page listens is kept for it).
  * `ipcRenderer` itself is never exposed.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { GlossPlace } from '../shared/model';
 import { CHANNELS, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, SHOW_DOCUMENT_CHANNEL, SHOW_PLACE_CHANNEL, type GlossBridge, type MenuCommand } from '../shared/contract';
 
 const channels = new Set<string>(CHANNELS);
+
+/** Places (gloss:// links) sent before the page listened, and who listens now. */
+const waitingPlaces: GlossPlace[] = [];
+const placeListeners = new Set<(place: GlossPlace) => void>();
+ipcRenderer.on(SHOW_PLACE_CHANNEL, (_event: IpcRendererEvent, place: unknown) => {
+  const p = place as { documentId?: unknown } | null;
+  if (!p || typeof p !== 'object' || typeof p.documentId !== 'string') return;
+  if (placeListeners.size === 0) waitingPlaces.splice(0, waitingPlaces.length, place as GlossPlace);
+  else for (const listener of placeListeners) listener(place as GlossPlace);
+});
 
 const bridge: GlossBridge = {
   invoke: (channel, request) => {
@@ -29,12 +41,10 @@ const bridge: GlossBridge = {
     return () => ipcRenderer.removeListener(SHOW_DOCUMENT_CHANNEL, wrapped);
   },
   onShowPlace: (listener) => {
-    const wrapped = (_event: IpcRendererEvent, place: unknown) => {
-      const p = place as { documentId?: unknown } | null;
-      if (p && typeof p === 'object' && typeof p.documentId === 'string') listener(place as Parameters<typeof listener>[0]);
-    };
-    ipcRenderer.on(SHOW_PLACE_CHANNEL, wrapped);
-    return () => ipcRenderer.removeListener(SHOW_PLACE_CHANNEL, wrapped);
+    placeListeners.add(listener);
+    // A link that started Gloss can arrive before the page has subscribed: it was kept for the first listener.
+    for (const place of waitingPlaces.splice(0)) listener(place);
+    return () => placeListeners.delete(listener);
   },
   onLibraryChanged: (listener) => {
     const wrapped = (_event: IpcRendererEvent, documentId: unknown) => {

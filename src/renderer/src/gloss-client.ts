@@ -3,6 +3,7 @@
  * (built by preload, or by the test bridge), with main's errors rethrown.
  */
 import type { Channel, GlossBridge, MenuCommand, RequestOf, ResponseOf } from '../../shared/contract';
+import type { GlossPlace } from '../../shared/model';
 
 declare global {
   interface Window {
@@ -48,6 +49,11 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
 
 export function onShowDocument(listener: (documentId: string) => void): () => void {
   return window.gloss ? window.gloss.onShowDocument(listener) : () => {};
+}
+
+/** Hears gloss:// links opened while the app runs (or that started it): the place main checked against the library. */
+export function onShowPlace(listener: (place: GlossPlace) => void): () => void {
+  return window.gloss ? window.gloss.onShowPlace(listener) : () => {};
 }
 
 /** Hears changes made outside this window (a `gloss` command beside the app): the document changed, or null for library-wide things. */

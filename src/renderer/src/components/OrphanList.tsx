@@ -3,10 +3,11 @@
  * place with confidence. Each keeps its quote as it was, its note, codes and
  * colour; none is painted in the text. "Re-attach to selection" attaches one
  * to the passage the reader has selected in the transcript, where it is
- * painted and from where it leaves this list.
+ * painted and from where it leaves this list. An orphan selected from
+ * elsewhere (a gloss:// link to it) is marked and scrolled into view.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { noteText } from '../../../core/notes/rich-text-markdown';
 import { shorten } from '../../../core/text/shorten';
 import type { Annotation } from '../../../shared/model';
@@ -14,7 +15,7 @@ import { REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
 import { selectedRange } from '../editor/dom-selection';
 import { reattachHighlight, useReadOnlyReason } from '../state/highlight-changes';
 import type { Entry } from '../state/highlight-groups';
-import { readingStore } from '../state/reading-store';
+import { readingStore, useReading } from '../state/reading-store';
 import { CodeChips } from './CodeField';
 import { ColorDot } from './ColorLegend';
 import './OrphanList.css';
@@ -28,6 +29,11 @@ function OrphanItem({ annotation: a }: { annotation: Annotation }) {
   const [editor] = useLexicalComposerContext();
   const readOnly = useReadOnlyReason();
   const quote = shorten(a.selectors.quote.exact, QUOTE_PREVIEW);
+  const selected = useReading((s) => s.selectedId === a.id);
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   const reattach = async () => {
     const root = editor.getRootElement();
     const range = root ? selectedRange(root, window.getSelection(), readingStore.getState().plainText) : null;
@@ -42,7 +48,7 @@ function OrphanItem({ annotation: a }: { annotation: Annotation }) {
     readingStore.setStatus({ kind: 'info', message: 'Re-attached: the highlight is in the text again.' });
   };
   return (
-    <li className="orphan-item" data-id={a.id} data-color={a.color}>
+    <li ref={ref} className={selected ? 'orphan-item is-selected' : 'orphan-item'} data-id={a.id} data-color={a.color} aria-current={selected || undefined}>
       <div className="orphan-item__head">
         <ColorDot color={a.color} />
         <span className="orphan-item__label">Not placed</span>
