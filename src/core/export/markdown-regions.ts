@@ -1,0 +1,94 @@
+/**
+ * Gloss's own content in an exported Markdown file sits in marked regions,
+ * so that a re-export can replace it and keep everything else:
+ *
+ *     <!-- gloss:begin highlight:3f2a9c1d-… 1b2c3d4e -->
+ *     …what Gloss wrote…
+ *
+ *     <!-- gloss:end -->
+ *
+ * The markers are HTML comments, which CommonMark reads as HTML blocks that
+ * show nothing, and which Obsidian's reading view hides. The begin marker names
+ * the region (a key without spaces) and carries a fingerprint of what Gloss
+ * wrote in it, so a region the reader typed into can be told from one left as
+ * it was. Only a line that is exactly a marker, from its first column, counts;
+ * a line of Gloss's own content that would look like one (a note's code block
+ * holding `<!-- gloss:end -->`) is written one space in, where it is no marker.
+ */
+import { fnv1a } from './fnv-hash';
+
+const BEGIN = /^<!-- gloss:begin (\S+) ([0-9a-f]{8}) -->[ \t]*$/;
+const END = /^<!-- gloss:end -->[ \t]*$/;
+const LOOKS_LIKE_MARKER = /^<!--[ \t]*gloss:/gim;
+
+/** A region key from its parts (`highlight`, an id, …), each made safe for a marker (no spaces, no `-->`). */
+export function regionKey(...parts: string[]): string {
+  // encodeURIComponent leaves no space, no `>` (so no `-->`) and no `:`.
+  return parts.map((p) => encodeURIComponent(p)).join(':');
+}
+
+/** Gloss's content as it is fingerprinted: trailing white space left out. */
+function normalisedBody(body: string): string {
+  return body.replace(/\s+$/, '');
+}
+
+/** Moves any line of content that starts like a region marker one space in, where it cannot be taken for one. */
+export function neutraliseMarkers(body: string): string {
+  return body.replace(LOOKS_LIKE_MARKER, ' $&');
+}
+
+/** A region holding `body` (Markdown blocks). */
+export function region(key: string, body: string): string {
+  const content = normalisedBody(neutraliseMarkers(body));
+  return `<!-- gloss:begin ${key} ${fnv1a(content)} -->\n${content}\n\n<!-- gloss:end -->`;
+}
+
+export type Piece =
+  | { kind: 'text'; text: string }
+  | {
+      kind: 'region';
+      key: string;
+      body: string;
+      /** The content is exactly what Gloss wrote (its fingerprint matches). */
+      intact: boolean;
+    };
+
+/**
+ * A file's body (after its front matter, `\n` line ends) as regions and the text between them. A region runs to its
+ * end marker, or (the end marker deleted) to the next begin marker or the end of the file; an end marker with no
+ * region open is dropped. Text pieces are as found (possibly blank).
+ */
+export function parseRegions(body: string): Piece[] {
+  const pieces: Piece[] = [];
+  let text: string[] = [];
+  let open: { key: string; hash: string; lines: string[] } | null = null;
+  const close = () => {
+    if (!open) return;
+    const content = normalisedBody(open.lines.join('\n'));
+    pieces.push({ kind: 'region', key: open.key, body: content, intact: fnv1a(content) === open.hash });
+    open = null;
+  };
+  const flushText = () => {
+    if (text.length > 0) pieces.push({ kind: 'text', text: text.join('\n') });
+    text = [];
+  };
+  for (const line of body.split('\n')) {
+    const begin = BEGIN.exec(line);
+    if (begin) {
+      close();
+      flushText();
+      open = { key: begin[1], hash: begin[2], lines: [] };
+    } else if (END.test(line)) {
+      close();
+    } else if (open) open.lines.push(line);
+    else text.push(line);
+  }
+  close();
+  flushText();
+  return pieces;
+}
+
+/** Whether a text holds at least one Gloss region. */
+export function hasRegions(text: string): boolean {
+  return /^<!-- gloss:begin \S+ [0-9a-f]{8} -->[ \t]*$/m.test(text);
+}
