@@ -177,9 +177,10 @@ describe('the Electron entry point', () => {
     expect(fake.permissionCheck!()).toBe(false);
   });
 
-  test('has File menu items to open transcripts, show the library and export to Markdown', () => {
+  test('has File menu items to open transcripts, show the library and export (File > Export…, Ctrl+E)', () => {
     const file = fake.menuTemplate.find((m) => m.label === 'File');
-    expect(file.submenu.map((i: any) => i.id)).toEqual(expect.arrayContaining(['import', 'show-library', 'export-markdown']));
+    expect(file.submenu.map((i: any) => i.id)).toEqual(expect.arrayContaining(['import', 'show-library', 'export']));
+    expect(file.submenu.find((i: any) => i.id === 'export')).toMatchObject({ label: 'Export…', accelerator: 'CmdOrCtrl+E' });
   });
 
   test('has File > Replace Text with a Corrected Version…, which asks the page to replace the open document\'s text', () => {

@@ -17,7 +17,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
         { id: 'search-library', label: 'Search the Library…', accelerator: 'CmdOrCtrl+Shift+F', click: send('search-library') },
         { type: 'separator' },
         { id: 'replace-text', label: 'Replace Text with a Corrected Version…', click: send('replace-text') },
-        { id: 'export-markdown', label: 'Export Highlights to Markdown…', accelerator: 'CmdOrCtrl+E', click: send('export-markdown') },
+        { id: 'export', label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],

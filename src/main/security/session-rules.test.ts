@@ -1,4 +1,4 @@
-/** The session cancels every request the URL policy does not allow and denies every permission. */
+/** The session cancels every request the URL policy does not allow and denies every permission but writing to the clipboard from the app's pages. */
 import type { Session } from 'electron';
 import { expect, test } from 'vitest';
 import { lockDownSession } from './session-rules';
@@ -46,4 +46,20 @@ test('every permission is denied, asked or checked', () => {
   hooks.permissionRequest({}, 'media', (g: boolean) => (granted = g));
   expect(granted).toBe(false);
   expect(hooks.permissionCheck({}, 'clipboard-read')).toBe(false);
+});
+
+test('the app’s own pages may write to the clipboard (Copy as Markdown); no page may read it, and no other page may write', () => {
+  const { hooks } = lockedSession();
+  const asked = (permission: string, requestingUrl: string) => {
+    let granted: boolean | undefined;
+    hooks.permissionRequest({}, permission, (g: boolean) => (granted = g), { requestingUrl });
+    return granted;
+  };
+  expect(asked('clipboard-sanitized-write', 'app://gloss/index.html')).toBe(true);
+  expect(hooks.permissionCheck({}, 'clipboard-sanitized-write', 'app://gloss')).toBe(true);
+  expect(asked('clipboard-read', 'app://gloss/index.html')).toBe(false);
+  expect(hooks.permissionCheck({}, 'clipboard-read', 'app://gloss')).toBe(false);
+  expect(asked('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+  expect(hooks.permissionCheck({}, 'clipboard-sanitized-write', 'https://example.com')).toBe(false);
+  expect(hooks.permissionCheck({}, 'clipboard-sanitized-write', 'app://evil')).toBe(false);
 });

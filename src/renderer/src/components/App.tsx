@@ -15,7 +15,8 @@ import { readingStore, useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
 import { findStore } from '../state/find-state';
 import { refreshCodebook } from '../state/codebook-state';
-import { exportMarkdown } from './export-action';
+import { ExportDialog, useExportShortcut } from './ExportDialog';
+import { openExportFromAnywhere } from '../state/export-dialog';
 import { LibraryView } from './LibraryView';
 import { NewVersionPrompt } from './NewVersionPrompt';
 import { ReplaceTextReport } from './ReplaceTextReport';
@@ -104,6 +105,7 @@ export function App() {
   const readOnly = useStoreStatus((s) => s.readOnly);
   useUndoKeys();
   useSearchShortcut();
+  useExportShortcut();
 
   useEffect(() => {
     // Colour names and codes for the toolbar, the legend and the side panel, beside the first document; never fails.
@@ -116,7 +118,7 @@ export function App() {
 
   useEffect(() => {
     const offMenu = onMenuCommand((command) => {
-      if (command === 'export-markdown') void exportMarkdown();
+      if (command === 'export' || command === 'export-markdown') openExportFromAnywhere();
       else if (command === 'import') void importWithDialog();
       else if (command === 'show-library') showView('library');
       else if (command === 'find') findStore.requestOpen();
@@ -161,6 +163,7 @@ export function App() {
       {content}
       {/* Outside the views: a replace reloads the reader under its report, and an import's question outlives the view. */}
       <ReplaceTextReport />
+      <ExportDialog />
       <NewVersionPrompt />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">

@@ -3,7 +3,8 @@
  * and note, filtered and sorted as the filter bar above them says
  * (HighlightFilters, kept per document). Clicking one reveals it in the
  * transcript; the selected one opens its note for editing (shown above the
- * list when the filters hide it).
+ * list when the filters hide it). One highlight, or those listed, can be
+ * copied as Markdown.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
@@ -25,6 +26,7 @@ import { NoteEditor } from './NoteEditor';
 import { OrphanList } from './OrphanList';
 import { QuoteButtons } from '../notebook/QuoteButtons';
 import { setHighlightDrag } from '../notebook/highlight-drag';
+import { copyHighlightsAsMarkdown } from '../state/copy-markdown';
 
 const QUOTE_PREVIEW = 180;
 const NO_GROUPS: readonly Group[] = [];
@@ -86,6 +88,9 @@ function HighlightDetail({ annotation: a }: { annotation: Annotation }) {
             onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
           />
         ))}
+        <button type="button" className="link-button" title="Copy this highlight as Markdown: quote, speaker, note, codes, link back (Ctrl+Shift+C)" onClick={() => void copyHighlightsAsMarkdown([a.id])}>
+          Copy as Markdown
+        </button>
         <button type="button" className="link-button link-button--danger" {...unavailable} onClick={() => editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, a.id)}>
           Delete
         </button>
@@ -211,6 +216,16 @@ export function HighlightList() {
     <aside className="side-panel" aria-label="Highlights">
       <h2 className="side-panel__title">Highlights</h2>
       {documentId && count > 0 && <HighlightFilters documentId={documentId} groups={everyGroup} speakers={speakers} shown={shown} total={inDocument} />}
+      {shown > 0 && (
+        <button
+          type="button"
+          className="link-button highlight-list__copy"
+          title="Copy every highlight listed here (as the filters have it) as Markdown"
+          onClick={() => void copyHighlightsAsMarkdown(groups.flatMap(([, entries]) => entries.map((e) => e.annotation.id)))}
+        >
+          {isFiltering(view.filter) ? `Copy ${NUMBERS.format(shown)} listed ${shown === 1 ? 'highlight' : 'highlights'} as Markdown` : `Copy all ${NUMBERS.format(shown)} as Markdown`}
+        </button>
+      )}
       {everyGroup.length > 0 && shown === 0 && <p className="highlight-list__none">No highlights match these filters.</p>}
       {count === 0 && (
         <p className="side-panel__empty">

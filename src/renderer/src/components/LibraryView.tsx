@@ -4,7 +4,8 @@
  * that says what goes with it. In a read-only library, importing, renaming
  * and removing say why they cannot be done; a document that cannot be
  * changed says so, and why, under its title. A document's text can be
- * replaced by a corrected version, its highlights moved onto it.
+ * replaced by a corrected version, its highlights moved onto it. One
+ * document, or the whole library, can be exported (the Export dialog).
  */
 import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
@@ -20,6 +21,7 @@ import {
 } from '../state/library-state';
 import { showOverview } from '../state/overview-state';
 import { openSearch } from '../state/search-state';
+import { openExportForLibrary } from '../state/export-dialog';
 import { replaceTextWithDialog, useTextReplacement } from '../state/text-replacement';
 import { useStoreStatus } from '../state/store-status';
 import { BackToDocumentButton, LibraryAlerts } from './LibraryPage';
@@ -157,6 +159,9 @@ export function LibraryView() {
         <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
           Codes
         </button>
+        <button type="button" className="button" onClick={() => openExportForLibrary()} title="Export every document: Markdown (a folder with an index), W3C Web Annotations, REFI-QDA (Ctrl+E)">
+          Export library…
+        </button>
         <button
           type="button"
           className="button button--primary"
@@ -210,6 +215,9 @@ export function LibraryView() {
                   <td>{formatDate(doc.openedAt)}</td>
                   <td>
                     <div className="library__actions">
+                      <button type="button" className="link-button" aria-label={`Export ${doc.title}…`} onClick={() => openExportForLibrary([doc])}>
+                        Export…
+                      </button>
                       <ReplaceTextButton doc={doc} />
                       <RemoveCell doc={doc} />
                     </div>

@@ -1,6 +1,6 @@
 /**
  * The reader's toolbar: the views (library, overview, codes, library notebook), the document's title, delete,
- * replacing the text with a corrected version, and export. The colour buttons are in the palette under it (ColorLegend). Where the document cannot be changed the
+ * replacing the text with a corrected version, copying a passage as a quote with its citation, and export. The colour buttons are in the palette under it (ColorLegend). Where the document cannot be changed the
  * delete button looks unavailable and, pressed, says why.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -10,7 +10,8 @@ import { showView } from '../state/library-state';
 import { showOverview } from '../state/overview-state';
 import { useReading } from '../state/reading-store';
 import { replaceTextWithDialog, useTextReplacement } from '../state/text-replacement';
-import { exportMarkdown } from './export-action';
+import { openExportForReader } from '../state/export-dialog';
+import { CopyQuoteButton, useCopyShortcut } from './CopyActions';
 
 export function Toolbar() {
   const [editor] = useLexicalComposerContext();
@@ -19,6 +20,7 @@ export function Toolbar() {
   const readOnly = useReadOnlyReason();
   const documentId = useReading((s) => s.opened?.document.id);
   const replacing = useTextReplacement((s) => s.busy !== null && s.busy === documentId);
+  useCopyShortcut();
 
   return (
     <header className="toolbar">
@@ -64,12 +66,13 @@ export function Toolbar() {
       >
         {replacing ? 'Replacing…' : 'Replace text…'}
       </button>
+      <CopyQuoteButton />
       <button
         type="button"
         className="button button--primary"
-        aria-label="Export Markdown…"
-        onClick={() => void exportMarkdown()}
-        title="Export highlights and notes to Markdown (Ctrl+E)"
+        aria-keyshortcuts="Control+E"
+        onClick={() => openExportForReader()}
+        title="Export highlights and notes: Markdown, W3C Web Annotations, REFI-QDA (Ctrl+E)"
       >
         Export…
       </button>
