@@ -48,8 +48,18 @@ export function annotationsKind(documentId: string): FileKind<Snapshot> {
   };
 }
 
-/** Writes a new document: every file into a staging folder, flushed, then the folder renamed into place. */
-export async function writeNewDocument(ctx: StoreContext, entry: LibraryEntry, text: string, transcript: Transcript, counts: string): Promise<void> {
+/**
+ * Writes a new document: every file into a staging folder, flushed, then the folder renamed into place. `extra` are
+ * further files of the folder (a restored document's highlights and notebook), by name, written before its entry.
+ */
+export async function writeNewDocument(
+  ctx: StoreContext,
+  entry: LibraryEntry,
+  text: string,
+  transcript: Transcript,
+  counts: string,
+  extra: readonly (readonly [name: string, text: string])[] = [],
+): Promise<void> {
   const { fs, layout } = ctx;
   const staging = layout.stagingDir(entry.id);
   await fs.mkdir(staging);
@@ -57,6 +67,7 @@ export async function writeNewDocument(ctx: StoreContext, entry: LibraryEntry, t
     await fs.replaceFile(join(staging, SOURCE_FILE), text);
     await fs.replaceFile(join(staging, TRANSCRIPT_FILE), asciiJson({ schemaVersion: CURRENT_SCHEMA, transcript }));
     await fs.replaceFile(join(staging, COUNTS_FILE), counts);
+    for (const [name, content] of extra) await fs.replaceFile(join(staging, name), content);
     await fs.replaceFile(join(staging, DOCUMENT_FILE), asciiJson({ schemaVersion: CURRENT_SCHEMA, document: entry }));
     await fs.rename(staging, layout.documentDir(entry.id));
   } catch (error) {

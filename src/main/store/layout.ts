@@ -103,6 +103,11 @@ export class Layout {
   }
 }
 
+/** Whether `id` can name a document's folder: a UUID, as Gloss makes them, or another plain name (no dot, no separator). */
+export function isDocumentId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/.test(id);
+}
+
 /** A moment as it appears in file names: sortable, and valid on every file system. */
 export function fileTime(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');

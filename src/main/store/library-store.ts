@@ -49,7 +49,7 @@ import { MARKDOWN_OPTION_KEYS, markdownOptionsKind } from './export-options';
 import type { RequestOf } from '../../shared/contract';
 import { Backups } from './backups';
 import { CodeChanges } from './code-changes';
-import { Notebooks } from './notebooks';
+import { type NotebookFile, Notebooks } from './notebooks';
 import { LibrarySearch } from '../search/library-search';
 import { finishInterruptedReplaces, textHash, TextVersions } from './text-versions';
 import { sharedReader, type TranscriptReader } from '../import/off-thread-reader';
@@ -59,10 +59,11 @@ import { type Counts, CountsFiles, countsOf, countsText, NO_COUNTS } from './cou
 import { asciiJson, type DataFile } from './data-file';
 import { openHighlights, readTranscript, writeNewDocument } from './document-files';
 import { GlossError } from './errors';
-import { DEFAULT_SETTINGS, type DocumentFile, type LibraryEntry, type LibraryFile, type SettingsFile } from './file-schemas';
+import { CURRENT_SCHEMA, DEFAULT_SETTINGS, type DocumentFile, entrySchema, type LibraryEntry, type LibraryFile, type SettingsFile } from './file-schemas';
 import { errorCode, type FileSystem, nodeFileSystem, READ_ONLY_CODES, TEMP_MARK } from './file-system';
 import { type ChangeLogOptions, DEFAULT_CHANGE_LOG, type HighlightOp, type HighlightsFile } from './highlights-file';
-import { ANNOTATIONS_FILE, ANNOTATIONS_LOG, CODEBOOK_FILE, COUNTS_FILE, Layout, SOURCE_FILE } from './layout';
+import { ANNOTATIONS_FILE, ANNOTATIONS_LOG, CODEBOOK_FILE, COUNTS_FILE, isDocumentId, Layout, NOTEBOOK_FILE, SOURCE_FILE } from './layout';
+import { annotationsProblem } from './shape-checks';
 import { openLibraryData, readLibrary, readSettings, scanDocuments, settingsKind } from './library-index';
 import { assertWritable, Notices, type StoreContext, writeError } from './store-context';
 
@@ -458,6 +459,37 @@ export class LibraryStore {
     return { document: { ...entry, highlightCount: 0, noteCount: 0 }, duplicate: false, ...(earlier ? { newVersionOf: { id: earlier.id, title: earlier.title } } : {}) };
   }
 
+  /**
+   * Adds a whole document under the id it has elsewhere (a backup being restored): its entry, text, transcript,
+   * highlights (kept as they are: ids, times, notes, orphans) and notebook, written together in one staging folder
+   * renamed into place, so a failure or a kill adds all of it or nothing. Refused, with nothing written, when the id
+   * is already in the library or is not a safe folder name, or when the entry or a highlight is not what Gloss
+   * writes (a placed highlight must quote the text at its position).
+   */
+  async addDocument(input: { entry: LibraryEntry; text: string; transcript: Transcript; annotations: readonly Annotation[]; notebook: NotebookFile | null }): Promise<DocumentSummary> {
+    const { entry, transcript, annotations, notebook } = input;
+    assertWritable(this.ctx);
+    if (!isDocumentId(entry.id)) throw new GlossError('invalid-request', `${JSON.stringify(entry.id.slice(0, 100))} cannot be a document's id; nothing was added.`);
+    const invalid = entrySchema.safeParse(entry).success ? annotationsProblem(annotations, entry.id) : 'its library entry is not valid';
+    if (invalid) throw new GlossError('invalid-request', `"${entry.title}" cannot be added: ${invalid}. Nothing was added.`);
+    const plainText = plainTextOf(transcript);
+    const misplaced = annotations.find((a) => !a.orphaned && plainText.slice(a.selectors.position.start, a.selectors.position.end) !== a.selectors.quote.exact);
+    if (misplaced) throw new GlossError('invalid-request', `Highlight ${misplaced.id} does not quote the text of "${entry.title}" at its position; nothing was added.`);
+    if (!this.entries.has(entry.id)) await this.refresh();
+    if (this.entries.has(entry.id)) throw new GlossError('conflict', `A document with id ${entry.id} is already in the library; nothing was added.`);
+    const extra: [string, string][] = [[ANNOTATIONS_FILE, asciiJson({ schemaVersion: CURRENT_SCHEMA, documentId: entry.id, seq: 0, annotations })]];
+    if (notebook) extra.push([NOTEBOOK_FILE, asciiJson({ ...notebook, schemaVersion: CURRENT_SCHEMA })]);
+    try {
+      await writeNewDocument(this.ctx, entry, normaliseText(input.text), transcript, countsText(countsOf(annotations)), extra);
+    } catch (error) {
+      throw writeError(`Could not add "${entry.title}" to the library`, error);
+    }
+    await this.refresh();
+    await this.serially(() => this.saveIndex());
+    this.changed({ kind: 'document', documentId: entry.id });
+    return this.summary(entry.id);
+  }
+
   /** Adds a plain-text transcript (the sample, tests). */
   async importText(input: { text: string; source: string; fallbackTitle: string }): Promise<DocumentSummary> {
     const transcript = parsePlainText(normaliseText(input.text), input.fallbackTitle);
@@ -788,6 +820,26 @@ export class LibraryStore {
     return this.codebook();
   }
 
+  /** The codebook file as kept: the names the reader gave colours, each code's colour and description (a backup). */
+  codebookData(): Readonly<CodebookFile> {
+    return this.codebookFile.data;
+  }
+
+  /**
+   * Changes the codebook file in one checked write, after every earlier library-wide change (a restore merging a
+   * backup's codebook in); `change` gets a copy, and returning null writes nothing.
+   */
+  async changeCodebook(change: (current: CodebookFile) => CodebookFile | null): Promise<void> {
+    this.assertOwner();
+    await this.serialLibraryWide(async () => {
+      const next = change(structuredClone(this.codebookFile.data));
+      if (next === null) return;
+      const problem = codebookKind.check(next);
+      if (problem) throw new GlossError('invalid-request', `That codebook cannot be saved: ${problem}. Nothing was changed.`);
+      await this.writeCodebook(next, 'Could not save the codebook');
+    });
+  }
+
   private async writeCodebook(next: CodebookFile, what: string): Promise<void> {
     try {
       await this.codebookFile.replace(next);
@@ -871,6 +923,14 @@ export class LibraryStore {
     const saved = await this.notebooks.saveNotebook(documentId, state, markdown);
     this.changed({ kind: 'notebook', documentId });
     return saved;
+  }
+
+  /** Writes a notebook as it was saved elsewhere, with the time it was saved there (a backup being restored). */
+  async restoreNotebook(documentId: string | null, notebook: { state: string; markdown: string; updatedAt: string }): Promise<void> {
+    if (documentId !== null) this.entry(documentId);
+    this.assertOwner();
+    await this.notebooks.saveNotebook(documentId, notebook.state, notebook.markdown, notebook.updatedAt);
+    this.changed({ kind: 'notebook', documentId });
   }
 
   /**

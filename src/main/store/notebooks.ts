@@ -174,11 +174,13 @@ export class Notebooks {
     return { documentId, state, markdown, updatedAt, unlinked };
   }
 
-  /** Saves a notebook (see the header for how saves made while one is written are kept). */
-  async saveNotebook(documentId: string | null, state: string, markdown: string): Promise<{ updatedAt: string }> {
+  /**
+   * Saves a notebook (see the header for how saves made while one is written are kept), changed now or, for a
+   * notebook restored from a backup, at the time it was (`updatedAt`).
+   */
+  async saveNotebook(documentId: string | null, state: string, markdown: string, updatedAt = this.ctx.now().toISOString()): Promise<{ updatedAt: string }> {
     const notebook = await this.get(documentId);
     assertWritable(this.ctx, notebook.readOnly);
-    const updatedAt = this.ctx.now().toISOString();
     try {
       return await notebook.save({ schemaVersion: CURRENT_SCHEMA, state, markdown, updatedAt });
     } catch (error) {
