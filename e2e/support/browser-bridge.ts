@@ -5,11 +5,14 @@
  * calls the handlers through a Playwright binding. The app's files are
  * served under a private origin by the app's own app:// handler (so with its
  * content types and CSP header); every other request is refused. Every request
- * is recorded.
+ * is recorded. gloss:// links are checked against the library and delivered
+ * to the page as main delivers them (the same link queue and resolver).
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createHandlers, invokeHandler } from '../../src/main/ipc/handlers';
+import { createLinkQueue } from '../../src/main/links/link-queue';
+import { resolveGlossLink } from '../../src/main/links/open-link';
 import { createAppFileHandler } from '../../src/main/security/serve-app-files';
 import { APP_ORIGIN as ELECTRON_APP_ORIGIN } from '../../src/main/security/url-policy';
 import { LibraryStore } from '../../src/main/store/library-store';
@@ -75,6 +78,10 @@ export interface BrowserSession {
   requests: string[];
   /** Closes the page, then the store (which may be writing its search index into the data folder). */
   close(): Promise<void>;
+  /** Opens a gloss:// link as the operating system hands one to the app; resolves once it was shown or refused. */
+  openLink(url: string): Promise<void>;
+  /** What the app said, in its error box, about each link it refused. */
+  refusedLinks: string[];
 }
 
 /** The native dialogs, stubbed by the tests at their one call site. */
@@ -113,5 +120,20 @@ export async function openInBrowser(browser: Browser, dataDir: string, dialogs: 
     await context.close();
     await store.close();
   };
-  return { context, page, blockedRequests, requests, close };
+  const refusedLinks: string[] = [];
+  const links = createLinkQueue();
+  let delivered: Promise<void> = Promise.resolve();
+  void links.attach({
+    resolve: (raw) => resolveGlossLink(store, raw),
+    show: (place) => {
+      delivered = page.evaluate((p) => window.__glossShowPlace?.(p), place);
+    },
+    refuse: (message) => refusedLinks.push(message),
+  });
+  const openLink = async (url: string) => {
+    links.add(url);
+    await links.settled();
+    await delivered;
+  };
+  return { context, page, blockedRequests, requests, close, openLink, refusedLinks };
 }

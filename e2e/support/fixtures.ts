@@ -23,12 +23,18 @@ export interface GlossApp {
   dataDir: string;
   /** Where the next export goes (null: the user cancels the dialog). */
   setExportPath(path: string | null): Promise<void>;
+  /** The folder the user picks for the next export of several documents (null: they cancel). */
+  setExportFolder(path: string | null): Promise<void>;
   /** What the user picks in the next Open dialog (empty: they cancel). */
   setFilesToOpen(paths: string[]): Promise<void>;
   /** Quit and start again over the same data folder. */
   restart(): Promise<void>;
   /** Acts as if the user picked a native menu item. */
   menu(command: MenuCommand): Promise<void>;
+  /** Opens a gloss:// link as the operating system hands it to the running app (macOS's open-url in Electron). */
+  openLink(url: string): Promise<void>;
+  /** The messages of the error boxes shown for refused links, in order. */
+  refusedLinks(): Promise<string[]>;
   /** The origin the app is served from: app://gloss in Electron, a stand-in https origin in Chromium. */
   appOrigin: string;
   /** Every URL requested since the app started (in Electron, as the session's webRequest saw it, and the page's own loads). */
@@ -42,6 +48,8 @@ interface Running {
   blockedRequests: string[];
   requests(): Promise<string[]>;
   stubDialog(): Promise<void>;
+  openLink(url: string): Promise<void>;
+  refusedLinks(): Promise<string[]>;
 }
 
 export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
@@ -61,6 +69,7 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
     }
     const dataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-'));
     let exportPath: string | null = null;
+    let exportFolder: string | null = null;
     let filesToOpen: string[] = [];
     const errors: string[] = [];
     const browser =
@@ -78,7 +87,10 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
         const session: BrowserSession = await openInBrowser(browser, dataDir, {
           chooseExportPath: async () => exportPath,
           chooseFilesToOpen: async () => filesToOpen,
+          chooseExportFolder: async () => exportFolder,
         });
+        // Copy as Markdown writes to the clipboard, and the tests read it back.
+        await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BROWSER_APP_ORIGIN });
         watch(session.page);
         return {
           page: session.page,
@@ -87,6 +99,8 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
           close: () => session.close(),
           menu: (command) => session.page.evaluate((c) => window.__glossMenu?.(c), command),
           stubDialog: async () => {},
+          openLink: (url) => session.openLink(url),
+          refusedLinks: async () => [...session.refusedLinks],
         };
       }
       const args = [MAIN_ENTRY, `--data-dir=${dataDir}`];
@@ -102,10 +116,20 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
       const page = await app.firstWindow();
       watch(page);
       const stubDialog = () =>
-        app.evaluate(({ dialog }, [p, files]) => {
+        app.evaluate(({ dialog }, [p, files, folder]) => {
           dialog.showSaveDialog = (async () => (p ? { canceled: false, filePath: p } : { canceled: true, filePath: '' })) as typeof dialog.showSaveDialog;
-          dialog.showOpenDialog = (async () => ({ canceled: files.length === 0, filePaths: files })) as typeof dialog.showOpenDialog;
-        }, [exportPath, filesToOpen] as const);
+          // Asked for a folder (an export of several documents), the folder; else the files.
+          dialog.showOpenDialog = (async (...args: unknown[]) => {
+            const options = args.find((a): a is { properties?: string[] } => typeof a === 'object' && a !== null && 'properties' in a);
+            if (options?.properties?.includes('openDirectory')) return { canceled: folder === null, filePaths: folder === null ? [] : [folder] };
+            return { canceled: files.length === 0, filePaths: files };
+          }) as typeof dialog.showOpenDialog;
+          // A refused gloss:// link's error box would block the app: its message is recorded instead.
+          dialog.showErrorBox = (_title: string, content: string) => {
+            const box = globalThis as { __glossErrorBoxes?: string[] };
+            (box.__glossErrorBoxes ??= []).push(content);
+          };
+        }, [exportPath, filesToOpen, exportFolder] as const);
       await stubDialog();
       return {
         page,
@@ -117,6 +141,12 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
           return [...new Set([...recorded, ...loaded])];
         },
         close: () => app.close(),
+        openLink: async (url) => {
+          await app.evaluate(({ app: electronApp }, link) => {
+            electronApp.emit('open-url', { preventDefault: () => {} }, link);
+          }, url);
+        },
+        refusedLinks: () => app.evaluate(() => [...((globalThis as { __glossErrorBoxes?: string[] }).__glossErrorBoxes ?? [])]),
         menu: (command) =>
           app.evaluate(({ Menu }, c) => {
             Menu.getApplicationMenu()?.getMenuItemById(c)?.click();
@@ -138,6 +168,10 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
         exportPath = path;
         await running.stubDialog();
       },
+      setExportFolder: async (path) => {
+        exportFolder = path;
+        await running.stubDialog();
+      },
       setFilesToOpen: async (paths) => {
         filesToOpen = paths;
         await running.stubDialog();
@@ -147,6 +181,8 @@ export const test = base.extend<{ gloss: GlossApp; glossTarget: GlossTarget }>({
         running = await start();
       },
       menu: (command) => running.menu(command),
+      openLink: (url) => running.openLink(url),
+      refusedLinks: () => running.refusedLinks(),
       appOrigin: glossTarget === 'electron' ? ELECTRON_APP_ORIGIN : BROWSER_APP_ORIGIN,
       requests: () => running.requests(),
     };

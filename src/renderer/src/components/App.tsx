@@ -9,7 +9,8 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useEffect, useState } from 'react';
 import type { OpenedDocument } from '../../../shared/model';
-import { onLibraryChanged, onMenuCommand, onShowDocument } from '../gloss-client';
+import { onLibraryChanged, onMenuCommand, onShowDocument, onShowPlace } from '../gloss-client';
+import { showPlace } from '../state/open-place';
 import { importDropped, importWithDialog, libraryState, openDocument, refreshLibrary, refreshOpenDocument, showView, useLibrary } from '../state/library-state';
 import { readingStore, useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
@@ -144,6 +145,9 @@ export function App() {
       offChanged();
     };
   }, []);
+
+  // A gloss:// link (one that started Gloss too) is shown once the first document is open, so that opening does not undo it.
+  useEffect(() => (starting ? undefined : onShowPlace((place) => void showPlace(place))), [starting]);
 
   if (loadError) {
     return (
