@@ -17,6 +17,8 @@
  *   gloss find --doc ID QUERY               matches in one document's text, with offsets
  *   gloss replace-text --doc ID FILE        a corrected version of the text, highlights re-anchored
  *   gloss revert-text --doc ID TOKEN        undo a replace-text
+ *   gloss export --format F (--doc ID... | --all) [--out PATH]  Markdown, W3C annotations, REFI-QDA
+ *   gloss import FILE [--doc ID]            a W3C annotation file or a REFI-QDA project
  */
 import { errorMessage } from '../core/error-message';
 import { sharedReader } from '../main/import/off-thread-reader';
@@ -26,6 +28,7 @@ import { changeCodesCommand, codesCommand, highlightCommand, highlightsCommand, 
 import { replaceTextCommand, revertTextCommand } from './text-commands';
 import { searchCommand } from './search-commands';
 import { findCommand } from './find-command';
+import { EXCHANGE_FLAGS, exportCommand, importCommand } from './exchange-commands';
 import { transcriptToJson } from './transcript-json';
 import { HIGHLIGHT_COLORS } from '../shared/model';
 
@@ -54,10 +57,21 @@ const USAGE = `Usage: gloss COMMAND [--json] [--data-dir DIR]
                        highlight; prints each one kept, moved, changed or orphaned, and an undo token
   revert-text --doc ID TOKEN
                        undo a replace-text: the text it replaced and every highlight's place come back
+  export --format md|w3c|qdpx|qdc (--doc ID... | --all) [--out PATH]
+                       export highlights as Markdown, W3C Web Annotations (JSON-LD) or a REFI-QDA project
+                       (.qdpx), or the code tree as a REFI-QDA codebook (qdc, which takes no --doc or --all);
+                       --out: a file, or a folder for Markdown of several documents (default: a name in the
+                       current folder); only the highlights matching --colour KEY, --code PATH, --speaker NAME
+                       (each repeatable), --with-note; Markdown, from its defaults: --group-by
+                       document|speaker|colour|code, --no-notes, --no-codes, --no-colour-names, --no-times,
+                       --no-notebook, --no-orphans, --no-links
+  import FILE [--doc ID]
+                       import a W3C Web Annotation file (JSON-LD) or a REFI-QDA project (.qdpx); --doc names
+                       the document for annotations whose own document is not found
 Options:
   --json               print JSON
   --data-dir DIR       the library folder (default: $GLOSS_DATA_DIR, else the app's own)
-Writing commands (highlight, codes rename|merge, replace-text, revert-text) send the change to Gloss when it is running.`;
+Writing commands (highlight, codes rename|merge, replace-text, revert-text, import) send the change to Gloss when it is running.`;
 
 const FLAGS: FlagSpecs = {
   check: { repair: 'switch' },
@@ -68,6 +82,7 @@ const FLAGS: FlagSpecs = {
   find: { doc: 'value', 'match-case': 'switch', 'whole-word': 'switch' },
   'replace-text': { doc: 'value' },
   'revert-text': { doc: 'value' },
+  ...EXCHANGE_FLAGS,
 };
 const OPERANDS: Record<string, (n: number) => boolean> = {
   parse: (n) => n === 1,
@@ -82,9 +97,11 @@ const OPERANDS: Record<string, (n: number) => boolean> = {
   find: (n) => n >= 1,
   'replace-text': (n) => n === 1,
   'revert-text': (n) => n === 1,
+  export: (n) => n === 0,
+  import: (n) => n === 1,
 };
 /** What a command's operands are, for the message when there are too many or too few. */
-const OPERAND_NAMES: Record<string, string> = { parse: 'files', add: 'files', codes: 'operands', 'replace-text': 'files', 'revert-text': 'undo tokens' };
+const OPERAND_NAMES: Record<string, string> = { parse: 'files', add: 'files', codes: 'operands', 'replace-text': 'files', 'revert-text': 'undo tokens', import: 'files' };
 
 async function parse(file: string, json: boolean, io: Output): Promise<number> {
   // Read as an import is: in the worker, with its time and memory limits.
@@ -144,6 +161,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       const options = { documentId: requiredValue(args, 'doc'), query: operands.join(' '), matchCase: flags.has('match-case'), wholeWord: flags.has('whole-word') };
       return await findCommand(dataDir, options, json, io);
     }
+    if (command === 'export') return await exportCommand(dataDir, args, io);
+    if (command === 'import') return await importCommand(dataDir, operands[0], valueOf(args, 'doc'), json, io);
     if (command === 'search') return await searchCommand(dataDir, { query: operands.join(' '), documentId: valueOf(args, 'doc'), limit: valueOf(args, 'limit') }, json, io);
     if (command === 'codes') return operands.length === 0 ? await codesCommand(dataDir, json, io) : await changeCodesCommand(dataDir, operands, json, io);
     return await overviewCommand(dataDir, valueOf(args, 'doc') ?? null, json, io);

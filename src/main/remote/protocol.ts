@@ -43,4 +43,10 @@ export const commandRequestSchema = z.discriminatedUnion('name', [
     request: z.strictObject({ documentId: z.string().min(1).max(200), path: z.string().min(1).max(4096).refine(isAbsolute, 'must be an absolute path') }),
   }),
   z.strictObject({ version: z.literal(PROTOCOL_VERSION), token: z.string().max(200), name: z.literal('revert-text'), request: z.strictObject({ documentId: z.string().min(1).max(200), undoToken: z.string().min(1).max(200) }) }),
+  z.strictObject({
+    version: z.literal(PROTOCOL_VERSION),
+    token: z.string().max(200),
+    name: z.literal('import'),
+    request: z.strictObject({ path: z.string().min(1).max(4096).refine(isAbsolute, 'must be an absolute path'), documentId: z.string().min(1).max(200).nullable().optional() }),
+  }),
 ]) satisfies z.ZodType<CommandRequest, unknown>;

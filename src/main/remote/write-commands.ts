@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { findQuote } from '../../core/anchoring/find-quote';
 import { createSelectors, type TextRange } from '../../core/anchoring/selectors';
-import type { CodeOperation, HighlightColor, TextReplacement } from '../../shared/model';
+import type { CodeOperation, ExchangeImportReport, HighlightColor, TextReplacement } from '../../shared/model';
 import { GlossError } from '../store/errors';
-import type { LibraryStore } from '../store/library-store';
+import { LibraryStore } from '../store/library-store';
 import { speakerIndex } from '../../core/study/speakers';
 import { highlightJson, type HighlightJson, namedSpeakers } from './highlight-json';
 
@@ -42,6 +42,8 @@ export interface WriteCommands {
   'replace-text': { request: { documentId: string; path: string }; result: TextReplacement };
   /** `gloss revert-text`: undoes a replace by its token. */
   'revert-text': { request: { documentId: string; undoToken: string }; result: TextReplacement };
+  /** `gloss import`: a W3C annotation file or a REFI-QDA project (an absolute path, read by whoever writes). */
+  import: { request: { path: string; documentId?: string | null }; result: ExchangeImportReport };
 }
 export type WriteCommandName = keyof WriteCommands;
 export type WriteRequest<N extends WriteCommandName> = WriteCommands[N]['request'];
@@ -101,6 +103,14 @@ async function changeCodes(store: CommandStore, { operation }: { operation: Code
   return { highlightsChanged, documentsChanged };
 }
 
+/** An import adds documents, codes and highlights through the whole store, so it needs the store itself. */
+async function importFile(store: CommandStore, { path, documentId }: WriteRequest<'import'>): Promise<ExchangeImportReport> {
+  if (!(store instanceof LibraryStore)) throw new GlossError('internal', 'This store cannot import files.');
+  // Loaded when used: the parsers of the exchange formats stay out of every other command's start.
+  const { importExchangeFile } = await import('../exchange/import-service');
+  return importExchangeFile(store, path, { documentId: documentId ?? null });
+}
+
 /** Runs a writing command on a store; `newId` names a new highlight (a UUID, as the app's). */
 export function runWriteCommand<N extends WriteCommandName>(store: CommandStore, name: N, request: WriteRequest<N>, newId: () => string = randomUUID): Promise<WriteResult<N>> {
   const commands: { [K in WriteCommandName]: (request: WriteRequest<K>) => Promise<WriteResult<K>> } = {
@@ -108,12 +118,13 @@ export function runWriteCommand<N extends WriteCommandName>(store: CommandStore,
     codes: (r) => changeCodes(store, r),
     'replace-text': (r) => store.replaceTextFromPath(r.documentId, r.path),
     'revert-text': (r) => store.revertText(r.documentId, r.undoToken),
+    import: (r) => importFile(store, r),
   };
   return commands[name](request);
 }
 
-/** Which document a command changed (the window shows it again), or null for library-wide changes (codes). */
+/** Which document a command changed (the window shows it again), or null for library-wide changes (codes, an import). */
 export function changedDocument<N extends WriteCommandName>(name: N, request: WriteRequest<N>): string | null {
-  if (name === 'codes') return null;
+  if (name === 'codes' || name === 'import') return null;
   return (request as WriteRequest<'highlight' | 'replace-text' | 'revert-text'>).documentId;
 }

@@ -1,0 +1,220 @@
+/**
+ * `gloss export` and `gloss import` on a real data folder, as a script uses
+ * them: what the flags ask for, the name an export takes when --out is not
+ * given, every command-line mistake refused with exit code 2 and a message
+ * naming it, a bad file refused with exit code 1 and the import service's
+ * reason, and nothing written by a command that fails. Beside the running
+ * app, import goes through the app (which reads the file itself) and export
+ * only reads.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { commandRequestSchema, PROTOCOL_VERSION } from '../main/remote/protocol';
+import { DEFAULT_MARKDOWN_OPTIONS, type ExchangeImportReport, type ExportRequest, HIGHLIGHT_COLORS } from '../shared/model';
+import { parseArgs, UsageError } from './args';
+import { defaultExportName, EXCHANGE_FLAGS, exportRequestOf, importLines } from './exchange-commands';
+import { gloss, ROOT, SAMPLE_PATH, snapshot } from './testing/run-gloss';
+
+const TITLE = 'Democracies must maintain the lead in AI';
+const UNKNOWN = '99999999-9999-4999-8999-999999999999';
+let dir: string;
+let dataDir: string;
+let doc: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gloss-cli-exchange-'));
+  dataDir = join(dir, 'library');
+  const added = await gloss('add', SAMPLE_PATH, '--json', '--data-dir', dataDir);
+  [{ id: doc }] = JSON.parse(added.out);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const requestOf = (...argv: string[]) => exportRequestOf(parseArgs(['export', ...argv], EXCHANGE_FLAGS, {}));
+
+test('export starts from the default Markdown options, whatever the app last chose, and each flag changes one', () => {
+  expect(requestOf('--format', 'md', '--doc', 'A')).toEqual({
+    request: { format: 'md', documentIds: ['A'], markdown: { ...DEFAULT_MARKDOWN_OPTIONS }, filter: null },
+    out: undefined,
+  });
+  const everyFlag = requestOf('--format=MD', '--all', '--group-by', 'Colour', '--no-notes', '--no-codes', '--no-color-names', '--no-times', '--no-notebook', '--no-orphans', '--no-links', '--out', 'x');
+  expect(everyFlag).toEqual({
+    request: {
+      format: 'md',
+      documentIds: [],
+      all: true,
+      markdown: { groupBy: 'color', notes: false, codes: false, colorNames: false, times: false, notebook: false, orphans: false, links: false },
+      filter: null,
+    },
+    out: 'x',
+  });
+  expect(requestOf('--format', 'md', '--all', '--no-colour-names', '--group-by', 'color').request.markdown).toEqual({ ...DEFAULT_MARKDOWN_OPTIONS, groupBy: 'color', colorNames: false });
+  expect(requestOf('--format', 'md', '--all', '--group-by', 'speaker').request.markdown?.groupBy).toBe('speaker');
+});
+
+test('export takes repeated --doc in order, each once; the other formats carry no Markdown options; a codebook takes no documents', () => {
+  expect(requestOf('--format', 'w3c', '--doc', 'B', '--doc', 'A', '--doc', 'B').request).toEqual({ format: 'w3c', documentIds: ['B', 'A'], filter: null });
+  expect(requestOf('--format', 'qdpx', '--all').request).toEqual({ format: 'qdpx', documentIds: [], all: true, filter: null });
+  expect(requestOf('--format', 'qdc', '--out', 'codes.qdc')).toEqual({ request: { format: 'qdc', documentIds: [], filter: null }, out: 'codes.qdc' });
+});
+
+test('the filter flags make the side panel’s filter: colours (either spelling), codes as Gloss keeps them, speakers, with a note', () => {
+  const { request } = requestOf('--format', 'w3c', '--all', '--colour', 'Red', '--color', 'blue', '--colour', 'red', '--code', ' theme // risk ', '--speaker', ' Ann Lee ', '--with-note');
+  expect(request.filter).toEqual({ colors: ['red', 'blue'], codes: ['theme/risk'], speakers: ['Ann Lee'], withNote: true });
+  expect(requestOf('--format', 'md', '--doc', 'A', '--with-note').request.filter).toEqual({ colors: [], codes: [], speakers: [], withNote: true });
+});
+
+test.each<[string, string[], string]>([
+  ['no format', ['--all'], 'gloss export needs --format: md (Markdown), w3c (W3C Web Annotations), qdpx (REFI-QDA project) or qdc (REFI-QDA codebook)'],
+  ['an unknown format', ['--format', 'pdf', '--all'], '--format pdf: not a format Gloss exports; use md (Markdown), w3c (W3C Web Annotations), qdpx (REFI-QDA project) or qdc (REFI-QDA codebook)'],
+  ['neither --doc nor --all', ['--format', 'md'], 'gloss export --format md needs --doc ID (once or more) or --all'],
+  ['both --doc and --all', ['--format', 'w3c', '--doc', 'A', '--all'], 'give --doc ID (once or more) or --all, not both'],
+  ['an empty --doc', ['--format', 'w3c', '--doc', ' '], '--doc needs a document id (gloss list shows them)'],
+  ['documents for a codebook', ['--format', 'qdc', '--all'], 'a codebook (--format qdc) is the code tree of the whole library: it takes no --doc or --all'],
+  ['a filter for a codebook', ['--format', 'qdc', '--colour', 'red'], '--colour does not apply to a codebook (--format qdc)'],
+  ['a Markdown option for W3C', ['--format', 'w3c', '--all', '--no-notes'], '--no-notes is a Markdown option: it needs --format md'],
+  ['a grouping for REFI-QDA', ['--format', 'qdpx', '--all', '--group-by', 'speaker'], '--group-by is a Markdown option: it needs --format md'],
+  ['an unknown grouping', ['--format', 'md', '--all', '--group-by', 'time'], '--group-by time: group by document, speaker, colour or code'],
+  ['an unknown colour', ['--format', 'md', '--all', '--colour', 'crimson'], `--colour crimson: not a colour; use one of ${HIGHLIGHT_COLORS.join(', ')}`],
+  ['an empty code', ['--format', 'md', '--all', '--code', ' / '], '--code " / ": a code cannot be empty'],
+  ['an empty speaker', ['--format', 'md', '--all', '--speaker', ''], '--speaker needs a speaker’s name'],
+])('export refuses %s', (_what, argv, message) => {
+  expect(() => requestOf(...argv)).toThrow(new UsageError(message));
+});
+
+test('mistakes on the command line exit with code 2 and a message naming them; nothing is written anywhere', async () => {
+  const out = join(dir, 'out');
+  const before = await snapshot(dir);
+  const cases: [string[], string][] = [
+    [['export', '--format', 'odt', '--all'], '--format odt: not a format Gloss exports'],
+    [['export', '--format', 'md', '--out', out], 'gloss export --format md needs --doc ID (once or more) or --all'],
+    [['export', '--format', 'md', '--doc', doc, '--all', '--out', out], 'give --doc ID (once or more) or --all, not both'],
+    [['export', '--format', 'md', '--doc', UNKNOWN, '--out', out], `--doc ${UNKNOWN}: there is no document with this id in ${dataDir} (gloss list shows them)`],
+    [['export', '--format', 'w3c', '--doc', doc, '--doc', UNKNOWN, '--out', out], `--doc ${UNKNOWN}: there is no document with this id`],
+    [['export', '--format', 'md', '--all', '--no-speakers', '--out', out], 'unknown option --no-speakers for gloss export'],
+    [['export', '--format', 'md', '--all', 'extra', '--out', out], 'gloss export: unexpected "extra"'],
+    [['import'], 'gloss import: wrong number of files'],
+    [['import', 'a.jsonld', 'b.jsonld'], 'gloss import: wrong number of files'],
+    [['import', join(dir, 'a.jsonld'), '--doc', UNKNOWN], `--doc ${UNKNOWN}: there is no document with this id in ${dataDir} (gloss list shows them)`],
+    [['import', join(dir, 'a.jsonld'), '--doc', doc, '--doc', doc], '--doc can be given only once'],
+  ];
+  for (const [argv, message] of cases) {
+    const result = await gloss(...argv, '--data-dir', dataDir);
+    expect(result, argv.join(' ')).toMatchObject({ code: 2, out: '' });
+    expect(result.err, argv.join(' ')).toMatch(/^gloss[: ]/);
+    expect(result.err, argv.join(' ')).toContain(message);
+  }
+  expect(await snapshot(dir)).toEqual(before);
+});
+
+test('an export names its file after the document, or the library, as the app’s Save dialog does', () => {
+  const documents = [
+    { id: 'A', title: TITLE },
+    { id: 'B', title: 'Q&A: what/why?' },
+  ];
+  const name = (request: Omit<ExportRequest, 'documentIds'> & { documentIds?: string[] }, extension: string, folder = false) => defaultExportName({ documentIds: [], ...request }, documents, extension, folder);
+  expect(name({ format: 'md', documentIds: ['A'] }, 'md')).toBe(`${TITLE} - highlights.md`);
+  expect(name({ format: 'w3c', documentIds: ['B'] }, 'jsonld')).toBe('Q&A what why - highlights.jsonld');
+  expect(name({ format: 'qdpx', documentIds: ['A', 'B'] }, 'qdpx')).toBe('Gloss export.qdpx');
+  expect(name({ format: 'md', documentIds: ['A', 'B'] }, 'md', true)).toBe('Gloss export');
+  expect(name({ format: 'md', all: true }, 'md', true)).toBe('Gloss library');
+  expect(name({ format: 'w3c', all: true }, 'jsonld')).toBe('Gloss library.jsonld');
+  expect(name({ format: 'qdc' }, 'qdc')).toBe('Gloss codebook.qdc');
+});
+
+test('an import’s report reads as a sentence: what was added where, updated, orphaned, and what could not be carried', () => {
+  const report: ExchangeImportReport = {
+    format: 'qdpx',
+    documentsAdded: [{ id: 'N', title: 'Focus group 2' }],
+    documentsUpdated: [{ id: 'A', title: TITLE }],
+    highlightsAdded: 12,
+    highlightsUpdated: 3,
+    highlightsUnchanged: 0,
+    orphaned: 1,
+    codesAdded: 2,
+    notCarried: ['2 selections on a picture (Gloss holds text only)', 'the project’s users'],
+  };
+  expect(importLines(report)).toEqual([
+    'Added the document “Focus group 2” (N)',
+    `Added 12 highlights to “Focus group 2” and “${TITLE}”, 3 updated, 1 orphaned (their text was not found; kept with their notes and codes); 2 new codes.`,
+    'Not carried: 2 selections on a picture (Gloss holds text only)',
+    'Not carried: the project’s users',
+  ]);
+  const again = { ...report, format: 'w3c' as const, documentsAdded: [], highlightsAdded: 0, highlightsUpdated: 0, highlightsUnchanged: 16, orphaned: 0, codesAdded: 0, notCarried: [] };
+  expect(importLines(again)).toEqual([`Added 0 highlights to “${TITLE}”, 16 already as in the library.`]);
+});
+
+test('a file that is neither W3C annotations nor a REFI-QDA project, or that is not there, is refused with exit code 1 and the reason; nothing changes', async () => {
+  const notes = join(dir, 'notes.txt');
+  await writeFile(notes, 'Ann Lee: Hello.\n');
+  const before = await snapshot(dataDir);
+  expect(await gloss('import', notes, '--data-dir', dataDir)).toEqual({
+    code: 1,
+    out: '',
+    err: 'gloss: notes.txt is neither a W3C annotation file (JSON) nor a REFI-QDA project (.qdpx, a zip). Nothing was imported.',
+  });
+  const missing = await gloss('import', join(dir, 'gone.jsonld'), '--doc', doc, '--json', '--data-dir', dataDir);
+  expect(missing).toMatchObject({ code: 1, out: '' });
+  expect(missing.err).toMatch(/^gloss: Could not read gone\.jsonld: .*ENOENT.*\. Nothing was imported\.$/);
+  expect(await snapshot(dataDir)).toEqual(before);
+  const nowhere = join(dir, 'nowhere');
+  expect(await gloss('import', notes, '--data-dir', nowhere)).toEqual({ code: 1, out: '', err: `gloss: There is no library at ${nowhere}.` });
+  expect(await gloss('export', '--format', 'qdc', '--out', join(dir, 'c.qdc'), '--data-dir', nowhere)).toMatchObject({ code: 1, err: `gloss: There is no library at ${nowhere}.` });
+  expect(await readdir(dir)).toEqual(expect.not.arrayContaining(['nowhere', 'c.qdc']));
+});
+
+test('the app takes an import only with a file’s full path', () => {
+  const request = (path: string) => ({ version: PROTOCOL_VERSION, token: 't', name: 'import', request: { path, documentId: null } });
+  expect(commandRequestSchema.safeParse(request('/tmp/a.jsonld')).success).toBe(true);
+  expect(commandRequestSchema.safeParse(request('a.jsonld')).success).toBe(false);
+  expect(commandRequestSchema.safeParse({ ...request('/tmp/a.jsonld'), request: { path: '/tmp/a.jsonld', documentId: null, extra: 1 } }).success).toBe(false);
+});
+
+/** The app in another process (testing/running-app.mjs), holding the library and serving gloss commands. */
+function startApp() {
+  const child = spawn(process.execPath, [join(ROOT, 'src/cli/testing/running-app.mjs'), dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const changed: string[] = [];
+  let errors = '';
+  child.stderr.on('data', (d) => (errors += d));
+  let stopped: () => void = () => undefined;
+  return new Promise<{ changed: () => string[]; stop: () => Promise<void> }>((resolve, reject) => {
+    child.on('exit', (code) => code !== 0 && reject(new Error(`the app process failed: ${errors}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('changed ')) changed.push(line.slice(8));
+      // Its last line: the lock is released just after.
+      else if (line.startsWith('{"inMemory"')) stopped();
+      else if (line.startsWith('ready ')) {
+        resolve({
+          changed: () => [...changed],
+          stop: () => {
+            child.stdin.write('stop\n');
+            return new Promise<void>((done) => (stopped = done));
+          },
+        });
+      }
+    });
+  });
+}
+
+test('beside the running app, import is run by the app on its own store (which reads the file itself), and export still checks its documents', async () => {
+  const app = await startApp();
+  try {
+    const notes = join(dir, 'notes.txt');
+    await writeFile(notes, 'Ann Lee: Hello.\n');
+    // The app's own import service answered: the command could not have taken the library the app holds.
+    expect(await gloss('import', notes, '--data-dir', dataDir)).toEqual({
+      code: 1,
+      out: '',
+      err: 'gloss: notes.txt is neither a W3C annotation file (JSON) nor a REFI-QDA project (.qdpx, a zip). Nothing was imported.',
+    });
+    const missing = await gloss('import', join(dir, 'gone.qdpx'), '--data-dir', dataDir);
+    expect(missing.err).toMatch(/^gloss: Could not read gone\.qdpx: .*ENOENT/);
+    expect(await gloss('export', '--format', 'w3c', '--doc', UNKNOWN, '--out', join(dir, 'x.jsonld'), '--data-dir', dataDir)).toMatchObject({ code: 2, err: expect.stringContaining(`--doc ${UNKNOWN}: there is no document`) });
+    expect(app.changed()).toEqual([]);
+  } finally {
+    await app.stop();
+  }
+}, 30_000);
