@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { exportFileName } from '../core/export/markdown';
 import { commandRequestSchema, PROTOCOL_VERSION } from '../main/remote/protocol';
 import { DEFAULT_MARKDOWN_OPTIONS, type ExchangeImportReport, type ExportRequest, HIGHLIGHT_COLORS } from '../shared/model';
 import { parseArgs, UsageError } from './args';
@@ -115,11 +116,11 @@ test('an export names its file after the document, or the library, as the app’
     { id: 'A', title: TITLE },
     { id: 'B', title: 'Q&A: what/why?' },
   ];
-  const name = (request: Omit<ExportRequest, 'documentIds'> & { documentIds?: string[] }, extension: string, folder = false) => defaultExportName({ documentIds: [], ...request }, documents, extension, folder);
+  const name = (request: Omit<ExportRequest, 'documentIds'> & { documentIds?: string[] }, extension: string, folder = false) => defaultExportName({ documentIds: [], ...request }, documents, extension, folder, exportFileName);
   expect(name({ format: 'md', documentIds: ['A'] }, 'md')).toBe(`${TITLE} - highlights.md`);
   expect(name({ format: 'w3c', documentIds: ['B'] }, 'jsonld')).toBe('Q&A what why - highlights.jsonld');
-  expect(name({ format: 'qdpx', documentIds: ['A', 'B'] }, 'qdpx')).toBe('Gloss export.qdpx');
-  expect(name({ format: 'md', documentIds: ['A', 'B'] }, 'md', true)).toBe('Gloss export');
+  expect(name({ format: 'qdpx', documentIds: ['A', 'B'] }, 'qdpx')).toBe('Gloss library.qdpx');
+  expect(name({ format: 'md', documentIds: ['A', 'B'] }, 'md', true)).toBe('Gloss library');
   expect(name({ format: 'md', all: true }, 'md', true)).toBe('Gloss library');
   expect(name({ format: 'w3c', all: true }, 'jsonld')).toBe('Gloss library.jsonld');
   expect(name({ format: 'qdc' }, 'qdc')).toBe('Gloss codebook.qdc');

@@ -13,7 +13,6 @@
  */
 import { stat, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { exportFileName } from '../core/export/markdown';
 import { codeProblem, normaliseCode } from '../core/study/code-path';
 import { openToRead } from '../main/store/library-access';
 import { GlossError } from '../main/store/errors';
@@ -139,10 +138,20 @@ export function exportRequestOf(args: ParsedArgs): { request: ExportRequest; out
   return { request, out: valueOf(args, 'out') };
 }
 
-/** The name an export takes when --out is not given (or names a folder): as the app's Save dialog suggests it. */
-export function defaultExportName(request: ExportRequest, documents: readonly Pick<DocumentSummary, 'id' | 'title'>[], extension: string, folder: boolean): string {
+/**
+ * The name an export takes when --out is not given (or names a folder), as the app's Save dialog suggests it: the
+ * document's Markdown file name (`fileName`, core/export/markdown.ts) with the format's extension for one document,
+ * "Gloss library" for several or all, "Gloss codebook" for a codebook.
+ */
+export function defaultExportName(
+  request: ExportRequest,
+  documents: readonly Pick<DocumentSummary, 'id' | 'title'>[],
+  extension: string,
+  folder: boolean,
+  fileName: (title: string) => string,
+): string {
   const single = request.format !== 'qdc' && !request.all && request.documentIds.length === 1 ? documents.find((d) => d.id === request.documentIds[0]) : undefined;
-  const stem = request.format === 'qdc' ? 'Gloss codebook' : single ? exportFileName(single.title).replace(/\.md$/, '') : request.all ? 'Gloss library' : 'Gloss export';
+  const stem = request.format === 'qdc' ? 'Gloss codebook' : single ? fileName(single.title).replace(/\.md$/, '') : 'Gloss library';
   return folder ? stem : `${stem}.${extension}`;
 }
 
@@ -186,7 +195,7 @@ function printExport(report: ExportReport, asJson: boolean, io: Output): void {
 /** `gloss export`: writes the export and prints each file written and what the format left out. */
 export async function exportCommand(dataDir: string, args: ParsedArgs, io: Output, cwd: string = process.cwd()): Promise<number> {
   const { request, out } = exportRequestOf(args);
-  const { EXPORT_EXTENSIONS, exportTargetKind, runExport } = await import('../main/exchange/export-service');
+  const [{ EXPORT_EXTENSIONS, exportTargetKind, runExport }, { exportFileName }] = await Promise.all([import('../main/exchange/export-service'), import('../core/export/markdown')]);
   // Read as `gloss list` reads: no lock, nothing written (not even the remembered options), the app may be running.
   const library = await openToRead(dataDir, { onNotice: () => undefined });
   try {
@@ -196,7 +205,7 @@ export async function exportCommand(dataDir: string, args: ParsedArgs, io: Outpu
     if (unknown !== undefined) throw new UsageError(`--doc ${unknown}: there is no document with this id in ${dataDir} (gloss list shows them)`);
     if (request.all && documents.length === 0) throw new GlossError('not-found', `There are no documents in ${dataDir}; nothing was exported.`);
     const kind = exportTargetKind(request);
-    const target = await exportTarget(out, kind, defaultExportName(request, documents, EXPORT_EXTENSIONS[request.format], kind === 'folder'), cwd);
+    const target = await exportTarget(out, kind, defaultExportName(request, documents, EXPORT_EXTENSIONS[request.format], kind === 'folder', exportFileName), cwd);
     printExport(await runExport(library.store, request, target, new Date()), args.json, io);
     return 0;
   } finally {
