@@ -689,22 +689,24 @@ export class LibraryStore {
     this.entry(documentId);
     const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0 };
     if (incoming.length === 0) return counts;
-    const { plainText } = await this.loadTranscript(documentId);
-    const seen = new Set<string>();
-    const cleaned = incoming.map((a) => {
-      if (a.documentId !== documentId) throw new GlossError('invalid-request', `Highlight ${a.id} belongs to another document.`);
-      if (seen.has(a.id)) throw new GlossError('invalid-request', `Highlight ${a.id} is given twice.`);
-      seen.add(a.id);
-      const { start, end } = a.selectors.position;
-      if (!a.orphaned && (end > plainText.length || start >= end || plainText.slice(start, end) !== a.selectors.quote.exact)) {
-        throw new GlossError('invalid-request', `Highlight ${a.id} does not quote the document's text at its position.`);
-      }
-      const codes = [...new Set(a.codes.map(codeOf))];
-      const merged: Annotation = { ...a, ...noteFromState(a), codes };
-      if (!a.orphaned) delete merged.orphaned;
-      return merged;
-    });
+    // Checked against the text once no replace of it is under way (whenSettled), so no highlight is written at
+    // offsets of a text that is no longer the document's.
     await this.textVersions.whenSettled(documentId, async () => {
+      const { plainText } = await this.loadTranscript(documentId);
+      const seen = new Set<string>();
+      const cleaned = incoming.map((a) => {
+        if (a.documentId !== documentId) throw new GlossError('invalid-request', `Highlight ${a.id} belongs to another document.`);
+        if (seen.has(a.id)) throw new GlossError('invalid-request', `Highlight ${a.id} is given twice.`);
+        seen.add(a.id);
+        const { start, end } = a.selectors.position;
+        if (!a.orphaned && (end > plainText.length || start >= end || plainText.slice(start, end) !== a.selectors.quote.exact)) {
+          throw new GlossError('invalid-request', `Highlight ${a.id} does not quote the document's text at its position.`);
+        }
+        const codes = [...new Set(a.codes.map(codeOf))];
+        const merged: Annotation = { ...a, ...noteFromState(a), codes };
+        if (!a.orphaned) delete merged.orphaned;
+        return merged;
+      });
       const file = await this.writableHighlights(documentId, false);
       let changed = false;
       await file.replaceAll(async (current) => {
