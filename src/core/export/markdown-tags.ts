@@ -6,7 +6,7 @@
  *
  * - `&` becomes ` and ` (`Risk & Trust` → `Risk_and_Trust`);
  * - every run of other characters (spaces, punctuation, emoji) becomes one `_`,
- *   and a part's leading and trailing `_` are dropped;
+ *   runs of `_` become one, and a part's leading and trailing `_` are dropped;
  * - parts left empty are dropped (`a/???/b` → `a/b`); a code with nothing left is `#code`;
  * - a tag made of digits only gets a leading `_` (`2024` → `#_2024`).
  *
@@ -22,7 +22,7 @@ export function obsidianTag(code: string): string {
   const parts = code
     .normalize('NFC')
     .split('/')
-    .map((part) => part.replace(/&/g, ' and ').replace(NOT_IN_TAG, '_').replace(/^_+|_+$/g, ''))
+    .map((part) => part.replace(/&/g, ' and ').replace(NOT_IN_TAG, '_').replace(/_{2,}/g, '_').replace(/^_+|_+$/g, ''))
     .filter((part) => part !== '');
   let tag = parts.join('/');
   if (tag === '') tag = 'code';
