@@ -11,6 +11,8 @@ import { useEffect, useState } from 'react';
 import type { OpenedDocument } from '../../../shared/model';
 import { onLibraryChanged, onMenuCommand, onShowDocument, onShowPlace } from '../gloss-client';
 import { showPlace } from '../state/open-place';
+import { backUpLibrary, importAnnotations, restoreBackup } from '../state/library-exchange';
+import { ExchangeReport } from './ExchangeReport';
 import { importDropped, importWithDialog, libraryState, openDocument, refreshLibrary, refreshOpenDocument, showView, useLibrary } from '../state/library-state';
 import { readingStore, useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
@@ -124,6 +126,9 @@ export function App() {
       else if (command === 'show-library') showView('library');
       else if (command === 'find') findStore.requestOpen();
       else if (command === 'search-library') openSearch();
+      else if (command === 'import-annotations') void importAnnotations();
+      else if (command === 'backup') void backUpLibrary();
+      else if (command === 'restore') void restoreBackup();
       else if (command === 'replace-text') {
         // The document open in the reader, if any: without one there is nothing to replace.
         const documentId = readingStore.getState().opened?.document.id;
@@ -167,6 +172,7 @@ export function App() {
       {content}
       {/* Outside the views: a replace reloads the reader under its report, and an import's question outlives the view. */}
       <ReplaceTextReport />
+      <ExchangeReport />
       <ExportDialog />
       <NewVersionPrompt />
       {dropping && (

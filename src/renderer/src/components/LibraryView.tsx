@@ -25,6 +25,7 @@ import { openExportForLibrary } from '../state/export-dialog';
 import { replaceTextWithDialog, useTextReplacement } from '../state/text-replacement';
 import { useStoreStatus } from '../state/store-status';
 import { BackToDocumentButton, LibraryAlerts } from './LibraryPage';
+import { LibraryExchangeMenu } from './LibraryExchangeMenu';
 import { StatusBar } from './StatusBar';
 
 const FORMAT_NAMES: Record<DocumentSummary['format'], string> = { text: 'Text', markdown: 'Markdown', webvtt: 'WebVTT', srt: 'SRT' };
@@ -162,6 +163,7 @@ export function LibraryView() {
         <button type="button" className="button" onClick={() => openExportForLibrary()} title="Export every document: Markdown (a folder with an index), W3C Web Annotations, REFI-QDA (Ctrl+E)">
           Export library…
         </button>
+        <LibraryExchangeMenu />
         <button
           type="button"
           className="button button--primary"
