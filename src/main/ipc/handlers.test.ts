@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createSelectors } from '../../core/anchoring/selectors';
 import { plainTextOf } from '../../core/transcript/plain-text';
 import { CHANNELS } from '../../shared/contract';
+import { DEFAULT_MARKDOWN_OPTIONS, type ExportRequest } from '../../shared/model';
 import { unpackDocument } from '../../core/wire/packed-document';
 import type { Envelope } from '../../shared/contract';
 import { LibraryStore } from '../store/library-store';
@@ -19,6 +20,9 @@ let documentId: string;
 let text: string;
 let exportTo: string | null;
 let filesToOpen: string[] = [];
+let exportFolder: string | null = null;
+/** The save dialogs shown, in order: 'file: <suggested name>' or 'folder'. */
+let dialogs: string[] = [];
 
 function value<T>(e: Envelope<T>): T {
   if (!e.ok) throw new Error(e.error.message);
@@ -31,11 +35,19 @@ beforeEach(async () => {
   await store.addSampleOnce(sample);
   exportTo = join(dir, 'export.md');
   filesToOpen = [];
+  exportFolder = null;
+  dialogs = [];
   handlers = createHandlers({
     store,
-    chooseExportPath: async () => exportTo,
+    chooseExportPath: async (suggestedName) => {
+      dialogs.push(`file: ${suggestedName}`);
+      return exportTo;
+    },
     chooseFilesToOpen: async () => filesToOpen,
-    chooseExportFolder: async () => null,
+    chooseExportFolder: async () => {
+      dialogs.push('folder');
+      return exportFolder;
+    },
     now: () => new Date('2026-11-26T12:00:00Z'),
   });
   documentId = value(await handlers['library:list']({}))[0].id;
@@ -151,5 +163,62 @@ describe('refuses hostile or malformed payloads with a clear error, changing not
   test('an unknown channel', async () => {
     expect(await invokeHandler(handlers, 'fs:delete-everything', {})).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await invokeHandler(handlers, 'toString', {})).toMatchObject({ ok: false });
+  });
+});
+
+describe('export and exchange dialogs', () => {
+  const TITLE = 'Democracies must maintain the lead in AI';
+
+  test('export:run asks for a folder or a file as the export needs, suggests a name by format, and a cancelled dialog writes nothing', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    filesToOpen = [join(dir, 'talk.vtt')];
+    await writeFile(filesToOpen[0], 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann Lee>Hello.\n');
+    const other = value(await handlers['library:import-dialog']({})).map((r) => (r.ok ? r.document.id : ''))[0];
+    exportTo = null;
+    const cases: [Omit<ExportRequest, 'documentIds'> & { documentIds?: string[] }, string][] = [
+      [{ format: 'md', documentIds: [documentId] }, `file: ${TITLE} - highlights.md`],
+      [{ format: 'md', documentIds: [documentId, other] }, 'folder'],
+      [{ format: 'md', all: true }, 'folder'],
+      [{ format: 'w3c', documentIds: [documentId] }, `file: ${TITLE} - highlights.jsonld`],
+      [{ format: 'w3c', documentIds: [documentId, other] }, 'file: Gloss library.jsonld'],
+      [{ format: 'qdpx', documentIds: [other] }, 'file: talk - highlights.qdpx'],
+      [{ format: 'qdpx', all: true }, 'file: Gloss library.qdpx'],
+      [{ format: 'qdc' }, 'file: Gloss codebook.qdc'],
+    ];
+    for (const [request, dialog] of cases) {
+      dialogs = [];
+      expect(value(await handlers['export:run']({ documentIds: [], ...request })), dialog).toEqual({ cancelled: true });
+      expect(dialogs).toEqual([dialog]);
+    }
+    expect((await readdir(dir)).sort()).toEqual(['data', 'talk.vtt']);
+  });
+
+  test('export:run and export:preview refuse a request naming no document (but a codebook), before any dialog', async () => {
+    for (const channel of ['export:run', 'export:preview'] as const) {
+      const result = await invokeHandler(handlers, channel, { format: 'md', documentIds: [] });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('name at least one document, or all of them') } });
+    }
+    expect(await invokeHandler(handlers, 'export:run', { format: 'pdf', documentIds: [documentId] })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(dialogs).toEqual([]);
+  });
+
+  test('export:preview counts what an export would hold; export:options starts as the defaults', async () => {
+    value(await handlers['annotations:create']({ ...createRequest(), note: 'why' }));
+    expect(value(await handlers['export:preview']({ format: 'w3c', documentIds: [documentId] }))).toMatchObject({ documents: 1, highlights: 1 });
+    expect(value(await handlers['export:preview']({ format: 'w3c', documentIds: [], all: true, filter: { colors: ['red'], codes: [], speakers: [], withNote: false } }))).toMatchObject({ documents: 1, highlights: 0 });
+    expect(value(await handlers['export:options']({}))).toEqual(DEFAULT_MARKDOWN_OPTIONS);
+  });
+
+  test('exchange:import-dialog: a cancelled dialog imports nothing; a file of neither kind is refused with the reason', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    expect(value(await handlers['exchange:import-dialog']({}))).toEqual({ cancelled: true });
+    filesToOpen = [join(dir, 'notes.txt')];
+    await writeFile(filesToOpen[0], 'Ann Lee: Hello.\n');
+    expect(await handlers['exchange:import-dialog']({ documentId })).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'notes.txt is neither a W3C annotation file (JSON) nor a REFI-QDA project (.qdpx, a zip). Nothing was imported.' },
+    });
+    expect(await invokeHandler(handlers, 'exchange:import-dialog', { documentId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(value(await handlers['library:list']({}))).toHaveLength(1);
   });
 });
