@@ -63,16 +63,30 @@ function textOf(node: Nodes): string {
   return 'value' in node ? node.value : '';
 }
 
-/** Each highlight of an export: its quote's paragraphs and its note's blocks (paragraphs and lists), as text. */
-function highlightGroups(tree: Root): { quote: string[]; note: string[] }[] {
+/** Each highlight of an export: its quote's paragraphs, its colour and codes line, and its note's blocks (paragraphs and lists), as text. */
+function highlightGroups(tree: Root): { quote: string[]; meta: string; note: string[] }[] {
   const start = tree.children.findIndex((c) => c.type === 'heading' && toString(c) === 'Highlights');
-  const groups: { quote: string[]; note: string[] }[] = [];
+  const groups: { quote: string[]; meta: string; note: string[] }[] = [];
   for (const node of tree.children.slice(start + 1) as RootContent[]) {
-    if (node.type === 'blockquote') groups.push({ quote: node.children.map((c) => toString(c)), note: [] });
-    else if (node.type === 'paragraph' || node.type === 'list') groups.at(-1)!.note.push(textOf(node));
-    else throw new Error(`unexpected ${node.type} in the highlights`);
+    // The markers of Gloss's own regions (what a re-export replaces) are HTML comments a notes app does not show.
+    if (node.type === 'html') continue;
+    if (node.type === 'heading') break;
+    if (node.type === 'blockquote') groups.push({ quote: node.children.map((c) => toString(c)), meta: '', note: [] });
+    else if (node.type === 'paragraph' || node.type === 'list') {
+      const text = textOf(node);
+      // The quote's block id, for links from notes apps.
+      if (/^\^gloss-[0-9a-f]+$/.test(text)) continue;
+      if (text.startsWith('Colour:')) groups.at(-1)!.meta = text;
+      else groups.at(-1)!.note.push(text);
+    } else throw new Error(`unexpected ${node.type} in the highlights`);
   }
   return groups;
+}
+
+/** The file's Markdown after its YAML front matter, parsed, and the front matter's lines. */
+function withoutFrontMatter(markdown: string): { front: string; tree: Root } {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown);
+  return { front: match?.[1] ?? '', tree: fromMarkdown(match ? markdown.slice(match[0].length) : markdown) };
 }
 
 test('exports every highlight with its speaker and note to a Markdown file', async ({ gloss }, testInfo) => {
@@ -86,34 +100,42 @@ test('exports every highlight with its speaker and note to a Markdown file', asy
 
   const path = testInfo.outputPath('export via button.md');
   await gloss.setExportPath(path);
-  await page.getByRole('button', { name: 'Export Markdown…' }).click();
-  await expect(ui.status).toContainText(`Exported to ${path}`);
+  // The toolbar's Export… opens the Export dialog, Markdown chosen; its Export… asks where and writes.
+  await page.locator('.toolbar').getByRole('button', { name: 'Export…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('radio', { name: /^Markdown/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Export…', exact: true }).click();
+  await expect(ui.status).toContainText(`Exported 2 highlights to ${path}`);
   const markdown = await readFile(path, 'utf8');
-  const tree = fromMarkdown(markdown);
-  expect(tree.children[0]).toMatchObject({ type: 'heading', depth: 1 });
-  expect(toString(tree.children[0])).toBe('Democracies must maintain the lead in AI');
-  expect(markdown).toMatch(/Source: Sample transcript/);
-  expect(markdown).toMatch(new RegExp(`Exported: ${new Date().toISOString().slice(0, 10)}`));
+  const { front, tree } = withoutFrontMatter(markdown);
+  expect(front).toMatch(/^title: Democracies must maintain the lead in AI$/m);
+  expect(front).toMatch(/^source: Sample transcript$/m);
+  expect(front).toMatch(new RegExp(`^exported: ${new Date().toISOString().slice(0, 10)}`, 'm'));
+  const title = tree.children.find((c) => c.type === 'heading');
+  expect(title).toMatchObject({ type: 'heading', depth: 1 });
+  expect(toString(title!)).toBe('Democracies must maintain the lead in AI');
   expect(highlightGroups(tree)).toEqual([
-    { quote: ['I want to kick off by talking about your essay', '— Madhumita Murgia (green)'], note: ['The opening question.'] },
-    // Typed in the rich-text note, Markdown is text: it comes out as typed, line by line.
-    { quote: ['let a gremlin loose', '— Dario Amodei (pink)'], note: ['# heading\n> quote\n```\n<script>alert(1)</script>'] },
+    { quote: ['I want to kick off by talking about your essay', '— Madhumita Murgia · Open in Gloss'], meta: 'Colour: Green', note: ['The opening question.'] },
+    // Typed in the rich-text note, Markdown is text: it comes out as typed, line by line, and breaks nothing out.
+    { quote: ['let a gremlin loose', '— Dario Amodei · Open in Gloss'], meta: 'Colour: Pink', note: ['# heading\n> quote\n```\n<script>alert(1)</script>'] },
   ]);
 });
 
 test('exports from the File menu too, and a cancelled dialog writes nothing', async ({ gloss }, testInfo) => {
   await gloss.ui.highlight('let a gremlin loose', 'yellow');
+  const dialog = gloss.page.getByRole('dialog', { name: 'Export' });
   await gloss.setExportPath(null);
-  await gloss.menu('export-markdown');
-  await gloss.page.waitForTimeout(300);
+  await gloss.menu('export');
+  await dialog.getByRole('button', { name: 'Export…', exact: true }).click();
+  await expect(dialog).toContainText('Nothing was exported');
   await expect(gloss.ui.status).not.toContainText('Exported');
 
   const path = testInfo.outputPath('export via menu.md');
   await gloss.setExportPath(path);
-  await gloss.menu('export-markdown');
-  await expect(gloss.ui.status).toContainText(`Exported to ${path}`);
+  await dialog.getByRole('button', { name: 'Export…', exact: true }).click();
+  await expect(gloss.ui.status).toContainText(`Exported 1 highlight to ${path}`);
   expect((await stat(path)).size).toBeGreaterThan(0);
-  expect(highlightGroups(fromMarkdown(await readFile(path, 'utf8')))).toEqual([
-    { quote: ['let a gremlin loose', '— Dario Amodei (yellow)'], note: [] },
+  expect(highlightGroups(withoutFrontMatter(await readFile(path, 'utf8')).tree)).toEqual([
+    { quote: ['let a gremlin loose', '— Dario Amodei · Open in Gloss'], meta: 'Colour: Yellow', note: [] },
   ]);
 });
