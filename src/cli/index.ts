@@ -19,6 +19,8 @@
  *   gloss revert-text --doc ID TOKEN        undo a replace-text
  *   gloss export --format F (--doc ID... | --all) [--out PATH]  Markdown, W3C annotations, REFI-QDA
  *   gloss import FILE [--doc ID]            a W3C annotation file or a REFI-QDA project
+ *   gloss backup OUT                        the whole library in one archive
+ *   gloss restore ARCHIVE                   a backup merged into the library, by id, the newer change winning
  */
 import { errorMessage } from '../core/error-message';
 import { sharedReader } from '../main/import/off-thread-reader';
@@ -29,6 +31,7 @@ import { replaceTextCommand, revertTextCommand } from './text-commands';
 import { searchCommand } from './search-commands';
 import { findCommand } from './find-command';
 import { EXCHANGE_FLAGS, exportCommand, importCommand } from './exchange-commands';
+import { backupCommand, restoreCommand } from './backup-commands';
 import { transcriptToJson } from './transcript-json';
 import { HIGHLIGHT_COLORS } from '../shared/model';
 
@@ -68,10 +71,14 @@ const USAGE = `Usage: gloss COMMAND [--json] [--data-dir DIR]
   import FILE [--doc ID]
                        import a W3C Web Annotation file (JSON-LD) or a REFI-QDA project (.qdpx); --doc names
                        the document for annotations whose own document is not found
+  backup OUT           back the whole library up to one archive (a zip; OUT may be a folder); works while
+                       Gloss is running
+  restore ARCHIVE      restore a backup into the library: documents it lacks are added, the others merged by
+                       id (the newer change wins); a damaged archive changes nothing
 Options:
   --json               print JSON
   --data-dir DIR       the library folder (default: $GLOSS_DATA_DIR, else the app's own)
-Writing commands (highlight, codes rename|merge, replace-text, revert-text, import) send the change to Gloss when it is running.`;
+Writing commands (highlight, codes rename|merge, replace-text, revert-text, import, restore) send the change to Gloss when it is running.`;
 
 const FLAGS: FlagSpecs = {
   check: { repair: 'switch' },
@@ -99,9 +106,11 @@ const OPERANDS: Record<string, (n: number) => boolean> = {
   'revert-text': (n) => n === 1,
   export: (n) => n === 0,
   import: (n) => n === 1,
+  backup: (n) => n === 1,
+  restore: (n) => n === 1,
 };
 /** What a command's operands are, for the message when there are too many or too few. */
-const OPERAND_NAMES: Record<string, string> = { parse: 'files', add: 'files', codes: 'operands', 'replace-text': 'files', 'revert-text': 'undo tokens', import: 'files' };
+const OPERAND_NAMES: Record<string, string> = { parse: 'files', add: 'files', codes: 'operands', 'replace-text': 'files', 'revert-text': 'undo tokens', import: 'files', backup: 'archives', restore: 'archives' };
 
 async function parse(file: string, json: boolean, io: Output): Promise<number> {
   // Read as an import is: in the worker, with its time and memory limits.
@@ -163,6 +172,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     }
     if (command === 'export') return await exportCommand(dataDir, args, io);
     if (command === 'import') return await importCommand(dataDir, operands[0], valueOf(args, 'doc'), json, io);
+    if (command === 'backup') return await backupCommand(dataDir, operands[0], json, io);
+    if (command === 'restore') return await restoreCommand(dataDir, operands[0], json, io);
     if (command === 'search') return await searchCommand(dataDir, { query: operands.join(' '), documentId: valueOf(args, 'doc'), limit: valueOf(args, 'limit') }, json, io);
     if (command === 'codes') return operands.length === 0 ? await codesCommand(dataDir, json, io) : await changeCodesCommand(dataDir, operands, json, io);
     return await overviewCommand(dataDir, valueOf(args, 'doc') ?? null, json, io);

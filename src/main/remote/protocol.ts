@@ -49,4 +49,10 @@ export const commandRequestSchema = z.discriminatedUnion('name', [
     name: z.literal('import'),
     request: z.strictObject({ path: z.string().min(1).max(4096).refine(isAbsolute, 'must be an absolute path'), documentId: z.string().min(1).max(200).nullable().optional() }),
   }),
+  z.strictObject({
+    version: z.literal(PROTOCOL_VERSION),
+    token: z.string().max(200),
+    name: z.literal('restore'),
+    request: z.strictObject({ path: z.string().min(1).max(4096).refine(isAbsolute, 'must be an absolute path') }),
+  }),
 ]) satisfies z.ZodType<CommandRequest, unknown>;

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { findQuote } from '../../core/anchoring/find-quote';
 import { createSelectors, type TextRange } from '../../core/anchoring/selectors';
-import type { CodeOperation, ExchangeImportReport, HighlightColor, TextReplacement } from '../../shared/model';
+import type { CodeOperation, ExchangeImportReport, HighlightColor, RestoreReport, TextReplacement } from '../../shared/model';
 import { GlossError } from '../store/errors';
 import { LibraryStore } from '../store/library-store';
 import { speakerIndex } from '../../core/study/speakers';
@@ -44,6 +44,8 @@ export interface WriteCommands {
   'revert-text': { request: { documentId: string; undoToken: string }; result: TextReplacement };
   /** `gloss import`: a W3C annotation file or a REFI-QDA project (an absolute path, read by whoever writes). */
   import: { request: { path: string; documentId?: string | null }; result: ExchangeImportReport };
+  /** `gloss restore`: a backup archive (an absolute path, read by whoever writes) merged into the library. */
+  restore: { request: { path: string }; result: RestoreReport };
 }
 export type WriteCommandName = keyof WriteCommands;
 export type WriteRequest<N extends WriteCommandName> = WriteCommands[N]['request'];
@@ -111,6 +113,13 @@ async function importFile(store: CommandStore, { path, documentId }: WriteReques
   return importExchangeFile(store, path, { documentId: documentId ?? null });
 }
 
+/** A restore merges documents, highlights, notebooks, codes and settings through the whole store, so it needs the store itself. */
+async function restoreArchive(store: CommandStore, { path }: WriteRequest<'restore'>): Promise<RestoreReport> {
+  if (!(store instanceof LibraryStore)) throw new GlossError('internal', 'This store cannot restore a backup.');
+  const { restoreLibrary } = await import('../backup/backup-service');
+  return restoreLibrary(store, path);
+}
+
 /** Runs a writing command on a store; `newId` names a new highlight (a UUID, as the app's). */
 export function runWriteCommand<N extends WriteCommandName>(store: CommandStore, name: N, request: WriteRequest<N>, newId: () => string = randomUUID): Promise<WriteResult<N>> {
   const commands: { [K in WriteCommandName]: (request: WriteRequest<K>) => Promise<WriteResult<K>> } = {
@@ -119,12 +128,13 @@ export function runWriteCommand<N extends WriteCommandName>(store: CommandStore,
     'replace-text': (r) => store.replaceTextFromPath(r.documentId, r.path),
     'revert-text': (r) => store.revertText(r.documentId, r.undoToken),
     import: (r) => importFile(store, r),
+    restore: (r) => restoreArchive(store, r),
   };
   return commands[name](request);
 }
 
 /** Which document a command changed (the window shows it again), or null for library-wide changes (codes, an import). */
 export function changedDocument<N extends WriteCommandName>(name: N, request: WriteRequest<N>): string | null {
-  if (name === 'codes' || name === 'import') return null;
+  if (name === 'codes' || name === 'import' || name === 'restore') return null;
   return (request as WriteRequest<'highlight' | 'replace-text' | 'revert-text'>).documentId;
 }
