@@ -215,14 +215,15 @@ function ExportForm({ opening }: { opening: ExportOpening }) {
                       aria-describedby={reason ? `${previewId}-${key}` : undefined}
                       onChange={(e) => exportDialog.choose({ markdown: { [key]: e.target.checked } })}
                     />
-                    {label}
-                    {hint && <span className="export-dialog__hint"> ({hint})</span>}
-                    {reason && (
-                      <span id={`${previewId}-${key}`} className="export-dialog__hint">
-                        {' '}
-                        — {reason.toLowerCase()}
-                      </span>
-                    )}
+                    <span>
+                      {label}
+                      {hint && <span className="export-dialog__hint"> ({hint})</span>}
+                      {reason && (
+                        <span id={`${previewId}-${key}`} className="export-dialog__hint export-dialog__reason">
+                          {reason}
+                        </span>
+                      )}
+                    </span>
                   </label>
                 );
               })}
@@ -240,7 +241,7 @@ function ExportForm({ opening }: { opening: ExportOpening }) {
           )}
           {preview && preview.leftOut.length > 0 && (
             <div className="export-dialog__left-out">
-              <p className="export-dialog__left-out-title">{FORMAT_NAMES[format]} cannot carry everything:</p>
+              <p className="export-dialog__left-out-title">Left out of this {FORMAT_NAMES[format]} export:</p>
               <ul>
                 {preview.leftOut.map((line) => (
                   <li key={line}>{line}</li>
