@@ -8,7 +8,7 @@
  * only reads.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,7 +17,7 @@ import { exportFileName } from '../core/export/markdown';
 import { commandRequestSchema, PROTOCOL_VERSION } from '../main/remote/protocol';
 import { DEFAULT_MARKDOWN_OPTIONS, type ExchangeImportReport, type ExportRequest, HIGHLIGHT_COLORS } from '../shared/model';
 import { parseArgs, UsageError } from './args';
-import { defaultExportName, EXCHANGE_FLAGS, exportRequestOf, importLines } from './exchange-commands';
+import { defaultExportName, EXCHANGE_FLAGS, exportCommand, exportRequestOf, importLines } from './exchange-commands';
 import { gloss, ROOT, SAMPLE_PATH, snapshot } from './testing/run-gloss';
 
 const TITLE = 'Democracies must maintain the lead in AI';
@@ -145,7 +145,8 @@ test('an import’s report reads as a sentence: what was added where, updated, o
     'Not carried: the project’s users',
   ]);
   const again = { ...report, format: 'w3c' as const, documentsAdded: [], highlightsAdded: 0, highlightsUpdated: 0, highlightsUnchanged: 16, orphaned: 0, codesAdded: 0, notCarried: [] };
-  expect(importLines(again)).toEqual([`Added 0 highlights to “${TITLE}”, 16 already as in the library.`]);
+  expect(importLines(again)).toEqual(['Nothing new: 16 highlights already as in the library.']);
+  expect(importLines({ ...again, highlightsUnchanged: 15, orphaned: 1 })).toEqual([`Added 0 highlights to “${TITLE}”, 15 already as in the library, 1 orphaned (their text was not found; kept with their notes and codes).`]);
 });
 
 test('a file that is neither W3C annotations nor a REFI-QDA project, or that is not there, is refused with exit code 1 and the reason; nothing changes', async () => {
@@ -200,11 +201,18 @@ function startApp() {
   });
 }
 
-test('beside the running app, import is run by the app on its own store (which reads the file itself), and export still checks its documents', async () => {
+test('beside the running app, import is run by the app on its own store (which reads the file itself, and tells the window), and export only reads', async () => {
+  // Highlights made in another library, exported as W3C annotations.
+  const elsewhere = join(dir, 'elsewhere');
+  const [{ id: theirs }] = await json('add', SAMPLE_PATH, '--data-dir', elsewhere);
+  await json('highlight', '--doc', theirs, '--quote', 'let a gremlin loose', '--color', 'red', '--code', 'theme/risk', '--data-dir', elsewhere);
+  const annotations = join(dir, 'theirs.jsonld');
+  await json('export', '--format', 'w3c', '--all', '--out', annotations, '--data-dir', elsewhere);
+  const notes = join(dir, 'notes.txt');
+  await writeFile(notes, 'Ann Lee: Hello.\n');
+
   const app = await startApp();
   try {
-    const notes = join(dir, 'notes.txt');
-    await writeFile(notes, 'Ann Lee: Hello.\n');
     // The app's own import service answered: the command could not have taken the library the app holds.
     expect(await gloss('import', notes, '--data-dir', dataDir)).toEqual({
       code: 1,
@@ -213,9 +221,109 @@ test('beside the running app, import is run by the app on its own store (which r
     });
     const missing = await gloss('import', join(dir, 'gone.qdpx'), '--data-dir', dataDir);
     expect(missing.err).toMatch(/^gloss: Could not read gone\.qdpx: .*ENOENT/);
-    expect(await gloss('export', '--format', 'w3c', '--doc', UNKNOWN, '--out', join(dir, 'x.jsonld'), '--data-dir', dataDir)).toMatchObject({ code: 2, err: expect.stringContaining(`--doc ${UNKNOWN}: there is no document`) });
     expect(app.changed()).toEqual([]);
+
+    const report = await json('import', annotations, '--doc', doc, '--data-dir', dataDir);
+    expect(report).toMatchObject({ format: 'w3c', highlightsAdded: 1, documentsUpdated: [{ id: doc, title: TITLE }] });
+    expect(app.changed()).toEqual(['null']);
+
+    const settings = join(dataDir, 'settings.json');
+    const before = await readFile(settings, 'utf8').catch(() => null);
+    const exported = await json('export', '--format', 'w3c', '--doc', doc, '--code', 'theme', '--out', join(dir, 'mine.jsonld'), '--data-dir', dataDir);
+    expect(exported).toMatchObject({ documents: 1, highlights: 1 });
+    expect(await readFile(settings, 'utf8').catch(() => null)).toBe(before);
+    expect(await gloss('export', '--format', 'w3c', '--doc', UNKNOWN, '--out', join(dir, 'x.jsonld'), '--data-dir', dataDir)).toMatchObject({ code: 2, err: expect.stringContaining(`--doc ${UNKNOWN}: there is no document`) });
   } finally {
     await app.stop();
   }
 }, 30_000);
+
+/** Runs a command that must succeed and parses its JSON. */
+async function json(...argv: string[]) {
+  const { code, out, err } = await gloss(...argv, '--json');
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(out);
+}
+
+/** Two highlights in the sample: one red with a code and a note, one blue. */
+async function twoHighlights(library = dataDir) {
+  const red = await json('highlight', '--doc', doc, '--quote', 'let a gremlin loose', '--color', 'red', '--code', 'theme/risk', '--note', 'why *this*', '--data-dir', library);
+  const blue = await json('highlight', '--doc', doc, '--quote', 'concreteness', '--color', 'blue', '--data-dir', library);
+  return [red, blue];
+}
+
+test('a W3C export of a document, imported into another library holding the same transcript, gives back the same highlights; a second import changes nothing', async () => {
+  const made = await twoHighlights();
+  const file = join(dir, 'out', 'sample.jsonld');
+  await mkdir(join(dir, 'out'));
+  const exported = await gloss('export', '--format', 'w3c', '--doc', doc, '--out', file, '--data-dir', dataDir);
+  expect(exported.code).toBe(0);
+  expect(exported.out.split('\n')).toEqual([`Wrote ${file}`, 'Exported 1 document and 2 highlights as W3C Web Annotations.', expect.stringMatching(/^Left out: .*speaker/i)]);
+  const collection = JSON.parse(await readFile(file, 'utf8'));
+  expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 2 });
+
+  const other = join(dir, 'other');
+  const [{ id: otherDoc }] = await json('add', SAMPLE_PATH, '--data-dir', other);
+  const report = await json('import', file, '--data-dir', other);
+  expect(report).toEqual({
+    format: 'w3c',
+    documentsAdded: [],
+    documentsUpdated: [{ id: otherDoc, title: TITLE }],
+    highlightsAdded: 2,
+    highlightsUpdated: 0,
+    highlightsUnchanged: 0,
+    orphaned: 0,
+    codesAdded: expect.any(Number),
+    notCarried: expect.any(Array),
+  });
+  const fields = (h: Record<string, unknown>) => ({ id: h.id, quote: h.quote, start: h.start, end: h.end, color: h.color, codes: h.codes, note: h.note, speakers: h.speakers });
+  expect((await json('highlights', '--doc', otherDoc, '--data-dir', other)).highlights.map(fields)).toEqual(made.sort((a, b) => a.start - b.start).map(fields));
+  const again = await gloss('import', file, '--data-dir', other);
+  expect(again).toMatchObject({ code: 0, err: '' });
+  expect(again.out).toBe('Nothing new: 2 highlights already as in the library.');
+  expect((await json('highlights', '--doc', otherDoc, '--data-dir', other)).highlights).toHaveLength(2);
+});
+
+test('export with filter flags takes only the highlights the side panel would show; --json prints the report', async () => {
+  await twoHighlights();
+  const file = join(dir, 'red.jsonld');
+  const report = await json('export', '--format', 'w3c', '--doc', doc, '--colour', 'red', '--out', file, '--data-dir', dataDir);
+  expect(report).toEqual({ format: 'w3c', files: [file], documents: 1, highlights: 1, leftOut: [expect.any(String)], readerTextKept: 0 });
+  expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ total: 1 });
+  expect(await json('export', '--format', 'w3c', '--all', '--code', 'theme', '--out', file, '--data-dir', dataDir)).toMatchObject({ highlights: 1 });
+  expect(await json('export', '--format', 'w3c', '--all', '--with-note', '--colour', 'blue', '--out', file, '--data-dir', dataDir)).toMatchObject({ highlights: 0 });
+});
+
+test('without --out an export takes its default name in the current folder; a folder given as --out receives that name', async () => {
+  await twoHighlights();
+  const io = { out: () => undefined, err: () => undefined };
+  const args = (...argv: string[]) => parseArgs(['export', ...argv], EXCHANGE_FLAGS, {});
+  const cwd = join(dir, 'here');
+  await mkdir(cwd);
+  expect(await exportCommand(dataDir, args('--format', 'qdpx', '--all'), io, cwd)).toBe(0);
+  expect(await exportCommand(dataDir, args('--format', 'w3c', '--doc', doc), io, cwd)).toBe(0);
+  expect(await exportCommand(dataDir, args('--format', 'qdc', '--out', 'codes/'), io, cwd)).toBe(0);
+  expect(await exportCommand(dataDir, args('--format', 'qdc', '--out', cwd), io, cwd)).toBe(0);
+  expect((await readdir(cwd, { recursive: true })).sort()).toEqual(['Gloss codebook.qdc', 'Gloss library.qdpx', `${TITLE} - highlights.jsonld`, 'codes', join('codes', 'Gloss codebook.qdc')].sort());
+  expect((await readFile(join(cwd, 'codes', 'Gloss codebook.qdc'), 'utf8')).startsWith('<?xml')).toBe(true);
+  // A file in a folder that is not there is not guessed at.
+  const result = await gloss('export', '--format', 'qdc', '--out', join(dir, 'nowhere', 'codes.qdc'), '--data-dir', dataDir);
+  expect(result).toEqual({ code: 1, out: '', err: `gloss: There is no folder ${join(dir, 'nowhere')} to write ${join(dir, 'nowhere', 'codes.qdc')} into; nothing was exported.` });
+});
+
+test('a REFI-QDA project exported from one library is imported into an empty one: its document, coded highlights and codes', async () => {
+  await twoHighlights();
+  const file = join(dir, 'project.qdpx');
+  expect(await json('export', '--format', 'qdpx', '--all', '--out', file, '--data-dir', dataDir)).toMatchObject({ files: [file], documents: 1, highlights: 2 });
+  const empty = join(dir, 'empty');
+  await mkdir(empty);
+  const report = await gloss('import', file, '--data-dir', empty);
+  expect(report).toMatchObject({ code: 0, err: '' });
+  const [added] = await json('list', '--data-dir', empty);
+  expect(report.out.split('\n').slice(0, 2)).toEqual([`Added the document “${added.title}” (${added.id})`, expect.stringMatching(new RegExp(`^Added \\d+ highlights? to “${added.title}”`))]);
+  // (A highlight with neither a code nor a note is not read back from a project: the import takes such selections for speakers' turns.)
+  const highlights = (await json('highlights', '--doc', added.id, '--data-dir', empty)).highlights;
+  expect(highlights).toContainEqual(expect.objectContaining({ quote: 'let a gremlin loose', codes: ['theme/risk'], note: 'why *this*', speakers: ['Dario Amodei'] }));
+  expect(await json('codes', '--data-dir', empty)).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'theme/risk', count: 1 })]));
+});

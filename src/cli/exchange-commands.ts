@@ -161,8 +161,9 @@ async function kindOf(path: string): Promise<'file' | 'folder' | null> {
 }
 
 /**
- * Where the export goes: --out (a folder for Markdown of several documents, created if missing; else a file, or an
- * existing folder to put the default name in), or the default name in `cwd`.
+ * Where the export goes: --out (a folder for Markdown of several documents, created if missing; else a file, or a
+ * folder to put the default name in: one that exists, or one written with a slash at the end), or the default name
+ * in `cwd`.
  */
 async function exportTarget(out: string | undefined, kind: 'file' | 'folder', defaultName: string, cwd: string): Promise<string> {
   const path = resolve(cwd, out ?? defaultName);
@@ -173,6 +174,10 @@ async function exportTarget(out: string | undefined, kind: 'file' | 'folder', de
     return path;
   }
   if (existing === 'folder') return join(path, defaultName);
+  if (out !== undefined && /[\\/]$/.test(out)) {
+    await mkdir(path, { recursive: true });
+    return join(path, defaultName);
+  }
   if ((await kindOf(dirname(path))) !== 'folder') throw new GlossError('not-found', `There is no folder ${dirname(path)} to write ${path} into; nothing was exported.`);
   return path;
 }
@@ -224,7 +229,9 @@ export function importLines(report: ExchangeImportReport): string[] {
     ...(report.highlightsUnchanged ? [`${report.highlightsUnchanged} already as in the library`] : []),
     ...(report.orphaned ? [`${report.orphaned} orphaned (their text was not found; kept with their notes and codes)`] : []),
   ];
-  lines.push(`${counts.join(', ')}${report.codesAdded ? `; ${plural(report.codesAdded, 'new code')}` : ''}.`);
+  const nothingNew = report.documentsAdded.length === 0 && report.highlightsAdded === 0 && report.highlightsUpdated === 0 && report.orphaned === 0 && report.codesAdded === 0;
+  if (nothingNew) lines.push(`Nothing new: ${plural(report.highlightsUnchanged, 'highlight')} already as in the library.`);
+  else lines.push(`${counts.join(', ')}${report.codesAdded ? `; ${plural(report.codesAdded, 'new code')}` : ''}.`);
   for (const line of report.notCarried) lines.push(`Not carried: ${line}`);
   return lines;
 }
