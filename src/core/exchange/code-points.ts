@@ -12,16 +12,8 @@ export class CodePointOffsets {
   private readonly pairs: number[] = [];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length - 1; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit >= 0xd800 && unit <= 0xdbff) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          this.pairs.push(i);
-          i++;
-        }
-      }
-    }
+    const pair = /[\ud800-\udbff][\udc00-\udfff]/g;
+    for (let m = pair.exec(text); m !== null; m = pair.exec(text)) this.pairs.push(m.index);
   }
 
   /** Code points before UTF-16 offset `utf16` (an offset inside a pair counts the pair's character as before it). Offsets past the end go on counting one for one. */

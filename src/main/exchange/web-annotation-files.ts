@@ -91,9 +91,12 @@ function glossIdOf(incoming: IncomingAnnotation): string {
   return nameBasedUuid(JSON.stringify({ source, quote, position, note, tags, created }));
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** An ISO 8601 time as Gloss writes them (toISOString), keeping one already so. */
 function isoTime(value: string | null, fallback: string): string {
   if (value === null) return fallback;
+  if (ISO_TIME.test(value)) return value;
   const iso = new Date(value).toISOString();
   return iso === value ? value : iso;
 }
@@ -158,12 +161,16 @@ async function planImport(store: LibraryStore, read: ReturnType<typeof readWebAn
   };
   const ids = new Map<string, IncomingAnnotation>();
   const badCodes = new Map<string, string>();
+  // Files repeat the same few tags thousands of times: each is checked once.
+  const codeOfTag = new Map<string, string | null>();
   let tooManyCodes = 0;
   let uncoloured = 0;
   let orphaned = 0;
   const merges: Plan['merges'] = [];
   for (const { document, incoming } of targets) {
-    const text = plainTextOf((await store.forExport(document.id)).transcript);
+    const { transcript, annotations: current } = await store.forExport(document.id);
+    const known = new Map(current.map((a) => [a.id, a]));
+    const text = plainTextOf(transcript);
     const offsets = new CodePointOffsets(text);
     const textPoints = offsets.toCodePoints(text.length);
     const inputs: AnchorInput[] = [];
@@ -183,19 +190,23 @@ async function planImport(store: LibraryStore, read: ReturnType<typeof readWebAn
       };
       const codes: string[] = [];
       for (const tag of a.tags) {
-        const problem = codeProblem(tag);
-        if (problem) {
-          badCodes.set(tag, problem);
-          continue;
+        let code = codeOfTag.get(tag);
+        if (code === undefined) {
+          const problem = codeProblem(tag);
+          if (problem) badCodes.set(tag, problem);
+          code = problem ? null : normaliseCode(tag);
+          codeOfTag.set(tag, code);
         }
-        const code = normaliseCode(tag);
+        if (code === null) continue;
         if (codes.includes(code)) continue;
         if (codes.length === MAX_CODES_PER_HIGHLIGHT) tooManyCodes++;
         else codes.push(code);
       }
       const color = (HIGHLIGHT_COLORS as readonly string[]).includes(a.color ?? '') ? (a.color as HighlightColor) : null;
       if (!color) uncoloured++;
-      const createdAt = isoTime(a.created, now);
+      // A file that gives no times (some tools write none) does not make an import look newer each time.
+      const createdAt = isoTime(a.created, known.get(id)?.createdAt ?? now);
+      const updatedAt = a.modified === null ? (known.get(id)?.updatedAt ?? createdAt) : isoTime(a.modified, createdAt);
       if (!a.orphaned) inputs.push({ id, selectors });
       return {
         id,
@@ -207,7 +218,7 @@ async function planImport(store: LibraryStore, read: ReturnType<typeof readWebAn
         codes,
         ...(a.orphaned ? { orphaned: true } : {}),
         createdAt,
-        updatedAt: isoTime(a.modified, createdAt),
+        updatedAt,
       } satisfies Annotation;
     });
     const placed = new Map(reanchor(text, text, inputs).map((r) => [r.id, r]));
