@@ -209,6 +209,17 @@ describe('export and exchange dialogs', () => {
     expect(value(await handlers['export:options']({}))).toEqual(DEFAULT_MARKDOWN_OPTIONS);
   });
 
+  test('export:run writes where the dialog says and reports it; the file comes back through exchange:import-dialog without duplicates', async () => {
+    value(await handlers['annotations:create']({ ...createRequest(), note: 'why', codes: ['theme/risk'] }));
+    exportTo = join(dir, 'chosen.jsonld');
+    const report = value(await handlers['export:run']({ format: 'w3c', documentIds: [documentId] }));
+    expect(report).toMatchObject({ format: 'w3c', files: [exportTo], documents: 1, highlights: 1 });
+    expect(JSON.parse(await readFile(exportTo, 'utf8'))).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+    filesToOpen = [exportTo];
+    expect(value(await handlers['exchange:import-dialog']({ documentId: null }))).toMatchObject({ format: 'w3c', highlightsAdded: 0, highlightsUnchanged: 1 });
+    expect(unpackDocument(value(await handlers['documents:open']({ documentId }))).annotations).toHaveLength(1);
+  });
+
   test('exchange:import-dialog: a cancelled dialog imports nothing; a file of neither kind is refused with the reason', async () => {
     const { writeFile } = await import('node:fs/promises');
     expect(value(await handlers['exchange:import-dialog']({}))).toEqual({ cancelled: true });
