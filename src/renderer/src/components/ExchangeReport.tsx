@@ -9,7 +9,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { BackupReport, ExchangeImportReport, RestoreReport } from '../../../shared/model';
 import { backupSummary, importedDocuments, importFormatName, importSummary, restoreLines, restoreSummary } from '../state/exchange-report-text';
 import { closeExchangeReport, useLibraryExchange, type ExchangeTask, type ShownExchange } from '../state/library-exchange';
-import { openDocument } from '../state/library-state';
+import { openDocument, useLibrary } from '../state/library-state';
+import { useReading } from '../state/reading-store';
 import './ExchangeReport.css';
 
 const FAILED: Record<ExchangeTask, string> = { import: 'Import failed', backup: 'Backup failed', restore: 'Restore failed' };
@@ -28,6 +29,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function ImportDetail({ report }: { report: ExchangeImportReport }) {
   const documents = importedDocuments(report);
+  // The document on screen in the reader needs no Open button.
+  const onScreen = useReading((s) => s.opened?.document.id);
+  const reading = useLibrary((s) => s.view === 'reader');
   const open = (id: string) => {
     closeExchangeReport();
     void openDocument(id);
@@ -41,9 +45,13 @@ function ImportDetail({ report }: { report: ExchangeImportReport }) {
               <li key={d.id} className="exchange-report__document">
                 <span className="exchange-report__document-title">“{d.title}”</span>
                 {d.added && <span className="exchange-report__badge">New</span>}
-                <button type="button" className="link-button" onClick={() => open(d.id)} aria-label={`Open “${d.title}”`}>
-                  Open
-                </button>
+                {reading && d.id === onScreen ? (
+                  <span className="exchange-report__on-screen">Open now</span>
+                ) : (
+                  <button type="button" className="link-button" onClick={() => open(d.id)} aria-label={`Open “${d.title}”`}>
+                    Open
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -96,7 +104,7 @@ function RestoreDetail({ report }: { report: RestoreReport }) {
 
 function titleOf(shown: ShownExchange): string {
   if ('error' in shown) return FAILED[shown.task];
-  if (shown.task === 'import') return `Annotations imported from a ${importFormatName(shown.report.format)}`;
+  if (shown.task === 'import') return `Annotations imported (${importFormatName(shown.report.format)})`;
   return shown.task === 'backup' ? 'Library backed up' : 'Backup restored';
 }
 
@@ -108,6 +116,7 @@ function summaryOf(shown: ShownExchange): string {
 
 function ReportDialog({ shown }: { shown: ShownExchange }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const summaryId = useId();
   const failed = 'error' in shown;
@@ -117,6 +126,8 @@ function ReportDialog({ shown }: { shown: ShownExchange }) {
     // The focus goes back where it was when the report opened, if that is still there.
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    // Close takes the focus (showModal gives it to the first button, which may be a document's Open).
+    closeButton.current?.focus();
     return () => {
       dialog?.close();
       if (before?.isConnected) before.focus({ preventScroll: true });
@@ -149,7 +160,7 @@ function ReportDialog({ shown }: { shown: ShownExchange }) {
         {'report' in shown && shown.task === 'restore' && <RestoreDetail report={shown.report} />}
       </div>
       <div className="exchange-report__buttons">
-        <button type="button" className="button button--primary" autoFocus onClick={closeExchangeReport}>
+        <button ref={closeButton} type="button" className="button button--primary" onClick={closeExchangeReport}>
           Close
         </button>
       </div>
