@@ -312,3 +312,43 @@ test('Copy in the Export dialog puts the document’s whole Markdown on the clip
   expect(quotes(tree)).toHaveLength(3);
   expect(await dialog.clipboard()).not.toContain('The opening question.');
 });
+
+test('a timed transcript: Times can be chosen, and the file and a copied quote say when each passage is said', async ({ gloss }, testInfo) => {
+  const { page, ui } = gloss;
+  const vtt = testInfo.outputPath('hopper-kay.vtt');
+  await writeFile(
+    vtt,
+    'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Grace Hopper>Humans are allergic to change.\n\n00:01:05.000 --> 00:01:09.000\n<v Alan Kay>The best way to predict the future is to invent it.\n',
+  );
+  await gloss.setFilesToOpen([vtt]);
+  await ui.library.open();
+  await ui.library.openTranscripts();
+  await expect(ui.title).toHaveText('hopper-kay');
+  await ui.highlight('predict the future', 'blue');
+  await ui.leaveNote();
+
+  const dialog = new ExportPage(page);
+  await dialog.openFromToolbar();
+  await expect(dialog.option('Times')).toBeEnabled();
+  await dialog.setOption('Times', true);
+  const withTimes = testInfo.outputPath('with times.md');
+  await gloss.setExportPath(withTimes);
+  await dialog.run();
+  expect(quotes(parsed(await readFile(withTimes, 'utf8')).tree)[0]).toMatch(/Alan Kay \(1:05\)/);
+  await dialog.setOption('Times', false);
+  const withoutTimes = testInfo.outputPath('without times.md');
+  await gloss.setExportPath(withoutTimes);
+  await dialog.run();
+  expect(quotes(parsed(await readFile(withoutTimes, 'utf8')).tree)[0]).not.toMatch(/1:05/);
+  await dialog.cancelButton.click();
+
+  await dialog.clearClipboard();
+  await ui.select('Humans are allergic');
+  await page.keyboard.press('ControlOrMeta+Shift+C');
+  await expect(ui.status).toContainText('Copied the quote with its citation');
+  const copied = await dialog.clipboard();
+  expect(copied).toContain('Humans are allergic');
+  expect(copied).toContain('Grace Hopper');
+  expect(copied).toMatch(/0:01/);
+  expect(copied).toContain('hopper-kay');
+});

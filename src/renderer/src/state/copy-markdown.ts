@@ -165,5 +165,6 @@ export async function copyDocumentMarkdown(options: MarkdownOptions, filter: Exp
   const annotations = matchingHighlights(doc, [...state.annotations.values()], filter);
   const markdown = markdownForDocument(markdownDocumentOf(doc, state.plainText, annotations, notebook), context(options));
   await writeClipboard(markdown);
-  return { markdown, highlights: annotations.length };
+  // Orphans are written only when asked for.
+  return { markdown, highlights: options.orphans ? annotations.length : annotations.filter((a) => !a.orphaned).length };
 }
