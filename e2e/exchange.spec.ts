@@ -195,3 +195,28 @@ test('the library backed up, then restored into itself: the restore has nothing 
   await ui.library.openDocument(SAMPLE);
   await expect(ui.highlights.filter({ hasText: 'let a gremlin loose' })).toContainText('Agents as gremlins');
 });
+
+test('the library’s Import & back up menu works from the keyboard', async ({ gloss }) => {
+  const { ui, page } = gloss;
+  await ui.library.open();
+  const button = page.getByRole('button', { name: 'Import & back up' });
+  const menu = page.getByRole('menu', { name: 'Import and back up' });
+  await button.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: /^Import annotations…/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: /^Back up library…/ })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: /^Restore from backup…/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: /^Import annotations…/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  // A click outside closes it too.
+  await button.click();
+  await expect(menu).toBeVisible();
+  await page.locator('.library__hint').click();
+  await expect(menu).toHaveCount(0);
+});
