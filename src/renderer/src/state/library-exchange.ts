@@ -10,7 +10,7 @@ import { errorMessage } from '../../../core/error-message';
 import type { BackupReport, ExchangeImportReport, RestoreReport } from '../../../shared/model';
 import { call } from '../gloss-client';
 import { refreshCodebook } from './codebook-state';
-import { refreshLibrary, refreshOpenDocument, refuseWhenLibraryReadOnly } from './library-state';
+import { libraryState, refreshLibrary, refreshOpenDocument, refuseWhenLibraryReadOnly } from './library-state';
 import { readingStore } from './reading-store';
 import { refreshStoreStatus } from './store-status';
 
@@ -76,10 +76,13 @@ async function readAgain(): Promise<void> {
   await Promise.all([refreshLibrary().catch(() => undefined), refreshOpenDocument(), refreshCodebook()]);
 }
 
-/** Asks for a W3C annotation file or a REFI-QDA project (main's Open dialog) and imports it, into the open document when it names none. */
+/**
+ * Asks for a W3C annotation file or a REFI-QDA project (main's Open dialog) and imports it. Annotations on a document
+ * the library does not know go to the document on screen in the reader; from another view, to none (the report says so).
+ */
 export function importAnnotations(): Promise<void> {
   if (refuseWhenLibraryReadOnly('Nothing was imported')) return Promise.resolve();
-  const documentId = readingStore.getState().opened?.document.id ?? null;
+  const documentId = libraryState().view === 'reader' ? (readingStore.getState().opened?.document.id ?? null) : null;
   return run(
     'import',
     () => call('exchange:import-dialog', { documentId }),
