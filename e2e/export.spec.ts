@@ -352,3 +352,21 @@ test('a timed transcript: Times can be chosen, and the file and a copied quote s
   expect(copied).toMatch(/0:01/);
   expect(copied).toContain('hopper-kay');
 });
+
+test('keys pressed in the dialog stay in it: Delete and Escape leave the selected highlight alone', async ({ gloss }) => {
+  const { page, ui } = gloss;
+  await ui.highlight('let a gremlin loose', 'pink');
+  await ui.leaveNote();
+  await expect(page.locator('.highlight-item.is-selected')).toHaveCount(1);
+  const dialog = new ExportPage(page);
+  await dialog.openFromToolbar();
+  await dialog.cancelButton.focus();
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Alt+2');
+  await page.keyboard.press('Escape');
+  await expect(dialog.dialog).toBeHidden();
+  await expect(ui.highlights).toHaveCount(1);
+  await expect(page.locator('.highlight-item.is-selected')).toHaveCount(1);
+  await expect(page.locator('.highlight-item')).toHaveAttribute('data-color', 'pink');
+});

@@ -79,8 +79,11 @@ function ExportForm({ opening }: { opening: ExportOpening }) {
     };
   }, []);
 
-  // Tab and Shift+Tab wrap round the dialog's controls.
+  // Keys pressed in the dialog are the dialog's: the reader's shortcuts (Delete, Escape, Alt+1…) must not act on the
+  // highlight selected behind it. Escape still cancels (the dialog's own default action). Tab and Shift+Tab wrap round
+  // the dialog's controls.
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    event.stopPropagation();
     if (event.key !== 'Tab' || !ref.current) return;
     const all = focusables(ref.current);
     if (all.length === 0) return;
