@@ -82,7 +82,7 @@ export function OrphanList({ orphans }: { orphans: readonly Entry[] }) {
       <h3 id={titleId} className="orphans__title">
         Orphans <span className="orphans__count">{orphans.length}</span>
       </h3>
-      <p className="orphans__hint">Their text was not found in the corrected transcript. Select the passage where one belongs, then re-attach it.</p>
+      <p className="orphans__hint">Their text was not found in the transcript as it is now (corrected since, or quoted differently in an imported file). Select the passage where one belongs, then re-attach it.</p>
       <ul className="orphans__list" aria-labelledby={titleId}>
         {sorted.map((e) => (
           <OrphanItem key={e.annotation.id} annotation={e.annotation} />
