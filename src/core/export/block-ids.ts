@@ -12,12 +12,11 @@
  */
 import { fnv1a } from './fnv-hash';
 
-const UUID = /^([0-9a-f]{8})-([0-9a-f]{4})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The block id a highlight id gives on its own (without `^`). */
 export function shortBlockId(highlightId: string): string {
-  const uuid = UUID.exec(highlightId);
-  if (uuid) return `gloss-${uuid[1]}${uuid[2]}`.toLowerCase();
+  if (highlightId.length === 36 && UUID.test(highlightId)) return `gloss-${highlightId.slice(0, 8)}${highlightId.slice(9, 13)}`.toLowerCase();
   const cleaned = highlightId
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -30,13 +29,25 @@ export function shortBlockId(highlightId: string): string {
 /** A block id (without `^`) for each highlight id, unique among them. */
 export function blockIdsFor(highlightIds: Iterable<string>): Map<string, string> {
   const out = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const id of [...new Set(highlightIds)].sort()) {
-    let blockId = shortBlockId(id);
-    if (taken.has(blockId)) blockId = `${blockId}-${fnv1a(id)}`;
-    for (let n = 2; taken.has(blockId); n++) blockId = `${shortBlockId(id)}-${fnv1a(id)}-${n}`;
-    taken.add(blockId);
+  const owners = new Map<string, string[]>();
+  for (const id of highlightIds) {
+    if (out.has(id)) continue;
+    const blockId = shortBlockId(id);
     out.set(id, blockId);
+    const sharing = owners.get(blockId);
+    if (sharing) sharing.push(id);
+    else owners.set(blockId, [id]);
+  }
+  // Rare: ids sharing a block id. The first by id keeps it; the others take a fingerprint of their whole id.
+  for (const [blockId, ids] of owners) {
+    if (ids.length === 1) continue;
+    ids.sort();
+    for (const id of ids.slice(1)) {
+      let unique = `${blockId}-${fnv1a(id)}`;
+      for (let n = 2; owners.has(unique); n++) unique = `${blockId}-${fnv1a(id)}-${n}`;
+      owners.set(unique, [id]);
+      out.set(id, unique);
+    }
   }
   return out;
 }

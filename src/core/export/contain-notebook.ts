@@ -8,6 +8,8 @@
  *   marker) gets a backslash before its `<`, so it reads as the characters typed;
  * - a `===` or `---` line right under text, which would turn that text into a
  *   heading, is escaped the same way;
+ * - a link reference definition (`[x]: /url`) is escaped, so that it cannot
+ *   turn text elsewhere in the file (a note's `[[wiki link]]`) into a link;
  * - a code fence left open is closed at the notebook's end, so it cannot swallow
  *   what follows it;
  * - control characters other than tab become spaces.
@@ -31,6 +33,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const HEADING = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
 const HTML_START = /^([ \t>]*)</;
 const UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const DEFINITION = /^([ \t>]*)\[(?=[^\]]*\]:)/;
 
 export function containNotebookMarkdown(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').replace(CONTROL, ' ').split('\n');
@@ -47,6 +50,8 @@ export function containNotebookMarkdown(markdown: string): string {
       out.push(line);
     } else if (HEADING.test(line)) {
       out.push(line.replace(HEADING, (_m, indent: string, hashes: string) => indent + '#'.repeat(Math.min(6, hashes.length + 2))));
+    } else if (DEFINITION.test(line)) {
+      out.push(line.replace(DEFINITION, '$1\\['));
     } else if (HTML_START.test(line)) {
       out.push(line.replace(HTML_START, '$1\\<'));
     } else if (!previousBlank && UNDERLINE.test(line)) {

@@ -34,7 +34,7 @@ import { escapeInline, escapeParagraphs, escapeSingleLine, escapeText, singleLin
 import { frontMatter } from './front-matter';
 import { groupHighlights, placeHighlights, type ExportHighlight } from './markdown-grouping';
 import { obsidianTag } from './markdown-tags';
-import { restoreObsidianMarkup } from './obsidian-markup';
+import { escapeThematicBreaks, restoreObsidianMarkup } from './obsidian-markup';
 import { formatMediaTime } from './media-time';
 import { region, regionKey } from './markdown-regions';
 
@@ -73,20 +73,41 @@ function inline(text: string): string {
 
 /** Markdown paragraphs as a blockquote's lines. */
 function quoted(paragraphs: readonly string[]): string {
-  return paragraphs.map((p) => p.replace(/^/gm, '> ')).join('\n>\n');
+  let out = '';
+  for (const p of paragraphs) out += `${out === '' ? '' : '\n>\n'}> ${p.includes('\n') ? p.split('\n').join('\n> ') : p}`;
+  return out;
 }
 
 interface Writer {
   doc: MarkdownDocument;
   ctx: MarkdownContext;
   blockIds: Map<string, string> | null;
+  /** What thousands of highlights share, escaped once: attributions, colour names, tags. */
+  attributions: Map<string, string>;
+  colors: Map<string, string>;
+  tags: Map<string, string>;
+  /** The document's gloss:// link for a highlight, made once (gloss-url.ts) and completed per highlight. */
+  link: (highlightId: string) => string;
+}
+
+function writer(doc: MarkdownDocument, ctx: MarkdownContext, blockIds: Map<string, string> | null): Writer {
+  const documentId = doc.document.id;
+  const parts = glossUrl({ documentId, highlightId: '\u0001' }).split('%01');
+  const link = parts.length === 2 ? (id: string) => parts[0] + encodeURIComponent(id) + parts[1] : (id: string) => glossUrl({ documentId, highlightId: id });
+  return { doc, ctx, blockIds, attributions: new Map(), colors: new Map(), tags: new Map(), link };
+}
+
+function cached(cache: Map<string, string>, key: string, make: (key: string) => string): string {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make(key)));
+  return value;
 }
 
 function attributionLine(w: Writer, h: ExportHighlight): string {
   const { options } = w.ctx;
-  let line = `— ${inline(h.attribution)}`;
+  let line = `— ${cached(w.attributions, h.attribution, inline)}`;
   if (options.times && h.seconds !== null) line += ` (${formatMediaTime(h.seconds)})`;
-  if (options.links) line += ` · [Open in Gloss](<${glossUrl({ documentId: w.doc.document.id, highlightId: h.annotation.id })}>)`;
+  if (options.links) line += ` · [Open in Gloss](<${w.link(h.annotation.id)}>)`;
   return line;
 }
 
@@ -99,11 +120,11 @@ function highlightBlocks(w: Writer, h: ExportHighlight, withBlockId: boolean): s
   const blockId = withBlockId ? w.blockIds?.get(a.id) : undefined;
   if (blockId) parts.push(`^${blockId}`);
   const meta: string[] = [];
-  if (options.colorNames) meta.push(`Colour: ${inline(colorNames[a.color] || a.color)}`);
-  if (options.codes && a.codes.length > 0) meta.push(`Codes: ${a.codes.map(obsidianTag).join(' ')}`);
+  if (options.colorNames) meta.push(cached(w.colors, a.color, (color) => `Colour: ${inline(colorNames[color as HighlightColor] || color)}`));
+  if (options.codes && a.codes.length > 0) meta.push(`Codes: ${a.codes.map((c) => cached(w.tags, c, obsidianTag)).join(' ')}`);
   if (meta.length > 0) parts.push(meta.join(' · '));
   if (options.notes) {
-    const note = restoreObsidianMarkup(exportedNoteMarkdown(a));
+    const note = restoreObsidianMarkup(escapeThematicBreaks(exportedNoteMarkdown(a)));
     if (note !== '') parts.push(note);
   }
   return parts.join('\n\n');
@@ -124,9 +145,9 @@ function codesUsed(annotations: readonly Annotation[]): string[] {
 /** The whole file for one document. */
 export function markdownForDocument(doc: MarkdownDocument, ctx: MarkdownContext): string {
   const { options } = ctx;
-  const { placed, orphans } = placeHighlights(doc.transcript, doc.plainText, doc.annotations);
+  const { placed, orphans } = placeHighlights(doc.transcript, doc.plainText, doc.annotations, options.groupBy === 'speaker');
   const written = options.orphans ? [...placed, ...orphans] : placed;
-  const w: Writer = { doc, ctx, blockIds: blockIdsFor(written.map((h) => h.annotation.id)) };
+  const w = writer(doc, ctx, blockIdsFor(written.map((h) => h.annotation.id)));
 
   const fields: Record<string, unknown> = {
     title: doc.document.title,
@@ -170,8 +191,9 @@ export function markdownForHighlights(doc: MarkdownDocument, highlightIds: reado
     doc.transcript,
     doc.plainText,
     doc.annotations.filter((a) => wanted.has(a.id)),
+    false,
   );
-  const w: Writer = { doc, ctx, blockIds: null };
+  const w = writer(doc, ctx, null);
   const blocks = [...placed, ...orphans].map((h) => highlightBlocks(w, h, false));
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '';
 }

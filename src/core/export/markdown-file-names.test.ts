@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fileStem, INDEX_FILE_NAME, markdownFileNames } from './markdown-file-names';
 
+// eslint-disable-next-line no-control-regex -- control characters are refused in names
 const REFUSED_ANYWHERE = /[\\/:*?"<>|#^[\]\u0000-\u001f]/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
 

@@ -24,7 +24,7 @@ export interface ExportHighlight {
   end: number | null;
   /** The text highlighted (an orphan's: as it was). */
   quote: string;
-  /** The speakers of the turns it touches (none for an orphan). */
+  /** The speakers of the turns it touches (none for an orphan, or when not asked for). */
   speakers: Speaker[];
   /** Who says it, as the quote is attributed ("Dario Amodei", "Madhumita Murgia, Aside"). */
   attribution: string;
@@ -41,8 +41,8 @@ export interface PlacedHighlights {
   timed: boolean;
 }
 
-/** Places every highlight in the current text, once each, sorted once. */
-export function placeHighlights(transcript: Transcript, plainText: string, annotations: readonly Annotation[]): PlacedHighlights {
+/** Places every highlight in the current text, once each, sorted once. Speakers are found only `withSpeakers` (grouping by speaker). */
+export function placeHighlights(transcript: Transcript, plainText: string, annotations: readonly Annotation[], withSpeakers = true): PlacedHighlights {
   const speakers = speakerIndex(transcript);
   const times = mediaTimes(transcript);
   const placed: ExportHighlight[] = [];
@@ -56,7 +56,7 @@ export function placeHighlights(transcript: Transcript, plainText: string, annot
         start: range.start,
         end: range.end,
         quote: plainText.slice(range.start, range.end),
-        speakers: speakers.speakersOf(range.start, range.end),
+        speakers: withSpeakers ? speakers.speakersOf(range.start, range.end) : [],
         attribution: attributionOf(transcript, range.start, range.end),
         seconds: times.at(range.start),
       });

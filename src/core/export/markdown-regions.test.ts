@@ -4,14 +4,14 @@ import { parseBack } from './testing/parse-back';
 
 test('a region reads back as its key and body, intact', () => {
   const text = region('highlight:abc', '> quote\n\nnote');
-  expect(parseRegions(text)).toEqual([{ kind: 'region', key: 'highlight:abc', body: '> quote\n\nnote', intact: true }]);
+  expect(parseRegions(text)).toEqual([{ kind: 'region', key: 'highlight:abc', body: '> quote\n\nnote', intact: true, raw: text }]);
   expect(hasRegions(text)).toBe(true);
   expect(hasRegions('no regions\n<!-- gloss:end -->')).toBe(false);
 });
 
 test('a region the reader typed into is no longer intact', () => {
   const text = region('k', 'body').replace('body', 'body\nmy line');
-  expect(parseRegions(text)).toEqual([{ kind: 'region', key: 'k', body: 'body\nmy line', intact: false }]);
+  expect(parseRegions(text)).toEqual([{ kind: 'region', key: 'k', body: 'body\nmy line', intact: false, raw: text }]);
 });
 
 test('keys hold no space and no "-->", whatever the names in them', () => {

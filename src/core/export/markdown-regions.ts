@@ -29,12 +29,12 @@ export function regionKey(...parts: string[]): string {
 
 /** Gloss's content as it is fingerprinted: trailing white space left out. */
 function normalisedBody(body: string): string {
-  return body.replace(/\s+$/, '');
+  return body.trimEnd();
 }
 
 /** Moves any line of content that starts like a region marker one space in, where it cannot be taken for one. */
 export function neutraliseMarkers(body: string): string {
-  return body.replace(LOOKS_LIKE_MARKER, ' $&');
+  return body.includes('<!--') ? body.replace(LOOKS_LIKE_MARKER, ' $&') : body;
 }
 
 /** A region holding `body` (Markdown blocks). */
@@ -51,40 +51,56 @@ export type Piece =
       body: string;
       /** The content is exactly what Gloss wrote (its fingerprint matches). */
       intact: boolean;
+      /** The region as it stands in the text, markers included (for a region with no end marker: up to where it stops). */
+      raw: string;
     };
+
+const MARKER_START = '<!-- gloss:';
 
 /**
  * A file's body (after its front matter, `\n` line ends) as regions and the text between them. A region runs to its
  * end marker, or (the end marker deleted) to the next begin marker or the end of the file; an end marker with no
- * region open is dropped. Text pieces are as found (possibly blank).
+ * region open is dropped. Text pieces are as found (possibly blank). Only lines starting `<!-- gloss:` are looked at,
+ * found by searching the text, not by splitting it: a re-export reads files of megabytes.
  */
 export function parseRegions(body: string): Piece[] {
   const pieces: Piece[] = [];
-  let text: string[] = [];
-  let open: { key: string; hash: string; lines: string[] } | null = null;
-  const close = () => {
+  let textStart = 0;
+  let open: { key: string; hash: string; start: number; contentStart: number } | null = null;
+  const closeAt = (contentEnd: number, rawEnd: number) => {
     if (!open) return;
-    const content = normalisedBody(open.lines.join('\n'));
-    pieces.push({ kind: 'region', key: open.key, body: content, intact: fnv1a(content) === open.hash });
+    const content = normalisedBody(body.slice(open.contentStart, Math.max(open.contentStart, contentEnd)));
+    pieces.push({ kind: 'region', key: open.key, body: content, intact: fnv1a(content) === open.hash, raw: body.slice(open.start, rawEnd) });
     open = null;
   };
-  const flushText = () => {
-    if (text.length > 0) pieces.push({ kind: 'text', text: text.join('\n') });
-    text = [];
+  const textUpTo = (end: number) => {
+    if (end > textStart) pieces.push({ kind: 'text', text: body.slice(textStart, end) });
   };
-  for (const line of body.split('\n')) {
+  // The start of the next line (from `from` on) that starts like a marker, or -1.
+  const nextMarker = (from: number) => {
+    const found = body.indexOf(`\n${MARKER_START}`, from);
+    return found < 0 ? -1 : found + 1;
+  };
+  let at = body.startsWith(MARKER_START) ? 0 : nextMarker(0);
+  while (at >= 0) {
+    const newline = body.indexOf('\n', at);
+    const lineEnd = newline < 0 ? body.length : newline;
+    const line = body.slice(at, lineEnd);
     const begin = BEGIN.exec(line);
     if (begin) {
-      close();
-      flushText();
-      open = { key: begin[1], hash: begin[2], lines: [] };
+      if (open) closeAt(at, Math.max(0, at - 1));
+      else textUpTo(at);
+      open = { key: begin[1], hash: begin[2], start: at, contentStart: lineEnd + 1 };
+      textStart = lineEnd + 1;
     } else if (END.test(line)) {
-      close();
-    } else if (open) open.lines.push(line);
-    else text.push(line);
+      if (open) closeAt(at, lineEnd);
+      else textUpTo(at);
+      textStart = lineEnd + 1;
+    }
+    at = lineEnd >= body.length ? -1 : nextMarker(lineEnd);
   }
-  close();
-  flushText();
+  if (open) closeAt(body.length, body.length);
+  else textUpTo(body.length);
   return pieces;
 }
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { containMarkdownNote } from '../notes/note-markdown';
-import { restoreObsidianMarkup } from './obsidian-markup';
+import { escapeThematicBreaks, restoreObsidianMarkup } from './obsidian-markup';
 import { nodeTypes, parseBack } from './testing/parse-back';
 
 const note = (markdown: string) => restoreObsidianMarkup(containMarkdownNote(markdown));
@@ -26,4 +26,16 @@ test('what comes back is inline text and links only: no heading, no HTML', () =>
   const md = note('#tag [[A|b]] [[<b>x</b>]]\n\n#\n\n1. #n [[Q]]');
   const types = nodeTypes(parseBack(md, 'commonmark'));
   expect([...types].filter((t) => !['root', 'paragraph', 'text', 'list', 'listItem'].includes(t))).toEqual([]);
+});
+
+test.each([
+  ['*\t*\t*', '- - -'],
+  [' - - -', '- - -'],
+  ['- Foo\n- * * *', '- Foo\n  - - -'],
+  ['Foo\nbar\n* * *\nbaz', 'Foo\\\nbar\n\n- - -\n\nbaz'],
+])('a note typed as %j, which the note writer gives as %j, holds no thematic break once exported', (typed, written) => {
+  expect(containMarkdownNote(typed)).toBe(written);
+  const exported = escapeThematicBreaks(containMarkdownNote(typed));
+  expect(nodeTypes(parseBack(exported, 'commonmark'))).not.toContain('thematicBreak');
+  expect(escapeThematicBreaks('- * * *\n1. ___\n> ***')).toBe('- * * \\*\n1. __\\_\n> **\\*');
 });

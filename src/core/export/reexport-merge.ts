@@ -18,7 +18,8 @@ import { mergeFrontMatter, readFrontMatter, splitFrontMatter } from './front-mat
 import { hasRegions, parseRegions, region } from './markdown-regions';
 
 function normalised(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  return unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
 }
 
 /** A passage without the blank lines at its two ends (what is inside, blank lines and trailing spaces too, is the reader's). */
@@ -81,12 +82,13 @@ export function mergeReexport(previous: string, fresh: string): { text: string; 
       if (piece.text.trim() !== '') out.push(tidy(piece.text));
       continue;
     }
-    out.push(region(piece.key, piece.body));
+    out.push(piece.intact ? piece.raw : region(piece.key, piece.body));
     if (placed.has(piece.key)) continue;
     placed.add(piece.key);
     out.push(...(anchored.get(piece.key) ?? []));
   }
-  return { text: `${out.join('\n\n')}\n`.replace(/\n/g, eol), readerTextKept: kept };
+  const text = `${out.join('\n\n')}\n`;
+  return { text: eol === '\n' ? text : text.replace(/\n/g, eol), readerTextKept: kept };
 }
 
 export interface GlossExportFacts {

@@ -1,20 +1,182 @@
 /**
  * Writes a Markdown export to disk: one document to a file, several (or the
  * library) to a folder with one file per document and an index linking them.
+ *
  * A file an earlier export wrote is merged, not overwritten: what the reader
- * added to it is kept.
+ * added to it is kept (core/export/reexport-merge.ts). In a folder, a
+ * document's earlier file is found by its front matter's `gloss-id`, whatever
+ * it is called now, so a renamed document or file still merges.
+ *
+ * A file that is not a Gloss export is never written over: exporting one
+ * document to it is refused, naming it, with nothing written; in a folder, a
+ * document whose name it would take is written beside it under a name with
+ * the document's id (`Title (3f2a9c1d).md`). Every file is worked out (and
+ * every merge checked) before the first is written; each is written whole
+ * through a temporary file renamed over it.
  */
+import { basename, join } from 'node:path';
+import { glossExportFacts } from '../../core/export/reexport-merge';
+import { fileNameKey, INDEX_FILE_NAME, markdownFileNames } from '../../core/export/markdown-file-names';
+import { markdownForDocument, markdownIndex, mergeReexport, type MarkdownContext } from '../../core/export/markdown-export';
 import type { ExportReport } from '../../shared/model';
 import { GlossError } from '../store/errors';
-import type { ExportJob } from './export-documents';
+import { isTempFile, nodeFileSystem, type FileSystem } from '../store/file-system';
+import type { ExportDocument, ExportJob } from './export-documents';
 
-/** What Markdown cannot carry (nothing, today: every field has a place). */
-export function markdownLeftOut(job: Omit<ExportJob, 'target'>): string[] {
-  void job;
-  return [];
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export async function writeMarkdownExport(job: ExportJob): Promise<ExportReport> {
-  void job;
-  throw new GlossError('internal', 'Markdown export is being rebuilt.');
+/** What this export leaves out: parts the options turn off, and highlights the filter does not take. */
+export function markdownLeftOut(job: Omit<ExportJob, 'target'>): string[] {
+  const { markdown: options, documents } = job;
+  const out: string[] = [];
+  const all = documents.flatMap((d) => d.annotations);
+  const notes = all.filter((a) => a.note.trim() !== '').length;
+  const coded = all.filter((a) => a.codes.length > 0).length;
+  const orphans = all.filter((a) => a.orphaned).length;
+  if (!options.notes && notes > 0) out.push(`The notes of ${plural(notes, 'highlight')} (notes are turned off).`);
+  if (!options.codes && coded > 0) out.push(`The codes of ${plural(coded, 'highlight')} (codes are turned off).`);
+  if (!options.orphans && orphans > 0) out.push(`${plural(orphans, 'orphaned highlight')} (orphans are turned off).`);
+  if (!options.colorNames && all.length > 0) out.push('Colour names (turned off).');
+  if (!options.links && all.length > 0) out.push('Links back into Gloss (turned off).');
+  if (!options.notebook && documents.some((d) => d.notebook.trim() !== '')) out.push('Notebooks (turned off).');
+  const unfiltered = documents.reduce((n, d) => n + d.totalHighlights - d.annotations.length, 0);
+  if (unfiltered > 0) out.push(`${plural(unfiltered, 'highlight')} not matching the filter.`);
+  return out;
+}
+
+function contextOf(job: ExportJob): MarkdownContext {
+  return { options: job.markdown, colorNames: job.colorNames, codebook: job.codebook, exportedAt: job.now };
+}
+
+async function readText(fs: FileSystem, path: string): Promise<string | null> {
+  try {
+    return (await fs.readFile(path)).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new GlossError('storage', `Could not read ${path}: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
+  }
+}
+
+interface Planned {
+  path: string;
+  text: string;
+  readerTextKept: number;
+}
+
+/** The text to write to `path` for a fresh export: itself, or merged into the earlier export there. */
+function planFile(path: string, fresh: string, existing: string | null, owner: { documentId: string | null; title: string }): Planned {
+  if (existing === null) return { path, text: fresh, readerTextKept: 0 };
+  const facts = glossExportFacts(existing);
+  if (!facts.isGlossExport) {
+    throw new GlossError('conflict', `${path} is not a Gloss export (it has no Gloss regions and no gloss-id), so Gloss will not write over it. Nothing was written; choose another file.`);
+  }
+  const mismatch = owner.documentId === null ? !facts.isIndex : facts.isIndex || (facts.documentId !== null && facts.documentId !== owner.documentId);
+  if (mismatch) {
+    throw new GlossError('conflict', `${path} is the export of ${facts.isIndex ? 'a library index' : 'another document'}, not of "${owner.title}", so Gloss will not merge into it. Nothing was written; choose another file.`);
+  }
+  try {
+    const merged = mergeReexport(existing, fresh);
+    return { path, text: merged.text, readerTextKept: merged.readerTextKept };
+  } catch (error) {
+    throw new GlossError('conflict', `${path} cannot be merged with the new export: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
+  }
+}
+
+/** The Markdown files of a folder, each with what it says about itself. */
+async function glossFilesIn(fs: FileSystem, folder: string): Promise<{ name: string; text: string; documentId: string | null; isIndex: boolean; isGloss: boolean }[]> {
+  const names = (await fs.readdir(folder)).filter((n) => /\.md$/i.test(n) && !isTempFile(n)).sort();
+  const out = [];
+  for (const name of names) {
+    const info = await fs.stat(join(folder, name));
+    if (!info || info.isDirectory) continue;
+    const text = (await readText(fs, join(folder, name))) ?? '';
+    const facts = glossExportFacts(text);
+    out.push({ name, text, documentId: facts.documentId, isIndex: facts.isIndex, isGloss: facts.isGlossExport });
+  }
+  return out;
+}
+
+async function writeAll(fs: FileSystem, planned: readonly Planned[]): Promise<void> {
+  for (const file of planned) {
+    try {
+      await fs.replaceFile(file.path, file.text);
+    } catch (error) {
+      const done = planned.slice(0, planned.indexOf(file)).map((p) => basename(p.path));
+      throw new GlossError(
+        'storage',
+        `Could not write ${file.path}: ${error instanceof Error ? error.message : String(error)}.${done.length > 0 ? ` Written before it: ${done.join(', ')}.` : ' Nothing was written.'}`,
+      );
+    }
+  }
+}
+
+function report(job: ExportJob, planned: readonly Planned[]): ExportReport {
+  return {
+    format: 'md',
+    files: planned.map((p) => p.path),
+    documents: job.documents.length,
+    highlights: job.documents.reduce((n, d) => n + d.annotations.length, 0),
+    leftOut: markdownLeftOut(job),
+    readerTextKept: planned.reduce((n, p) => n + p.readerTextKept, 0),
+  };
+}
+
+function freshFor(doc: ExportDocument, ctx: MarkdownContext): string {
+  return markdownForDocument({ document: doc.document, transcript: doc.transcript, plainText: doc.plainText, annotations: doc.annotations, notebook: doc.notebook }, ctx);
+}
+
+/** Writes one document to a file, or several (or none, or the library into an existing folder) to a folder. */
+export async function writeMarkdownExport(job: ExportJob, fs: FileSystem = nodeFileSystem): Promise<ExportReport> {
+  const ctx = contextOf(job);
+  const targetInfo = await fs.stat(job.target);
+  if (job.documents.length === 1 && !targetInfo?.isDirectory) {
+    const [doc] = job.documents;
+    const planned = planFile(job.target, freshFor(doc, ctx), await readText(fs, job.target), { documentId: doc.document.id, title: doc.document.title });
+    await writeAll(fs, [planned]);
+    return report(job, [planned]);
+  }
+  if (targetInfo && !targetInfo.isDirectory) throw new GlossError('conflict', `${job.target} is a file; an export of several documents goes into a folder. Nothing was written.`);
+  try {
+    await fs.mkdir(job.target);
+  } catch (error) {
+    throw new GlossError('storage', `Could not make the folder ${job.target}: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
+  }
+  const existing = await glossFilesIn(fs, job.target);
+  const byKey = new Map(existing.map((f) => [fileNameKey(f.name), f]));
+  const exported = new Set(job.documents.map((d) => d.document.id));
+  // A document's earlier file, found by its gloss-id (the first, by name, should there be two).
+  const earlier = new Map<string, string>();
+  for (const f of existing) if (f.documentId && exported.has(f.documentId) && !earlier.has(f.documentId)) earlier.set(f.documentId, f.name);
+  const claimed = new Set([...earlier.values()].map(fileNameKey));
+  const fresh = job.documents.filter((d) => !earlier.has(d.document.id));
+  const freshNames = markdownFileNames(
+    fresh.map((d) => d.document),
+    existing.map((f) => f.name),
+  );
+  const nameOf = new Map<string, string>([...earlier, ...fresh.map((d, i) => [d.document.id, freshNames[i]] as const)]);
+
+  const entries: Parameters<typeof markdownIndex>[0][number][] = [];
+  const planned: Planned[] = [];
+  for (const doc of job.documents) {
+    const name = nameOf.get(doc.document.id)!;
+    const previous = claimed.has(fileNameKey(name)) ? (byKey.get(fileNameKey(name))?.text ?? null) : null;
+    planned.push(planFile(join(job.target, name), freshFor(doc, ctx), previous, { documentId: doc.document.id, title: doc.document.title }));
+    entries.push({ document: doc.document, fileName: name, highlights: doc.annotations.length });
+  }
+  const indexName = existing.find((f) => f.isIndex)?.name ?? freeIndexName(new Set([...byKey.keys(), ...[...nameOf.values()].map(fileNameKey)]));
+  const indexPrevious = byKey.get(fileNameKey(indexName))?.text ?? null;
+  planned.push(planFile(join(job.target, indexName), markdownIndex(entries, ctx), indexPrevious, { documentId: null, title: 'Gloss library' }));
+  await writeAll(fs, planned);
+  return report(job, planned);
+}
+
+/** "Gloss index.md", or (a file of the reader's has that name) "Gloss index (2).md", … */
+function freeIndexName(taken: ReadonlySet<string>): string {
+  if (!taken.has(fileNameKey(INDEX_FILE_NAME))) return INDEX_FILE_NAME;
+  for (let n = 2; ; n++) {
+    const name = INDEX_FILE_NAME.replace(/\.md$/, ` (${n}).md`);
+    if (!taken.has(fileNameKey(name))) return name;
+  }
 }

@@ -3,8 +3,7 @@
  * answer with an envelope. Free of Electron, so the same handlers serve the
  * real app and the browser-based end-to-end tests.
  */
-import { writeFile } from 'node:fs/promises';
-import { exportFileName, exportMarkdown } from '../../core/export/markdown';
+import { exportFileName } from '../../core/export/markdown';
 import type { Channel, Envelope, RequestOf, ResponseOf } from '../../shared/contract';
 import { packDocument } from '../../core/wire/packed-document';
 import { GlossError } from '../store/errors';
@@ -16,12 +15,18 @@ import { EXPORT_EXTENSIONS, exportTargetKind, previewExport, runExport } from '.
 import { importExchangeFile } from '../exchange/import-service';
 import { describeIssues, requestSchemas } from './schemas';
 
+/** What an Open dialog asks for: transcripts, an annotation file (W3C or REFI-QDA), or a backup archive. */
+export type OpenKind = 'transcripts' | 'annotations' | 'backup';
+
 export interface HandlerDeps {
   store: LibraryStore;
   /** Asks the user where to save; null when they cancel. The one place the save dialog is used. */
   chooseExportPath(suggestedName: string): Promise<string | null>;
-  /** Asks the user which transcripts to open; empty when they cancel. The one place the open dialog is used. */
-  chooseFilesToOpen(): Promise<string[]>;
+  /**
+   * Asks the user which files to open (transcripts unless told: an annotation file, a backup), the dialog offering
+   * files of that kind; empty when they cancel. The one place the open dialog is used.
+   */
+  chooseFilesToOpen(kind?: OpenKind): Promise<string[]>;
   /** Asks the user for a folder to export into (Markdown of several documents); null when they cancel. */
   chooseExportFolder(): Promise<string | null>;
   now(): Date;
@@ -66,15 +71,11 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExp
     'annotations:reattach': (request) => store.reattachAnnotation(request),
     'search:query': (request) => store.search(request),
     'export:markdown': async ({ documentId }) => {
-      const { document, transcript, annotations } = await store.forExport(documentId);
+      const { document } = await store.forExport(documentId);
       const path = await chooseExportPath(exportFileName(document.title));
       if (!path) return { cancelled: true };
-      const markdown = exportMarkdown({ title: document.title, source: document.source, exportedAt: now(), transcript, annotations, colorNames: store.colorNames() });
-      try {
-        await writeFile(path, markdown, 'utf8');
-      } catch (error) {
-        throw new GlossError('storage', `Could not write ${path}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      // The remembered options; a file an earlier export wrote is merged, any other file refused (markdown-files.ts).
+      await runExport(store, { format: 'md', documentIds: [documentId] }, path, now());
       return { path };
     },
     'export:run': async (request) => {
@@ -90,7 +91,7 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExp
     'export:preview': (request) => previewExport(store, request, now()),
     'export:options': async () => store.exportOptions(),
     'exchange:import-dialog': async ({ documentId }) => {
-      const [path] = await chooseFilesToOpen();
+      const [path] = await chooseFilesToOpen('annotations');
       return path === undefined ? { cancelled: true } : importExchangeFile(store, path, { documentId });
     },
     'library:backup-dialog': async () => {
@@ -99,7 +100,7 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExp
       return path ? backupLibrary(store, path, at) : { cancelled: true };
     },
     'library:restore-dialog': async () => {
-      const [path] = await chooseFilesToOpen();
+      const [path] = await chooseFilesToOpen('backup');
       return path === undefined ? { cancelled: true } : restoreLibrary(store, path);
     },
   };
