@@ -10,7 +10,9 @@
  * A file that is not a Gloss export is never written over: exporting one
  * document to it is refused, naming it, with nothing written; in a folder, a
  * document whose name it would take is written beside it under a name with
- * the document's id (`Title (3f2a9c1d).md`). Every file is worked out (and
+ * the document's id (`Title (3f2a9c1d).md`); so is a document whose earlier
+ * file no longer says whose it is (its front matter made unreadable), which is
+ * left as it is. Every file is worked out (and
  * every merge checked) before the first is written; each is written whole
  * through a temporary file renamed over it.
  */
