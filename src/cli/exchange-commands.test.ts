@@ -328,3 +328,64 @@ test('a REFI-QDA project exported from one library is imported into an empty one
   expect(highlights).toContainEqual(expect.objectContaining({ quote: 'let a gremlin loose', codes: ['theme/risk'], note: 'why *this*', speakers: ['Dario Amodei'] }));
   expect(await json('codes', '--data-dir', empty)).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'theme/risk', count: 1 })]));
 });
+
+test('Markdown flags change the file from the default options, and the app’s remembered options stay as they were', async () => {
+  await twoHighlights();
+  const full = join(dir, 'full.md');
+  const bare = join(dir, 'bare.md');
+  expect(await gloss('export', '--format', 'md', '--doc', doc, '--out', full, '--data-dir', dataDir)).toMatchObject({ code: 0, out: `Wrote ${full}\nExported 1 document and 2 highlights as Markdown.` });
+  const everything = await readFile(full, 'utf8');
+  expect(everything).toContain('why *this*');
+  expect(everything).toContain('gloss://');
+  expect(everything).toContain('theme/risk');
+  const report = await json('export', '--format', 'md', '--doc', doc, '--no-notes', '--no-links', '--no-codes', '--group-by', 'speaker', '--out', bare, '--data-dir', dataDir);
+  expect(report).toEqual({ format: 'md', files: [bare], documents: 1, highlights: 2, leftOut: expect.any(Array), readerTextKept: 0 });
+  // What the flags turned off is said to be left out: the notes, the codes, the links.
+  expect(report.leftOut).toHaveLength(3);
+  const less = await readFile(bare, 'utf8');
+  expect(less).not.toContain('why *this*');
+  expect(less).not.toContain('gloss://');
+  expect(less).not.toMatch(/#theme\/risk/);
+  expect(less).toMatch(/^#+ .*Dario Amodei/m);
+  expect(less).toContain('> let a gremlin loose');
+  const { LibraryStore } = await import('../main/store/library-store');
+  expect((await LibraryStore.open(dataDir, { mode: 'inspect' })).exportOptions()).toEqual(DEFAULT_MARKDOWN_OPTIONS);
+});
+
+test('Markdown of the library goes to a folder (created, or named by default), one file per document and an index; what the reader added survives a re-export', async () => {
+  await twoHighlights();
+  await json('add', join(ROOT, 'test-fixtures/reanchor/sample-corrected.txt'), '--data-dir', dataDir);
+  const io = { out: () => undefined, err: () => undefined };
+  const cwd = join(dir, 'here');
+  await mkdir(cwd);
+  expect(await exportCommand(dataDir, parseArgs(['export', '--format', 'md', '--all'], EXCHANGE_FLAGS, {}), io, cwd)).toBe(0);
+  expect(await readdir(cwd)).toEqual(['Gloss library']);
+  expect(await readdir(join(cwd, 'Gloss library'))).toHaveLength(3);
+
+  const folder = join(dir, 'notes', 'gloss');
+  const first = await json('export', '--format', 'md', '--all', '--out', folder, '--data-dir', dataDir);
+  expect(first).toMatchObject({ format: 'md', documents: 2, highlights: 2, readerTextKept: 0 });
+  expect(first.files).toHaveLength(3);
+  expect((await readdir(folder)).sort()).toEqual(first.files.map((f: string) => f.slice(folder.length + 1)).sort());
+  const mine = first.files.find((f: string) => f.includes(TITLE));
+  await writeFile(mine, `${await readFile(mine, 'utf8')}\nMy own line at the end.\n`);
+  const again = await gloss('export', '--format', 'md', '--all', '--out', folder, '--data-dir', dataDir);
+  expect(again.code).toBe(0);
+  expect(again.out).toContain('Kept 1 passage you had added to the exported files.');
+  expect(await readFile(mine, 'utf8')).toContain('My own line at the end.');
+
+  // A file where the folder should be is refused, and left alone.
+  const before = await snapshot(dir);
+  const refused = await gloss('export', '--format', 'md', '--all', '--out', mine, '--data-dir', dataDir);
+  expect(refused).toMatchObject({ code: 2, out: '' });
+  expect(refused.err).toContain(`--out ${mine}: that is a file; a Markdown export of several documents (or --all) writes one file per document into a folder`);
+  expect(await snapshot(dir)).toEqual(before);
+});
+
+test('--help names export and import with their flags', async () => {
+  const { code, out } = await gloss('--help');
+  expect(code).toBe(0);
+  for (const usage of ['export --format md|w3c|qdpx|qdc (--doc ID... | --all) [--out PATH]', 'import FILE [--doc ID]', '--group-by', '--no-colour-names', '--with-note', 'revert-text, import']) {
+    expect(out).toContain(usage);
+  }
+});

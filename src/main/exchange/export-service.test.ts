@@ -16,7 +16,7 @@ import { Layout } from '../store/layout';
 import { LibraryStore } from '../store/library-store';
 import { selectorsOf, storeWithSample, testId } from '../store/testing/sample-library';
 import { loadExportDocuments, resolveDocumentIds } from './export-documents';
-import { EXPORT_EXTENSIONS, exportTargetKind, previewExport } from './export-service';
+import { EXPORT_EXTENSIONS, exportTargetKind, previewExport, runExport } from './export-service';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 const UNKNOWN = '99999999-9999-4999-8999-999999999999';
@@ -130,4 +130,29 @@ test('Markdown options are remembered only by a store that owns the library, nev
   }
   await (await LibraryStore.open(dataDir)).rememberExportOptions(chosen);
   expect((await LibraryStore.open(dataDir, { mode: 'inspect' })).exportOptions()).toEqual(chosen);
+});
+
+test('the Markdown options of an export are remembered when it is written, by an owner store only, and only for Markdown', async () => {
+  const dataDir = join(dir, 'data');
+  const { store, doc } = await storeWithSample(dataDir);
+  await store.saveNotebook(doc.id, '{}', 'My own thoughts on gremlins');
+  const chosen = { ...DEFAULT_MARKDOWN_OPTIONS, groupBy: 'code' as const, notebook: false };
+  // Another format carries no Markdown options: nothing to remember.
+  await runExport(store, { format: 'w3c', documentIds: [doc.id], markdown: chosen }, join(dir, 'a.jsonld'), NOW);
+  expect((await LibraryStore.open(dataDir)).exportOptions()).toEqual(DEFAULT_MARKDOWN_OPTIONS);
+  // Opened only to read (as `gloss export` opens it): the file is written, the options are not kept.
+  const reader = await LibraryStore.open(dataDir, { mode: 'inspect' });
+  expect((await runExport(reader, { format: 'md', documentIds: [doc.id], markdown: chosen }, join(dir, 'read.md'), NOW)).files).toEqual([join(dir, 'read.md')]);
+  expect(await readFile(join(dir, 'read.md'), 'utf8')).not.toContain('My own thoughts on gremlins');
+  expect((await LibraryStore.open(dataDir)).exportOptions()).toEqual(DEFAULT_MARKDOWN_OPTIONS);
+  // The owner remembers them once the export is written …
+  await runExport(store, { format: 'md', documentIds: [doc.id], markdown: chosen }, join(dir, 'owner.md'), NOW);
+  expect((await LibraryStore.open(dataDir)).exportOptions()).toEqual(chosen);
+  // … and an export that names none uses them, changing nothing (before, one took the defaults and its notebook).
+  await runExport(reader, { format: 'md', documentIds: [doc.id] }, join(dir, 'defaults.md'), NOW);
+  expect(await readFile(join(dir, 'defaults.md'), 'utf8')).toContain('My own thoughts on gremlins');
+  const settings = await readFile(new Layout(dataDir).settings, 'utf8');
+  await runExport(store, { format: 'md', documentIds: [doc.id] }, join(dir, 'again.md'), NOW);
+  expect(await readFile(new Layout(dataDir).settings, 'utf8')).toBe(settings);
+  expect(await readFile(join(dir, 'again.md'), 'utf8')).not.toContain('My own thoughts on gremlins');
 });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createSelectors } from '../../core/anchoring/selectors';
 import { plainTextOf } from '../../core/transcript/plain-text';
 import { CHANNELS } from '../../shared/contract';
-import { DEFAULT_MARKDOWN_OPTIONS, type ExportRequest } from '../../shared/model';
+import { DEFAULT_MARKDOWN_OPTIONS, type ExportReport, type ExportRequest } from '../../shared/model';
 import { unpackDocument } from '../../core/wire/packed-document';
 import type { Envelope } from '../../shared/contract';
 import { LibraryStore } from '../store/library-store';
@@ -218,6 +218,19 @@ describe('export and exchange dialogs', () => {
     filesToOpen = [exportTo];
     expect(value(await handlers['exchange:import-dialog']({ documentId: null }))).toMatchObject({ format: 'w3c', highlightsAdded: 0, highlightsUnchanged: 1 });
     expect(unpackDocument(value(await handlers['documents:open']({ documentId }))).annotations).toHaveLength(1);
+  });
+
+  test('export:run writes Markdown of the library into the folder the dialog chose, and remembers the options it was given', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    exportFolder = join(dir, 'notes');
+    await mkdir(exportFolder);
+    const markdown = { ...DEFAULT_MARKDOWN_OPTIONS, groupBy: 'speaker' as const, links: false };
+    const report = value(await handlers['export:run']({ format: 'md', documentIds: [], all: true, markdown })) as ExportReport;
+    expect(dialogs).toEqual(['folder']);
+    expect(report).toMatchObject({ format: 'md', documents: 1 });
+    expect(report.files).toHaveLength(2);
+    expect((await readdir(exportFolder)).sort()).toEqual(report.files.map((f) => f.slice(exportFolder!.length + 1)).sort());
+    expect(value(await handlers['export:options']({}))).toEqual(markdown);
   });
 
   test('exchange:import-dialog: a cancelled dialog imports nothing; a file of neither kind is refused with the reason', async () => {
