@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { unzipSync, Zip, ZipDeflate } from 'fflate';
+import { unzipSync } from 'fflate';
 import { placeAnchors, planImport, type ImportPlan, type PlannedDocument } from '../../core/exchange/refi-qda/import-plan';
 import { codebookXml } from '../../core/exchange/refi-qda/codebook-xml';
 import { projectXml } from '../../core/exchange/refi-qda/project-xml';
@@ -19,10 +19,11 @@ import { DEFAULT_COLOR_NAMES, HIGHLIGHT_COLORS, type Annotation, type ExchangeIm
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
 import type { ExportJob } from './export-documents';
+import { zipArchive } from './zip-file';
 
 /** Who wrote the project, as REFI-QDA's `origin` says. */
 const ORIGIN = 'Gloss';
-/** Deflate level of a .qdpx: fast, as a library export can hold hundreds of megabytes of XML. */
+/** Deflate level of a .qdpx: fast, as a library's project is hundreds of megabytes of XML (which still packs about tenfold). */
 const ZIP_LEVEL = 1;
 /** Most bytes an imported project may unpack to (its XML and texts; pictures and media are not unpacked). */
 const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
@@ -76,26 +77,6 @@ async function writeAtomically(target: string, bytes: Uint8Array | Uint8Array[])
   }
 }
 
-/** A zip of the given entries, each streamed in pieces (project.qde is built as one piece per document). */
-function zipOf(entries: { name: string; pieces: string[] }[]): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((error, data) => {
-    if (error) failure = error;
-    else chunks.push(data);
-  });
-  const encoder = new TextEncoder();
-  for (const { name, pieces } of entries) {
-    const file = new ZipDeflate(name, { level: ZIP_LEVEL });
-    zip.add(file);
-    for (const piece of pieces) if (piece) file.push(encoder.encode(piece));
-    file.push(new Uint8Array(0), true);
-  }
-  zip.end();
-  if (failure) throw failure;
-  return chunks;
-}
-
 export async function writeQdpxExport(job: ExportJob): Promise<ExportReport> {
   const leftOut = refiQdaLeftOut(job, 'qdpx');
   const name = job.documents.length === 1 ? job.documents[0].document.title : `Gloss: ${plural(job.documents.length, 'document')}`;
@@ -115,7 +96,17 @@ export async function writeQdpxExport(job: ExportJob): Promise<ExportReport> {
     now: job.now,
     origin: ORIGIN,
   });
-  const zip = zipOf([{ name: 'project.qde', pieces: project.xml }, ...project.sources.map((s) => ({ name: s.path, pieces: [s.text] }))]);
+  let zip: Buffer[];
+  try {
+    // The sources are listed once project.qde has been read: its documents add them as they are written.
+    const entries = function* () {
+      yield { name: 'project.qde', pieces: project.xml };
+      for (const s of project.sources) yield { name: s.path, pieces: [s.text] };
+    };
+    zip = await zipArchive(entries(), { level: ZIP_LEVEL, modified: job.now });
+  } catch (error) {
+    throw new GlossError('invalid-request', `The project cannot be written: ${errorMessage(error)}. Nothing was written.`);
+  }
   await writeAtomically(job.target, zip);
   return { format: 'qdpx', files: [job.target], documents: job.documents.length, highlights: project.highlights, leftOut, readerTextKept: 0 };
 }

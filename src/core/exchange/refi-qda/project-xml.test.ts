@@ -70,7 +70,7 @@ describe('projectXml', () => {
       now: NOW,
       origin: 'Gloss',
     });
-    const xml = out.xml.join('');
+    const xml = [...out.xml].join('');
     const verdict = validateProject(xml);
     expect(verdict.output).toContain('validates');
     expect(verdict.ok).toBe(true);
@@ -98,7 +98,7 @@ describe('projectXml', () => {
     const a = doc.annotate('math');
     const b = doc.annotate('too, really');
     const out = projectXml({ name: 'Emoji', documents: [doc], codes: [], libraryNotebook: '', now: NOW, origin: 'Gloss' });
-    const xml = out.xml.join('');
+    const xml = [...out.xml].join('');
     expect(validateProject(xml).ok).toBe(true);
     const source = out.sources[0].text;
     expect(source).toBe('Ana: I love 🎉🎉 parties and 𝒳 math.\n\nBo: Me 😀 too, really.');
@@ -114,6 +114,7 @@ describe('projectXml', () => {
     doc.annotate('scaling laws', { orphaned: true });
     doc.annotate('Amazon invested $4bn');
     const out = projectXml({ name: 'S', documents: [doc], codes: [], libraryNotebook: '', now: NOW, origin: 'Gloss' });
+    expect(validateProject([...out.xml].join('')).ok).toBe(true);
     expect(out).toMatchObject({ highlights: 1, orphansLeftOut: 1 });
   });
 
@@ -122,7 +123,7 @@ describe('projectXml', () => {
     doc.title = 'A "title" <with> & \u0007 control\nline';
     doc.annotate('"quoted" <tag> &', { codes: ['a "b"/<c> & d'], note: 'note ]]> \u0000 end\r\n' });
     const out = projectXml({ name: doc.title, documents: [doc], codes: [], libraryNotebook: '', now: NOW, origin: 'Gloss' });
-    const verdict = validateProject(out.xml.join(''));
+    const verdict = validateProject([...out.xml].join(''));
     expect(verdict.output).toContain('validates');
   });
 

@@ -1,7 +1,8 @@
 /**
  * Writes a REFI-QDA project (QDA-XML 1.0, the project.qde inside a .qdpx) of
  * Gloss documents. What goes where:
- *  - Users: one user, the Gloss reader, who made every highlight;
+ *  - Users: one user, the Gloss reader, who made the project (and every
+ *    highlight: selections do not repeat it, a library has 250,000 of them);
  *  - CodeBook: the code tree (codebook-xml.ts);
  *  - Cases: one per speaker (the same speaker across documents is one case),
  *    whose SelectionRefs point at that speaker's turns;
@@ -19,7 +20,7 @@
 import type { Annotation, Transcript } from '../../../shared/model';
 import { type CodeEntry, codeGuid, codesXml, completeCodes } from './codebook-xml';
 import { CodePointIndex } from './code-points';
-import { derivedGuid, guidForId } from './guids';
+import { derivedGuid, guidForId, relatedGuid } from './guids';
 import { sourceTextOf } from './source-text';
 import { escapeXmlAttribute, escapeXmlText } from './xml-text';
 
@@ -52,9 +53,12 @@ export interface ProjectInput {
 }
 
 export interface ProjectOutput {
-  /** project.qde, in pieces to be written one after the other (one per document in the middle). */
-  xml: string[];
-  /** Each source's text and its path inside the .qdpx (sources/<guid>.txt). */
+  /**
+   * project.qde in pieces, built as they are read: the head (users, codes, cases), one piece per document, the
+   * tail (notes). Read it once; `sources` and the counts are complete once it has been read.
+   */
+  xml: Iterable<string>;
+  /** Each source's text and its path inside the .qdpx (sources/<guid>.txt), added as its document is written. */
   sources: { path: string; text: string }[];
   highlights: number;
   orphansLeftOut: number;
@@ -62,19 +66,29 @@ export interface ProjectOutput {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** A dateTime attribute, when the value is one (xsd:dateTime); nothing otherwise. */
-function dateAttribute(name: string, value: string | null | undefined): string {
-  return value && ISO_DATE_TIME.test(value) ? ` ${name}="${value}"` : '';
-}
-
-/** A selection's name: the start of its quote, on one line. */
+/** A selection's name: the start of its quote, on one line (runs of white space made one space). */
 export function selectionName(quote: string): string {
-  const line = quote.replace(/\s+/g, ' ').trim();
-  if (line.length <= NAME_LENGTH) return line;
-  let cut = NAME_LENGTH;
-  // Never cut a surrogate pair in two.
-  if (/[\uD800-\uDBFF]/.test(line[cut - 1])) cut--;
-  return `${line.slice(0, cut).trimEnd()}…`;
+  // A loop over the first characters only: quotes can be pages long, and a library has 250,000 of them.
+  let name = '';
+  let space = false;
+  let i = 0;
+  for (; i < quote.length && name.length < NAME_LENGTH; i++) {
+    const c = quote.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029) {
+      space = name.length > 0;
+      continue;
+    }
+    if (space) name += ' ';
+    space = false;
+    name += quote[i];
+  }
+  // More text after the name: cut at NAME_LENGTH (never between the halves of a surrogate pair) and say so.
+  if (name.length > NAME_LENGTH || (name.length === NAME_LENGTH && /\S/.test(quote.slice(i)))) {
+    let cut = NAME_LENGTH;
+    if (/[\uD800-\uDBFF]/.test(name[cut - 1])) cut--;
+    return `${name.slice(0, cut).trimEnd()}…`;
+  }
+  return name;
 }
 
 interface SpeakerCase {
@@ -84,69 +98,40 @@ interface SpeakerCase {
 }
 
 export function projectXml(input: ProjectInput): ProjectOutput {
+  const output: ProjectOutput = { xml: [], sources: [], highlights: 0, orphansLeftOut: 0 };
+  output.xml = pieces(input, output);
+  return output;
+}
+
+/** A document's source GUID and its speakers' turns, known before anything is written (the cases come before the sources). */
+interface Planned {
+  document: ProjectDocument;
+  sourceGuid: string;
+}
+
+function* pieces(input: ProjectInput, output: ProjectOutput): Generator<string> {
   const taken = new Set<string>();
   const user = GLOSS_USER_GUID;
-  const cases = new Map<string, SpeakerCase>();
   const used = new Set<string>();
   for (const d of input.documents) for (const a of d.annotations) for (const c of a.codes) used.add(c);
   const codes = completeCodes(input.codes, used);
   const codeGuids = new Map(codes.map((c) => [c.path, codeGuid(c.path)]));
   const notes: string[] = [];
-  const sources: { path: string; text: string }[] = [];
-  const sourcePieces: string[] = [];
-  let highlights = 0;
-  let orphansLeftOut = 0;
+  const dates = new DateAttributes();
 
-  for (const document of input.documents) {
+  // Cases first: each speaker's turns, by GUID (turn n of a source is its nth labelled turn, as source-text.ts counts them).
+  const cases = new Map<string, SpeakerCase>();
+  const planned: Planned[] = input.documents.map((document) => {
     const sourceGuid = guidForId(document.id, 'gloss-document', '', taken);
-    const source = sourceTextOf(document.transcript);
-    const points = new CodePointIndex(source.text);
-    sources.push({ path: `sources/${sourceGuid}.txt`, text: source.text });
-    const out: string[] = [
-      `    <TextSource guid="${sourceGuid}" name="${escapeXmlAttribute(document.title)}" plainTextPath="internal://${sourceGuid}.txt" creatingUser="${user}"${dateAttribute('creationDateTime', document.addedAt)}>\n`,
-    ];
-    const placed = document.annotations.filter((a) => !a.orphaned);
-    orphansLeftOut += document.annotations.length - placed.length;
-    placed.sort((a, b) => a.selectors.position.start - b.selectors.position.start || a.selectors.position.end - b.selectors.position.end);
-    for (const a of placed) {
-      const { start, end } = a.selectors.position;
-      if (start < 0 || end > document.plainText.length || start >= end) {
-        orphansLeftOut++;
-        continue;
-      }
-      const guid = guidForId(a.id, 'gloss-highlight', document.id, taken);
-      const from = points.toCodePoint(source.toSource(start, 'start'));
-      const to = points.toCodePoint(source.toSource(end, 'end'));
-      const name = escapeXmlAttribute(selectionName(a.selectors.quote.exact));
-      const times = `${dateAttribute('creationDateTime', a.createdAt)} modifyingUser="${user}"${dateAttribute('modifiedDateTime', a.updatedAt)}`;
-      let body = a.note ? `<Description>${escapeXmlText(a.note)}</Description>` : '';
-      for (const code of a.codes) {
-        const target = codeGuids.get(code);
-        if (!target) continue;
-        body += `<Coding guid="${derivedGuid('gloss-coding', guid, code)}" creatingUser="${user}"${dateAttribute('creationDateTime', a.updatedAt)}><CodeRef targetGUID="${target}"/></Coding>`;
-      }
-      out.push(
-        `      <PlainTextSelection guid="${guid}" name="${name}" startPosition="${from}" endPosition="${to}" creatingUser="${user}"${times}${body ? `>${body}</PlainTextSelection>\n` : '/>\n'}`,
-      );
-      highlights++;
-    }
-    source.turns.forEach((turn, index) => {
-      const guid = derivedGuid('gloss-turn', sourceGuid, String(index));
+    let index = 0;
+    for (const turn of document.transcript.turns) {
+      if (turn.kind !== 'speech' || !turn.speaker || turn.paragraphs.length === 0) continue;
       let speaker = cases.get(turn.speaker);
       if (!speaker) cases.set(turn.speaker, (speaker = { guid: derivedGuid('gloss-speaker', turn.speaker), name: turn.speaker, selections: [] }));
-      speaker.selections.push(guid);
-      out.push(
-        `      <PlainTextSelection guid="${guid}" name="${escapeXmlAttribute(`Turn: ${turn.speaker}`)}" startPosition="${points.toCodePoint(turn.start)}" endPosition="${points.toCodePoint(turn.end)}" creatingUser="${user}"/>\n`,
-      );
-    });
-    if (document.notebook.trim()) {
-      const noteGuid = derivedGuid('gloss-notebook', sourceGuid);
-      notes.push(noteXml(noteGuid, `Notebook: ${document.title}`, document.notebook, user, input.now));
-      out.push(`      <NoteRef targetGUID="${noteGuid}"/>\n`);
+      speaker.selections.push(turnGuid(sourceGuid, index++));
     }
-    out.push('    </TextSource>\n');
-    sourcePieces.push(out.join(''));
-  }
+    return { document, sourceGuid };
+  });
 
   const now = input.now.toISOString();
   const head: string[] = [
@@ -164,7 +149,55 @@ export function projectXml(input: ProjectInput): ProjectOutput {
     }
     head.push('  </Cases>\n');
   }
+  if (planned.length > 0) head.push('  <Sources>\n');
+  yield head.join('');
+
+  for (const { document, sourceGuid } of planned) {
+    const source = sourceTextOf(document.transcript);
+    const points = new CodePointIndex(source.text);
+    output.sources.push({ path: `sources/${sourceGuid}.txt`, text: source.text });
+    const out: string[] = [
+      `    <TextSource guid="${sourceGuid}" name="${escapeXmlAttribute(document.title)}" plainTextPath="internal://${sourceGuid}.txt" creatingUser="${user}"${dates.of('creationDateTime', document.addedAt)}>\n`,
+    ];
+    const placed = document.annotations.filter((a) => !a.orphaned);
+    output.orphansLeftOut += document.annotations.length - placed.length;
+    placed.sort((a, b) => a.selectors.position.start - b.selectors.position.start || a.selectors.position.end - b.selectors.position.end);
+    for (const a of placed) {
+      const { start, end } = a.selectors.position;
+      if (start < 0 || end > document.plainText.length || start >= end) {
+        output.orphansLeftOut++;
+        continue;
+      }
+      const guid = guidForId(a.id, 'gloss-highlight', document.id, taken);
+      const from = points.toCodePoint(source.toSource(start, 'start'));
+      const to = points.toCodePoint(source.toSource(end, 'end'));
+      const name = escapeXmlAttribute(selectionName(a.selectors.quote.exact));
+      // The time changed only when it differs from the time made (a reader of the file takes one for the other).
+      const times = dates.of('creationDateTime', a.createdAt) + (a.updatedAt === a.createdAt ? '' : dates.of('modifiedDateTime', a.updatedAt));
+      let body = a.note ? `<Description>${escapeXmlText(a.note)}</Description>` : '';
+      for (const code of a.codes) {
+        const target = codeGuids.get(code);
+        if (target) body += `<Coding guid="${relatedGuid(guid, code)}"><CodeRef targetGUID="${target}"/></Coding>`;
+      }
+      out.push(`      <PlainTextSelection guid="${guid}" name="${name}" startPosition="${from}" endPosition="${to}"${times}${body ? `>${body}</PlainTextSelection>\n` : '/>\n'}`);
+      output.highlights++;
+    }
+    source.turns.forEach((turn, index) => {
+      out.push(
+        `      <PlainTextSelection guid="${turnGuid(sourceGuid, index)}" name="${escapeXmlAttribute(`Turn: ${turn.speaker}`)}" startPosition="${points.toCodePoint(turn.start)}" endPosition="${points.toCodePoint(turn.end)}"/>\n`,
+      );
+    });
+    if (document.notebook.trim()) {
+      const noteGuid = derivedGuid('gloss-notebook', sourceGuid);
+      notes.push(noteXml(noteGuid, `Notebook: ${document.title}`, document.notebook, user, input.now));
+      out.push(`      <NoteRef targetGUID="${noteGuid}"/>\n`);
+    }
+    out.push('    </TextSource>\n');
+    yield out.join('');
+  }
+
   const tail: string[] = [];
+  if (planned.length > 0) tail.push('  </Sources>\n');
   let libraryNote = '';
   if (input.libraryNotebook.trim()) {
     libraryNote = derivedGuid('gloss-notebook', 'library');
@@ -173,8 +206,26 @@ export function projectXml(input: ProjectInput): ProjectOutput {
   if (notes.length > 0) tail.push(`  <Notes>\n${notes.join('')}  </Notes>\n`);
   if (libraryNote) tail.push(`  <NoteRef targetGUID="${libraryNote}"/>\n`);
   tail.push('</Project>\n');
-  const xml = sourcePieces.length > 0 ? [...head, '  <Sources>\n', ...sourcePieces, '  </Sources>\n', ...tail] : [...head, ...tail];
-  return { xml, sources, highlights, orphansLeftOut };
+  yield tail.join('');
+}
+
+/** The GUID of a source's `index`th speaker turn. */
+function turnGuid(sourceGuid: string, index: number): string {
+  return relatedGuid(sourceGuid, `turn ${index}`);
+}
+
+/** dateTime attributes, remembering the last value checked (most highlights of a document share few times). */
+class DateAttributes {
+  private last = '';
+  private lastOk = false;
+  of(name: string, value: string | null | undefined): string {
+    if (!value) return '';
+    if (value !== this.last) {
+      this.last = value;
+      this.lastOk = ISO_DATE_TIME.test(value);
+    }
+    return this.lastOk ? ` ${name}="${value}"` : '';
+  }
 }
 
 function noteXml(guid: string, name: string, markdown: string, user: string, now: Date): string {
