@@ -27,6 +27,7 @@ const fake = vi.hoisted(() => {
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     protocolClients: [] as unknown[][],
     errorBoxes: [] as [string, string][],
+    openDialogs: [] as { filters: { extensions: string[] }[]; properties: string[] }[],
   };
   return state;
 });
@@ -77,7 +78,10 @@ vi.mock('electron', () => {
     BrowserWindow,
     dialog: {
       showSaveDialog: async () => ({ canceled: true }),
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showOpenDialog: async (...args: unknown[]) => {
+        fake.openDialogs.push(args.at(-1) as { filters: { extensions: string[] }[]; properties: string[] });
+        return { canceled: true, filePaths: [] };
+      },
       showErrorBox: (title: string, message: string) => fake.errorBoxes.push([title, message]),
     },
     protocol: {
@@ -223,5 +227,21 @@ describe('the Electron entry point', () => {
     await vi.waitFor(() => expect(fake.errorBoxes.at(-1)?.[1]).toContain('not in this library'), { timeout: 5000 });
     // Nothing was shown, and the link was not taken for a file to import.
     expect(fake.sent.length).toBe(sent);
+  });
+
+  test('File has Import Annotations…, Back Up Library… and Restore from Backup…; their Open dialogs offer annotation files and backups', async () => {
+    const file = fake.menuTemplate.find((m) => m.label === 'File');
+    for (const id of ['import-annotations', 'backup', 'restore']) {
+      file.submenu.find((i: any) => i.id === id).click();
+      expect(fake.sent.at(-1)).toEqual(['menu:command', id]);
+    }
+    const ours = { senderFrame: { url: 'app://gloss/index.html' } };
+    expect(await fake.handlers.get('exchange:import-dialog')!(ours, {})).toEqual({ ok: true, value: { cancelled: true } });
+    expect(fake.openDialogs.at(-1)!.filters[0].extensions).toEqual(['json', 'jsonld', 'qdpx']);
+    expect(fake.openDialogs.at(-1)!.properties).toEqual(['openFile']);
+    expect(await fake.handlers.get('library:restore-dialog')!(ours, {})).toEqual({ ok: true, value: { cancelled: true } });
+    expect(fake.openDialogs.at(-1)!.filters[0].extensions).toEqual(['zip']);
+    expect(await fake.handlers.get('library:import-dialog')!(ours, {})).toEqual({ ok: true, value: [] });
+    expect(fake.openDialogs.at(-1)!.filters[0].extensions).toContain('vtt');
   });
 });

@@ -15,7 +15,7 @@ import { GLOSS_SCHEME } from '../core/links/gloss-url';
 import { CHANNELS, LIBRARY_CHANGED_CHANNEL, SHOW_DOCUMENT_CHANNEL, SHOW_PLACE_CHANNEL } from '../shared/contract';
 import { filesFromArgv, linksFromArgv, resolveDataDir } from './command-line';
 import { importPaths } from './import/import-files';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers, type OpenKind } from './ipc/handlers';
 import { createLinkQueue } from './links/link-queue';
 import { resolveGlossLink } from './links/open-link';
 import { buildMenu } from './menu';
@@ -40,10 +40,17 @@ const userArgs = (argv: string[]) => argv.slice(app.isPackaged ? 1 : 2);
 /** gloss:// links given to the app, kept until the window is ready for them. */
 const links = createLinkQueue();
 
-const TRANSCRIPT_FILTERS = [
-  { name: 'Transcripts', extensions: ['txt', 'md', 'markdown', 'vtt', 'srt'] },
-  { name: 'All files', extensions: ['*'] },
-];
+/** What each kind of Open dialog offers (handlers.ts says which kind it asks for). */
+const OPEN_FILTERS: Record<OpenKind, { name: string; extensions: string[] }[]> = {
+  transcripts: [{ name: 'Transcripts', extensions: ['txt', 'md', 'markdown', 'vtt', 'srt'] }],
+  annotations: [
+    { name: 'Annotations (W3C, REFI-QDA)', extensions: ['json', 'jsonld', 'qdpx'] },
+    { name: 'W3C Web Annotations', extensions: ['json', 'jsonld'] },
+    { name: 'REFI-QDA project', extensions: ['qdpx'] },
+  ],
+  backup: [{ name: 'Gloss backup', extensions: ['zip'] }],
+};
+const ALL_FILES = { name: 'All files', extensions: ['*'] };
 
 /** What the save dialog calls each kind of file it saves. */
 const SAVE_KINDS: Record<string, string> = { md: 'Markdown', jsonld: 'W3C Web Annotations', qdpx: 'REFI-QDA project', qdc: 'REFI-QDA codebook', zip: 'Gloss backup' };
@@ -82,8 +89,10 @@ async function start(): Promise<void> {
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
     },
-    chooseFilesToOpen: async () => {
-      const options = { properties: ['openFile' as const, 'multiSelections' as const], filters: TRANSCRIPT_FILTERS };
+    chooseFilesToOpen: async (kind = 'transcripts') => {
+      // Transcripts come several at a time; an annotation file or a backup, one.
+      const properties = kind === 'transcripts' ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const];
+      const options = { properties, filters: [...OPEN_FILTERS[kind], ALL_FILES] };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
