@@ -10,8 +10,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { BackupReport, RestoreReport } from '../shared/model';
-import { backupFileName, backupLibrary } from '../main/backup/backup-service';
-import { readArchive } from '../main/backup/read-archive';
 import { openToRead } from '../main/store/library-access';
 import type { Output } from './library-commands';
 import { runWrite } from './write-access';
@@ -24,6 +22,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** `gloss backup OUT`: OUT is the archive to write, or a folder to write "Gloss backup <date>.zip" into. */
 export async function backupCommand(dataDir: string, out: string, json: boolean, io: Output, now = new Date()): Promise<number> {
   let target = resolve(out);
+  // Loaded when the command runs: the zip library stays off every other command's start.
+  const { backupFileName, backupLibrary } = await import('../main/backup/backup-service');
   if ((await stat(target).catch(() => null))?.isDirectory()) target = join(target, backupFileName(now));
   const library = await openToRead(dataDir, QUIET);
   let report: BackupReport;
@@ -55,6 +55,7 @@ export async function restoreCommand(dataDir: string, archive: string, json: boo
   const path = resolve(archive);
   if (!(await stat(dataDir).catch(() => null))) {
     // Nothing is created for an archive that cannot be restored.
+    const { readArchive } = await import('../main/backup/read-archive');
     await readArchive(path, basename(path));
     await mkdir(dataDir, { recursive: true });
   }
