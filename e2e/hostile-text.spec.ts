@@ -13,8 +13,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { DIALECTS, nodeTypes, parseBack } from '../src/core/export/testing/parse-back';
+import { DIALECTS, linksIn, nodeTypes } from '../src/core/export/testing/parse-back';
+import { readBack } from '../src/core/export/testing/markdown-fixtures';
 import { expect, test } from './support/fixtures';
+import { ExportPage } from './support/export-page';
 
 /** Each payload, if it ever ran, would set window.__pwned to say where it came from, or open a dialog. */
 const hostile = (where: string) => ({
@@ -108,17 +110,24 @@ test('HTML, scripts, javascript: links, bidi overrides and zero-width characters
   // The export reads back, in CommonMark and in GFM, as the same text and nothing but text.
   const exported = testInfo.outputPath('hostile highlights.md');
   await gloss.setExportPath(exported);
-  await page.getByRole('button', { name: 'Export Markdown…' }).click();
-  await expect(ui.status).toContainText(`Exported to ${exported}`);
+  await new ExportPage(page).exportMarkdown();
+  await expect(ui.status).toContainText(`Exported 1 highlight to ${exported}`);
   const markdown = await readFile(exported, 'utf8');
   for (const dialect of DIALECTS) {
-    const tree = parseBack(markdown, dialect);
-    const texts = tree.children.map((node) => toString(node));
+    const { fields, regions } = readBack(markdown, dialect);
+    // The front matter is valid YAML that gives the title and the file name back as data, exactly.
+    expect(fields.title).toBe(TITLE);
+    expect(fields.source).toBe(FILE_NAME);
+    // Gloss's own regions (the reader's text would sit between them): the title, the quote, the note.
+    const blocks = regions.flatMap((r) => r.blocks);
+    const texts = blocks.map((node) => toString(node));
     expect(texts[0]).toBe(oneLine(TITLE));
-    expect(texts[1]).toContain(`Source: ${oneLine(FILE_NAME)}`);
     expect(texts).toContain(NOTE);
-    expect(toString(tree.children.find((node) => node.type === 'blockquote')!)).toContain(ADA_SAYS);
-    const markup = [...nodeTypes(tree as Nodes)].filter((type) => !['root', 'heading', 'list', 'listItem', 'paragraph', 'text', 'blockquote'].includes(type));
+    expect(toString(blocks.find((node) => node.type === 'blockquote')!)).toContain(ADA_SAYS);
+    const types = new Set(blocks.flatMap((node) => [...nodeTypes(node as Nodes)]));
+    const markup = [...types].filter((type) => !['heading', 'list', 'listItem', 'paragraph', 'text', 'blockquote', 'link'].includes(type));
     expect(markup, `no markup but the export's own in ${dialect}`).toEqual([]);
+    // The only links are the export's own, back into Gloss.
+    expect(blocks.flatMap((node) => linksIn(node as Nodes)).filter((l) => !l.url.startsWith('gloss://')), `no link but Gloss's in ${dialect}`).toEqual([]);
   }
 });

@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from './support/fixtures';
+import { ExportPage } from './support/export-page';
 
 const TRANSCRIPT = `# Seminar on open data
 
@@ -35,8 +36,8 @@ test('a whole session (import, highlight, note, export, library, rename, remove)
   // Export to Markdown.
   const exported = testInfo.outputPath('seminar highlights.md');
   await gloss.setExportPath(exported);
-  await page.getByRole('button', { name: 'Export Markdown…' }).click();
-  await expect(ui.status).toContainText(`Exported to ${exported}`);
+  await new ExportPage(page).exportMarkdown();
+  await expect(ui.status).toContainText(`Exported 1 highlight to ${exported}`);
   const markdown = await readFile(exported, 'utf8');
   expect(markdown).toContain('algebraic patterns');
   expect(markdown).toContain('tracker.example/note.png');

@@ -12,6 +12,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { expect, test, type GlossApp } from './support/fixtures';
 import { NotePage } from './support/note-page';
+import { ExportPage } from './support/export-page';
 
 async function documentId(dataDir: string): Promise<string> {
   return JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')).documents[0].id;
@@ -26,15 +27,18 @@ async function notesOnDisk(dataDir: string): Promise<{ note: string; noteState: 
 /** The blocks of the export that follow the quote of the highlight quoting `quote`, up to the next quote. */
 function noteBlocks(tree: Root, quote: string): RootContent[] {
   const at = tree.children.findIndex((c) => c.type === 'blockquote' && toString(c).includes(quote));
-  const rest = tree.children.slice(at + 1);
+  // Gloss's region markers (HTML comments) aside.
+  const rest = tree.children.slice(at + 1).filter((c) => c.type !== 'html');
   const end = rest.findIndex((c) => c.type === 'blockquote' || c.type === 'heading');
-  return end < 0 ? rest : rest.slice(0, end);
+  const blocks = end < 0 ? rest : rest.slice(0, end);
+  // The quote's block id (^gloss-…) and its colour-and-codes line come before the note.
+  return blocks.filter((c) => !(c.type === 'paragraph' && /^\^gloss-[0-9a-f]+$|^Colour: /.test(toString(c))));
 }
 
 async function exportNow(gloss: GlossApp, path: string): Promise<string> {
   await gloss.setExportPath(path);
-  await gloss.page.getByRole('button', { name: 'Export Markdown…' }).click();
-  await expect(gloss.ui.status).toContainText(`Exported to ${path}`);
+  await new ExportPage(gloss.page).exportMarkdown();
+  await expect(gloss.ui.status).toContainText(`to ${path}`);
   return readFile(path, 'utf8');
 }
 

@@ -73,6 +73,19 @@ export class ExportPage {
     return (await this.outcome.textContent()) ?? '';
   }
 
+  /**
+   * Exports the open document as Markdown with the options as they are (the place chooser answers as the test set
+   * it), then closes the dialog; answers what the dialog reported.
+   */
+  async exportMarkdown(): Promise<string> {
+    await this.openFromToolbar();
+    await this.chooseFormat('Markdown');
+    const said = await this.run();
+    await this.cancelButton.click();
+    await expect(this.dialog).toBeHidden();
+    return said;
+  }
+
   /** What is on the clipboard now. */
   async clipboard(): Promise<string> {
     return this.page.evaluate(() => navigator.clipboard.readText());
