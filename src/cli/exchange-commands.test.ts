@@ -323,8 +323,9 @@ test('a REFI-QDA project exported from one library is imported into an empty one
   expect(report).toMatchObject({ code: 0, err: '' });
   const [added] = await json('list', '--data-dir', empty);
   expect(report.out.split('\n').slice(0, 2)).toEqual([`Added the document “${added.title}” (${added.id})`, expect.stringMatching(new RegExp(`^Added \\d+ highlights? to “${added.title}”`))]);
-  // (A highlight with neither a code nor a note is not read back from a project: the import takes such selections for speakers' turns.)
   const highlights = (await json('highlights', '--doc', added.id, '--data-dir', empty)).highlights;
+  // The highlight with neither a code nor a note comes back too (only Gloss's own speaker turns are left out).
+  expect(highlights).toContainEqual(expect.objectContaining({ quote: 'concreteness', codes: [], note: '' }));
   expect(highlights).toContainEqual(expect.objectContaining({ quote: 'let a gremlin loose', codes: ['theme/risk'], note: 'why *this*', speakers: ['Dario Amodei'] }));
   expect(await json('codes', '--data-dir', empty)).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'theme/risk', count: 1 })]));
 });

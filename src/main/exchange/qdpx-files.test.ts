@@ -123,7 +123,7 @@ describe('REFI-QDA round trip', () => {
     // Every code of the tree, described or used: theme, theme/risk, method, unused code.
     expect(report.codesAdded).toBe(4);
     expect(report.notCarried).toEqual([
-      "42 selections with neither a code nor a note (such as speakers' turns)",
+      '42 speakers’ turns written by Gloss (Gloss finds speakers from the labels in the text)',
       '4 cases (Gloss knows speakers from the transcript’s own labels)',
       '1 user (Gloss does not keep who made a highlight)',
     ]);
@@ -164,6 +164,58 @@ describe('REFI-QDA round trip', () => {
     expect(again).toMatchObject({ documentsAdded: [], highlightsAdded: 0, highlightsUnchanged: 5, codesAdded: 0 });
     expect(again.documentsUpdated).toHaveLength(2);
     expect((await fresh.list()).length).toBe(2);
+    await fresh.close();
+  });
+});
+
+describe('REFI-QDA round trip of plain highlights', () => {
+  test('a highlight with neither a code nor a note, and one with only a colour, come back with their quote, place, times and id', async () => {
+    const { store, doc } = await storeWithSample(join(dir, 'lib'));
+    const labelled = await store.importText({ text: 'Directions\n\nAna: Turn: left at the corner, then right.\n\nBo: Thanks.', source: 'turns.txt', fallbackTitle: 'Directions' });
+    const plain = (id: string, documentId: string, text: string, quote: string, color: Annotation['color'], createdAt: string, updatedAt: string): Annotation => {
+      const start = text.indexOf(quote);
+      if (start < 0) throw new Error(`"${quote}" is not in the text`);
+      return { id, documentId, selectors: createSelectors(text, start, start + quote.length), color, note: '', noteState: null, codes: [], createdAt, updatedAt };
+    };
+    const sampleText = await textOf(store, doc.id);
+    const labelledText = await textOf(store, labelled.id);
+    const originals = [
+      plain(testId(21), doc.id, sampleText, 'scaling laws', 'yellow', '2025-02-01T08:00:00.000Z', '2025-02-01T08:00:00.000Z'),
+      plain(testId(22), doc.id, sampleText, 'Machines of Loving Grace', 'pink', '2025-02-02T08:00:00.000Z', '2025-02-05T17:30:00.000Z'),
+      // Named "Turn: left …" like a speaker's turn, but no case refers to it: a highlight like any other.
+      plain(testId(23), labelled.id, labelledText, 'Turn: left at the corner', 'green', '2025-02-03T08:00:00.000Z', '2025-02-03T08:00:00.000Z'),
+    ];
+    await store.mergeAnnotations(doc.id, originals.slice(0, 2));
+    await store.mergeAnnotations(labelled.id, originals.slice(2));
+    const target = join(dir, 'plain.qdpx');
+    const exported = await runExport(store, { format: 'qdpx', documentIds: [doc.id, labelled.id] }, target, NOW);
+    expect(exported.highlights).toBe(3);
+    const files = unzipText(new Uint8Array(await readFile(target)));
+    expect(validateProject(files['project.qde']).output).toContain('validates');
+    // The bare highlights are selections with no coding and no description.
+    expect(files['project.qde']).toMatch(new RegExp(`<PlainTextSelection guid="${testId(21).toUpperCase()}" name="scaling laws" startPosition="\\d+" endPosition="\\d+" creationDateTime="2025-02-01T08:00:00.000Z"/>`));
+    await store.close();
+
+    const fresh = await LibraryStore.open(join(dir, 'fresh'));
+    const report = await importExchangeBytes(fresh, new Uint8Array(await readFile(target)), { fileName: 'plain.qdpx' });
+    expect(report).toMatchObject({ highlightsAdded: 3, orphaned: 0 });
+    // The speakers' turns (Gloss's own, named "Turn: …", referred to by their speaker's case) are the only selections left out.
+    expect(report.notCarried[0]).toMatch(/^\d+ speakers’ turns written by Gloss/);
+    const imported = new Map<string, Annotation>();
+    for (const d of await fresh.list()) for (const a of (await fresh.open(d.id)).annotations) imported.set(a.id, a);
+    expect(imported.size).toBe(3);
+    for (const before of originals) {
+      const after = imported.get(before.id);
+      expect(after, before.selectors.quote.exact).toBeDefined();
+      expect(after!.selectors.quote.exact).toBe(before.selectors.quote.exact);
+      expect(after!.selectors.position).toEqual(before.selectors.position);
+      expect(after!.createdAt).toBe(before.createdAt);
+      expect(after!.updatedAt).toBe(before.updatedAt);
+      expect(after!.codes).toEqual([]);
+      expect(after!.note).toBe('');
+      // REFI-QDA has no colour per highlight (the export says so): an uncoded highlight comes back yellow.
+      expect(after!.color).toBe('yellow');
+    }
     await fresh.close();
   });
 });
@@ -216,7 +268,7 @@ function otherToolProject(overrides: { sel1?: [number, number] } = {}): string {
     `      <Code guid="${G.hope}" name="Hope / optimism" isCodable="true" color="#33A02C"/>`,
     '    </Code>',
     '  </Codes></CodeBook>',
-    `  <Cases><Case guid="${G.caseA}" name="Respondent 1"><SourceRef targetGUID="${G.text}"/></Case></Cases>`,
+    `  <Cases><Case guid="${G.caseA}" name="Respondent 1"><SourceRef targetGUID="${G.text}"/><SelectionRef targetGUID="${G.sel1}"/><SelectionRef targetGUID="${G.sel4}"/></Case></Cases>`,
     '  <Sources>',
     `    <TextSource guid="${G.text}" name="Interview 1.docx" plainTextPath="internal://${G.text.slice(1, -1)}.txt" creatingUser="${G.user}">`,
     `      <PlainTextSelection guid="${G.sel1}" name="We worried" startPosition="${s1}" endPosition="${e1}" creatingUser="${G.user}" creationDateTime="2024-05-02T09:30:00Z"><Coding guid="11111111-0000-4000-8000-000000000001" creatingUser="${G.user}"><CodeRef targetGUID="${G.risk}"/></Coding><NoteRef targetGUID="${G.note1}"/></PlainTextSelection>`,
@@ -250,16 +302,15 @@ describe('REFI-QDA import of another tool’s project', () => {
     expect(validateProject(otherToolProject()).output).toContain('validates');
   });
 
-  test('makes the text source a document, joins the code tree, and places every coded or noted selection', async () => {
+  test('makes the text source a document, joins the code tree, and places every selection, coded or not', async () => {
     const store = await LibraryStore.open(join(dir, 'lib'));
     const report = await importExchangeBytes(store, otherToolQdpx(), { fileName: 'moving.qdpx' });
-    expect(report).toMatchObject({ format: 'qdpx', highlightsAdded: 3, orphaned: 0, codesAdded: 3, documentsUpdated: [] });
+    expect(report).toMatchObject({ format: 'qdpx', highlightsAdded: 4, orphaned: 0, codesAdded: 3, documentsUpdated: [] });
     expect(report.documentsAdded).toHaveLength(1);
     expect(report.notCarried).toEqual([
       '1 picture source',
       '1 selection on a picture, PDF, audio or video source',
-      "1 selection with neither a code nor a note (such as a speaker's turn)",
-      '1 case (Gloss knows speakers from the transcript’s own labels)',
+      '1 case (Gloss knows speakers from the transcript’s own labels; 2 passages in it are kept as highlights)',
       '1 user (Gloss does not keep who made a highlight)',
     ]);
     const [doc] = await store.list();
@@ -267,13 +318,15 @@ describe('REFI-QDA import of another tool’s project', () => {
     const { annotations } = await store.open(doc.id);
     const text = await textOf(store, doc.id);
     const byQuote = Object.fromEntries(annotations.map((a) => [a.selectors.quote.exact, a]));
-    expect(Object.keys(byQuote).sort()).toEqual(['We worried about money', 'hopeful about the future', 'it was hard']);
+    expect(Object.keys(byQuote).sort()).toEqual(['How did the move go?', 'We worried about money', 'hopeful about the future', 'it was hard']);
     for (const a of annotations) expect(text.slice(a.selectors.position.start, a.selectors.position.end)).toBe(a.selectors.quote.exact);
     // Nested codes become paths; a "/" inside a name does not make a level.
     expect(byQuote['We worried about money']).toMatchObject({ codes: ['Feelings/Worry'], color: 'red', note: 'Money came up three times.\nCheck the second interview.', id: G.sel1.toLowerCase(), createdAt: '2024-05-02T09:30:00.000Z' });
     expect(byQuote['hopeful about the future']).toMatchObject({ codes: ['Feelings/Hope ∕ optimism', 'Feelings'], color: 'green', note: 'Hope is the turning point.' });
     // A selection with a description and no coding is kept, with its description as its note.
     expect(byQuote['it was hard']).toMatchObject({ codes: [], color: 'yellow', note: 'Said with a sigh & a laugh.' });
+    // A selection with neither (a case refers to it, but it is no Gloss turn) is kept as a plain highlight.
+    expect(byQuote['How did the move go?']).toMatchObject({ codes: [], color: 'yellow', note: '', id: G.sel4.toLowerCase() });
     const codebook = await store.codebook();
     expect(codebook.codes.map((c) => [c.path, c.color, c.description])).toEqual([
       ['Feelings', 'blue', 'How people feel\nabout it'],
@@ -288,7 +341,7 @@ describe('REFI-QDA import of another tool’s project', () => {
     expect(inline).toContain('<PlainTextContent>Interviewer:');
     const store = await LibraryStore.open(join(dir, 'lib'));
     const report = await importExchangeBytes(store, zipSync({ 'project.qde': strToU8(inline), [`sources/${G.note2}.txt`]: strToU8('Hope.') }), { fileName: 'inline.qdpx' });
-    expect(report.highlightsAdded).toBe(3);
+    expect(report.highlightsAdded).toBe(4);
     await store.close();
   });
 

@@ -7,7 +7,10 @@
  * prefix, suffix), then is placed in Gloss's plain text, which can differ
  * (speaker labels become speakers), by the same matching as a corrected
  * transcript (reanchor.ts); what cannot be placed is kept as an orphan.
- * Everything that is not carried over is said in words.
+ * Every selection becomes a highlight, coded or not, noted or not, except the
+ * speaker turns a Gloss export writes (isGlossTurn): Gloss finds speakers
+ * from the labels in the text. Everything that is not carried over is said
+ * in words.
  */
 import { reanchor, type AnchorInput } from '../../anchoring/reanchor';
 import { createSelectors } from '../../anchoring/selectors';
@@ -17,6 +20,7 @@ import { plainTextOf } from '../../transcript/plain-text';
 import type { Annotation, HighlightColor, Transcript } from '../../../shared/model';
 import { CodePointIndex } from './code-points';
 import { glossColorOf } from './colors';
+import { TURN_NAME_PREFIX } from './project-xml';
 import { RefiQdaError, type RefiProject, type RefiSelection, type RefiTextSource } from './read-project';
 
 /** A highlight as planned: an annotation without its document (known once the document is added). */
@@ -85,6 +89,16 @@ function lineEndMap(raw: string): (offset: number) => number {
   };
 }
 
+/**
+ * Whether a selection is one of the speaker turns a Gloss export writes, rather than a highlight: named
+ * "Turn: <speaker>", referred to by a case (the speaker's), and with neither a code nor a note. All three are
+ * needed: a case of another tool that groups coded passages, an uncoded passage another tool wrote, or a Gloss
+ * highlight whose quote starts with "Turn: " are highlights.
+ */
+export function isGlossTurn(selection: RefiSelection, caseSelections: ReadonlySet<string>, notes: readonly string[]): boolean {
+  return selection.name.startsWith(TURN_NAME_PREFIX) && caseSelections.has(selection.guid) && selection.codeGuids.length === 0 && notes.length === 0;
+}
+
 /** The title a source's document gets when its text has no title line: its name without a file extension. */
 function titleOf(source: RefiTextSource): string {
   return source.name.replace(/\.(txt|docx?|rtf|odt|pdf|html?)$/i, '').trim() || 'Imported transcript';
@@ -144,7 +158,9 @@ export function planImport(project: RefiProject, readText: TextReader, now: Date
 
   let unknownCodings = 0;
   let empty = 0;
-  let bare = 0;
+  let turns = 0;
+  /** Highlights a case of the project groups: kept, without the case. */
+  let grouped = 0;
   let duplicates = 0;
   const documents: PlannedDocument[] = [];
   for (const source of project.textSources) {
@@ -174,8 +190,8 @@ export function planImport(project: RefiProject, readText: TextReader, now: Date
       }
       const codesOf = [...new Set(selection.codeGuids.flatMap((guid) => (codePaths.has(guid) ? [codePaths.get(guid)!] : (unknownCodings++, []))))];
       const notes = [selection.description.replace(/\r\n?/g, '\n').trim(), ...[...selection.noteGuids, ...(linkedNotes.get(selection.guid) ?? [])].map(noteText)].filter(Boolean);
-      if (codesOf.length === 0 && notes.length === 0) {
-        bare++;
+      if (isGlossTurn(selection, project.caseSelections, notes)) {
+        turns++;
         continue;
       }
       const start = toText(points.toUtf16(selection.start));
@@ -189,6 +205,7 @@ export function planImport(project: RefiProject, readText: TextReader, now: Date
         continue;
       }
       seen.add(selection.guid);
+      if (project.caseSelections.has(selection.guid)) grouped++;
       drafts.push({ selection, anchor: { id: selection.guid, selectors: createSelectors(text, start, end) }, codes: codesOf, note: [...new Set(notes)].join('\n\n') });
     }
     const anchors = drafts.map((d) => d.anchor);
@@ -221,11 +238,11 @@ export function planImport(project: RefiProject, readText: TextReader, now: Date
     [u.mediaSelections, 'selection on a picture, PDF, audio or video source', 'selections on pictures, PDFs, audio or video sources'],
     [u.sourceCodings, 'coding of a whole source', 'codings of whole sources'],
     [unknownCodings, 'coding that names a code the codebook does not have', 'codings that name codes the codebook does not have'],
-    [bare, "selection with neither a code nor a note (such as a speaker's turn)", "selections with neither a code nor a note (such as speakers' turns)"],
+    [turns, 'speaker’s turn written by Gloss (Gloss finds speakers from the labels in the text)', 'speakers’ turns written by Gloss (Gloss finds speakers from the labels in the text)'],
     [empty, 'selection of no text', 'selections of no text'],
     [duplicates, 'selection given twice', 'selections given twice'],
     [project.notes.size - usedNotes.size, 'note not attached to a passage (on the project, a source or a code)', 'notes not attached to a passage (on the project, sources or codes)'],
-    [u.cases, 'case (Gloss knows speakers from the transcript’s own labels)', 'cases (Gloss knows speakers from the transcript’s own labels)'],
+    [u.cases, `case (Gloss knows speakers from the transcript’s own labels${casesKept(u.cases, grouped)})`, `cases (Gloss knows speakers from the transcript’s own labels${casesKept(u.cases, grouped)})`],
     [u.variables, 'variable'],
     [u.sets, 'set'],
     [u.graphs, 'graph'],
@@ -234,6 +251,12 @@ export function planImport(project: RefiProject, readText: TextReader, now: Date
   ];
   for (const [n, one, many] of counted) if (n > 0) notCarried.push(plural(n, one, many));
   return { documents, codes: [...codes.values()], notCarried };
+}
+
+/** What becomes of the passages cases group, said after the cases not carried ('' when they group none). */
+function casesKept(cases: number, grouped: number): string {
+  if (grouped === 0) return '';
+  return `; ${plural(grouped, 'passage')} in ${cases === 1 ? 'it' : 'them'} ${grouped === 1 ? 'is kept as a highlight' : 'are kept as highlights'}`;
 }
 
 /** Places highlights anchored in a source's text in Gloss's plain text of it: selectors there, or null for an orphan. */

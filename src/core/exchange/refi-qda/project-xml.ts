@@ -28,6 +28,8 @@ export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 /** Who made every highlight of a Gloss export. */
 export const GLOSS_USER_NAME = 'Gloss reader';
 export const GLOSS_USER_GUID = derivedGuid('gloss-user', GLOSS_USER_NAME);
+/** How a speaker's turn selection is named, before the speaker's name (import-plan.ts knows turns by it). */
+export const TURN_NAME_PREFIX = 'Turn: ';
 /** How many characters of its quote name a selection. */
 const NAME_LENGTH = 60;
 
@@ -184,7 +186,7 @@ function* pieces(input: ProjectInput, output: ProjectOutput): Generator<string> 
     }
     source.turns.forEach((turn, index) => {
       out.push(
-        `      <PlainTextSelection guid="${turnGuid(sourceGuid, index)}" name="${escapeXmlAttribute(`Turn: ${turn.speaker}`)}" startPosition="${points.toCodePoint(turn.start)}" endPosition="${points.toCodePoint(turn.end)}"/>\n`,
+        `      <PlainTextSelection guid="${turnGuid(sourceGuid, index)}" name="${escapeXmlAttribute(TURN_NAME_PREFIX + turn.speaker)}" startPosition="${points.toCodePoint(turn.start)}" endPosition="${points.toCodePoint(turn.end)}"/>\n`,
       );
     });
     if (document.notebook.trim()) {

@@ -9,6 +9,7 @@ const PREFIXED = `<?xml version="1.0" encoding="utf-8"?>\r
 line two &amp; more &#x1F600;</qda:Description></qda:Code>\r
     </qda:Code>\r
   </qda:Codes></qda:CodeBook>\r
+  <qda:Cases><qda:Case guid="FFFFFFFF-0000-4000-8000-000000000001" name="Someone"><qda:SelectionRef targetGUID="{CCCCCCCC-0000-4000-8000-000000000001}"/></qda:Case></qda:Cases>\r
   <qda:Sources>\r
     <qda:TextSource guid="BBBBBBBB-0000-4000-8000-000000000001" name="One" plainTextPath="internal://x.txt">\r
       <qda:PlainTextSelection guid="CCCCCCCC-0000-4000-8000-000000000001" name="sel" startPosition="3" endPosition="9">\r
@@ -30,7 +31,8 @@ describe('readProject', () => {
     expect(project.textSources[0].selections).toEqual([
       expect.objectContaining({ guid: 'cccccccc-0000-4000-8000-000000000001', start: 3, end: 9, codeGuids: ['aaaaaaaa-0000-4000-8000-000000000002'] }),
     ]);
-    expect(project.uncarried).toMatchObject({ audioSources: 1, mediaSelections: 1 });
+    expect(project.uncarried).toMatchObject({ audioSources: 1, mediaSelections: 1, cases: 1 });
+    expect([...project.caseSelections]).toEqual(['cccccccc-0000-4000-8000-000000000001']);
   });
 
   it.each([

@@ -80,6 +80,8 @@ export interface RefiProject {
   textSources: RefiTextSource[];
   notes: Map<string, RefiNote>;
   links: RefiLink[];
+  /** The selections the project's cases refer to (SelectionRef), by GUID: how Gloss marks a speaker's turns. */
+  caseSelections: Set<string>;
   uncarried: RefiUncarried;
 }
 
@@ -254,5 +256,6 @@ export function readProject(xml: string): RefiProject {
     target: normaliseGuid(attribute(l, 'targetGUID') ?? ''),
     noteGuids: refs(l, 'NoteRef'),
   }));
-  return { name: attribute(project, 'name') ?? '', origin: attribute(project, 'origin') ?? '', codes, textSources, notes, links, uncarried };
+  const caseSelections = new Set(nodes(child(project, 'Cases'), 'Case').flatMap((c) => refs(c, 'SelectionRef')));
+  return { name: attribute(project, 'name') ?? '', origin: attribute(project, 'origin') ?? '', codes, textSources, notes, links, caseSelections, uncarried };
 }
