@@ -157,8 +157,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   // gloss:// links open this app. Unpackaged, the OS must start Electron with the app's path before the link.
   if (process.defaultApp) {
+    // electronegativity: PROTOCOL_HANDLER_JS_CHECK — gloss:// links are parsed and checked in main (links/open-link.ts), never loaded.
     if (process.argv.length >= 2) app.setAsDefaultProtocolClient(GLOSS_SCHEME, process.execPath, [resolve(process.argv[1])]);
   } else {
+    // electronegativity: PROTOCOL_HANDLER_JS_CHECK — as above: a link is data checked in main, not a page to load.
     app.setAsDefaultProtocolClient(GLOSS_SCHEME);
   }
   // A link that started Gloss (Windows, Linux: an argument) is kept until the window is ready.
