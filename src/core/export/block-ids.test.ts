@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { blockIdsFor, shortBlockId } from './block-ids';
+import { blockIdList, blockIdsFor, shortBlockId } from './block-ids';
 
 const OBSIDIAN_BLOCK_ID = /^[A-Za-z0-9-]+$/;
 
@@ -29,4 +29,14 @@ test('block ids are unique in an export even when two ids share their first 12 h
 test('the same highlight has the same block id in exports of different highlights', () => {
   const id = '0a1b2c3d-0000-4000-8000-000000000000';
   expect(blockIdsFor([id]).get(id)).toBe(blockIdsFor([id, 'ffffffff-0000-4000-8000-000000000000']).get(id));
+});
+
+test('a list of ids gets the block ids the map gives, in its order, an id given twice the same one twice', () => {
+  const a = '3f2a9c1d-4e5f-4a7b-9e8f-1a2b3c4d5e6f';
+  const b = '3f2a9c1d-4e5f-4000-8000-000000000000';
+  const c = 'Custom id';
+  const ids = [a, c, b, a, 'ABCDEF01-2345-4678-9abc-def012345678'];
+  const map = blockIdsFor(ids);
+  expect(blockIdList(ids)).toEqual(ids.map((id) => map.get(id)));
+  expect(blockIdList(ids)).toEqual([expect.stringMatching(/^gloss-3f2a9c1d4e5f-[0-9a-f]{8}$/), 'gloss-custom-id', 'gloss-3f2a9c1d4e5f', expect.any(String), 'gloss-abcdef012345']);
 });

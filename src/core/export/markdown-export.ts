@@ -28,7 +28,7 @@ import type { Annotation, Codebook, DocumentSummary, HighlightColor, MarkdownOpt
 import { compareCodes } from '../study/code-path';
 import { glossUrl } from '../links/gloss-url';
 import { exportedNoteMarkdown } from '../notes/note-markdown';
-import { blockIdsFor } from './block-ids';
+import { blockIdList } from './block-ids';
 import { containNotebookMarkdown } from './contain-notebook';
 import { escapeInline, escapeParagraphs, escapeSingleLine, escapeText, singleLine } from './escape-markdown';
 import { frontMatter } from './front-matter';
@@ -36,7 +36,11 @@ import { groupHighlights, placeHighlights, type ExportHighlight } from './markdo
 import { obsidianTag } from './markdown-tags';
 import { escapeThematicBreaks, restoreObsidianMarkup } from './obsidian-markup';
 import { formatMediaTime } from './media-time';
-import { region, regionKey } from './markdown-regions';
+import { neutraliseMarkers, region, regionKey, regionOfSafeBody } from './markdown-regions';
+import { blockquoteLines, quotedParagraphs } from './blockquote-lines';
+
+/** Characters encodeURIComponent leaves as they are (an id made of them needs no encoding in a region key or a link). */
+const SAFE_IN_KEY = /^[A-Za-z0-9_.!~*'()-]+$/;
 
 export { markdownFileNames } from './markdown-file-names';
 export { mergeReexport } from './reexport-merge';
@@ -71,30 +75,38 @@ function inline(text: string): string {
   return escapeInline(singleLine(text));
 }
 
-/** Markdown paragraphs as a blockquote's lines. */
-function quoted(paragraphs: readonly string[]): string {
-  let out = '';
-  for (const p of paragraphs) out += `${out === '' ? '' : '\n>\n'}> ${p.includes('\n') ? p.split('\n').join('\n> ') : p}`;
-  return out;
-}
 
 interface Writer {
   doc: MarkdownDocument;
   ctx: MarkdownContext;
-  blockIds: Map<string, string> | null;
-  /** What thousands of highlights share, escaped once: attributions, colour names, tags. */
-  attributions: Map<string, string>;
+  /**
+   * What thousands of highlights share, escaped once: colour names, tags, and each attribution line up to the
+   * highlight's own id (who, when, and the start of the link: the same for every highlight in a paragraph), by
+   * attribution and then by time (null: none written). The last head made is kept apart: highlights come in
+   * document order, so the next is often in the same paragraph.
+   */
+  heads: Map<string, Map<number | null, string>>;
+  last: { attribution: string; seconds: number | null; head: string } | null;
   colors: Map<string, string>;
   tags: Map<string, string>;
-  /** The document's gloss:// link for a highlight, made once (gloss-url.ts) and completed per highlight. */
-  link: (highlightId: string) => string;
+  /** `Codes: #tag` for a highlight with one code. */
+  codeLines: Map<string, string>;
+  /** The document's gloss:// link for a highlight, made once (gloss-url.ts): the part before the highlight's id, and after it (with the link's end). */
+  link: readonly [string, string] | null;
 }
 
-function writer(doc: MarkdownDocument, ctx: MarkdownContext, blockIds: Map<string, string> | null): Writer {
-  const documentId = doc.document.id;
-  const parts = glossUrl({ documentId, highlightId: '\u0001' }).split('%01');
-  const link = parts.length === 2 ? (id: string) => parts[0] + encodeURIComponent(id) + parts[1] : (id: string) => glossUrl({ documentId, highlightId: id });
-  return { doc, ctx, blockIds, attributions: new Map(), colors: new Map(), tags: new Map(), link };
+function writer(doc: MarkdownDocument, ctx: MarkdownContext): Writer {
+  const parts = glossUrl({ documentId: doc.document.id, highlightId: '\u0001' }).split('%01');
+  return {
+    doc,
+    ctx,
+    heads: new Map(),
+    last: null,
+    colors: new Map(),
+    tags: new Map(),
+    codeLines: new Map(),
+    link: parts.length === 2 ? [parts[0], `${parts[1]}>)`] : null,
+  };
 }
 
 function cached(cache: Map<string, string>, key: string, make: (key: string) => string): string {
@@ -103,36 +115,63 @@ function cached(cache: Map<string, string>, key: string, make: (key: string) => 
   return value;
 }
 
-function attributionLine(w: Writer, h: ExportHighlight): string {
-  const { options } = w.ctx;
-  let line = `— ${cached(w.attributions, h.attribution, inline)}`;
-  if (options.times && h.seconds !== null) line += ` (${formatMediaTime(h.seconds)})`;
-  if (options.links) line += ` · [Open in Gloss](<${w.link(h.annotation.id)}>)`;
+/** An id as encodeURIComponent writes it; a UUID (every id Gloss makes) is written as it is. */
+function encodedId(id: string): string {
+  return SAFE_IN_KEY.test(id) ? id : encodeURIComponent(id);
+}
+
+/** `— Speaker (m:ss)`, and ` · [Open in Gloss](<gloss://…/highlight/` when links are asked for: the attribution line up to the highlight's id. */
+function attributionHead(w: Writer, attribution: string, seconds: number | null): string {
+  const { last } = w;
+  if (last && last.attribution === attribution && last.seconds === seconds) return last.head;
+  let bySeconds = w.heads.get(attribution);
+  if (!bySeconds) w.heads.set(attribution, (bySeconds = new Map()));
+  let head = bySeconds.get(seconds);
+  if (head === undefined) {
+    head = `— ${inline(attribution)}`;
+    if (seconds !== null) head += ` (${formatMediaTime(seconds)})`;
+    if (w.ctx.options.links) head += ` · [Open in Gloss](<${w.link ? w.link[0] : ''}`;
+    bySeconds.set(seconds, head);
+  }
+  w.last = { attribution, seconds, head };
+  return head;
+}
+
+function codesLine(w: Writer, codes: readonly string[]): string {
+  if (codes.length === 1) return cached(w.codeLines, codes[0], (code) => `Codes: ${cached(w.tags, code, obsidianTag)}`);
+  let line = 'Codes:';
+  for (const code of codes) line += ` ${cached(w.tags, code, obsidianTag)}`;
   return line;
 }
 
-/** One highlight's blocks; `withBlockId` false for a repeat and for the clipboard. */
-function highlightBlocks(w: Writer, h: ExportHighlight, withBlockId: boolean): string {
+/**
+ * One highlight's blocks: its quote with its attribution, its block id ('': none, for a repeat and for the
+ * clipboard), its colour and codes, its note. `inRegion`: the note is made unable to end its region.
+ */
+function highlightBlocks(w: Writer, h: ExportHighlight, blockId: string, inRegion: boolean): string {
   const { options, colorNames } = w.ctx;
   const a = h.annotation;
-  const quote = escapeParagraphs(h.quote);
-  const parts = [quoted([...(quote.length > 0 ? quote : ['\\(no text\\)']), attributionLine(w, h)])];
-  const blockId = withBlockId ? w.blockIds?.get(a.id) : undefined;
-  if (blockId) parts.push(`^${blockId}`);
-  const meta: string[] = [];
-  if (options.colorNames) meta.push(cached(w.colors, a.color, (color) => `Colour: ${inline(colorNames[color as HighlightColor] || color)}`));
-  if (options.codes && a.codes.length > 0) meta.push(`Codes: ${a.codes.map((c) => cached(w.tags, c, obsidianTag)).join(' ')}`);
-  if (meta.length > 0) parts.push(meta.join(' · '));
-  if (options.notes) {
+  let out = `${blockquoteLines(h.quote) || '> \\(no text\\)'}\n>\n> ${attributionHead(w, h.attribution, options.times ? h.seconds : null)}`;
+  if (options.links) out += w.link ? `${encodedId(a.id)}${w.link[1]}` : `${glossUrl({ documentId: w.doc.document.id, highlightId: a.id })}>)`;
+  if (blockId !== '') out += `\n\n^${blockId}`;
+  const color = options.colorNames ? cached(w.colors, a.color, (c) => `Colour: ${inline(colorNames[c as HighlightColor] || c)}`) : '';
+  const codes = options.codes && a.codes.length > 0 ? codesLine(w, a.codes) : '';
+  if (color !== '' && codes !== '') out += `\n\n${color} · ${codes}`;
+  else if (color !== '' || codes !== '') out += `\n\n${color || codes}`;
+  // Most highlights have no note: nothing to write, and nothing to parse.
+  if (options.notes && (a.note !== '' || a.noteState)) {
     const note = restoreObsidianMarkup(escapeThematicBreaks(exportedNoteMarkdown(a)));
-    if (note !== '') parts.push(note);
+    // Of a highlight's blocks only its note can hold a line that looks like a region marker (markdown-regions.ts).
+    if (note !== '') out += `\n\n${inRegion ? neutraliseMarkers(note) : note}`;
   }
-  return parts.join('\n\n');
+  return out;
 }
 
-function highlightRegion(w: Writer, h: ExportHighlight, occurrence = 1): string {
-  const key = occurrence === 1 ? regionKey('highlight', h.annotation.id) : regionKey('highlight', h.annotation.id, String(occurrence));
-  return region(key, highlightBlocks(w, h, occurrence === 1));
+/** A highlight's region; its block id only on its first appearance in the file. */
+function highlightRegion(w: Writer, h: ExportHighlight, blockIds: ReadonlyMap<ExportHighlight, string>, occurrence = 1): string {
+  const id = h.annotation.id;
+  const key = occurrence === 1 ? `highlight:${encodedId(id)}` : regionKey('highlight', id, String(occurrence));
+  return regionOfSafeBody(key, highlightBlocks(w, h, occurrence === 1 ? (blockIds.get(h) ?? '') : '', true));
 }
 
 /** The codes the exported highlights carry, in tree order. */
@@ -147,7 +186,9 @@ export function markdownForDocument(doc: MarkdownDocument, ctx: MarkdownContext)
   const { options } = ctx;
   const { placed, orphans } = placeHighlights(doc.transcript, doc.plainText, doc.annotations, options.groupBy === 'speaker');
   const written = options.orphans ? [...placed, ...orphans] : placed;
-  const w = writer(doc, ctx, blockIdsFor(written.map((h) => h.annotation.id)));
+  const ids = blockIdList(written.map((h) => h.annotation.id));
+  const blockIds = new Map(written.map((h, i) => [h, ids[i]]));
+  const w = writer(doc, ctx);
 
   const fields: Record<string, unknown> = {
     title: doc.document.title,
@@ -164,24 +205,26 @@ export function markdownForDocument(doc: MarkdownDocument, ctx: MarkdownContext)
   const out = [frontMatter(fields), region('title', `# ${headingText(doc.document.title)}`)];
   if (options.groupBy === 'document' || placed.length === 0) {
     out.push(region('highlights', placed.length === 0 ? '## Highlights\n\nNo highlights.' : '## Highlights'));
-    for (const h of placed) out.push(highlightRegion(w, h));
+    for (const h of placed) out.push(highlightRegion(w, h, blockIds));
   } else {
     const groups = groupHighlights(placed, options.groupBy, { colorNames: ctx.colorNames, codebook: ctx.codebook, speakers: doc.transcript.speakers });
     for (const group of groups) {
       const heading = `## ${headingText(group.heading)}`;
       out.push(region(regionKey('group', ...group.key), group.description ? `${heading}\n\n${escapeParagraphs(group.description).join('\n\n')}` : heading));
-      for (const entry of group.entries) out.push(highlightRegion(w, entry.highlight, entry.occurrence));
+      for (const entry of group.entries) out.push(highlightRegion(w, entry.highlight, blockIds, entry.occurrence));
     }
   }
   if (options.orphans && orphans.length > 0) {
     out.push(region('orphans', '## Orphans\n\nHighlights whose text could not be found in the current version of the transcript, each with its quote as it was.'));
-    for (const h of orphans) out.push(highlightRegion(w, h));
+    for (const h of orphans) out.push(highlightRegion(w, h, blockIds));
   }
   if (options.notebook && doc.notebook.trim() !== '') {
     const notebook = containNotebookMarkdown(restoreObsidianMarkup(doc.notebook));
     if (notebook !== '') out.push(region('notebook', `## Notebook\n\n${notebook}`));
   }
-  return `${out.join('\n\n')}\n`;
+  // The final line end joined with the last block, not appended to the whole file (a copy of megabytes).
+  out[out.length - 1] += '\n';
+  return out.join('\n\n');
 }
 
 /** The blocks of the highlights named (in document order), without front matter or headings: what "Copy as Markdown" puts on the clipboard. */
@@ -193,8 +236,8 @@ export function markdownForHighlights(doc: MarkdownDocument, highlightIds: reado
     doc.annotations.filter((a) => wanted.has(a.id)),
     false,
   );
-  const w = writer(doc, ctx, null);
-  const blocks = [...placed, ...orphans].map((h) => highlightBlocks(w, h, false));
+  const w = writer(doc, ctx);
+  const blocks = [...placed, ...orphans].map((h) => highlightBlocks(w, h, '', false));
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '';
 }
 
@@ -206,7 +249,7 @@ export function quoteWithCitation(input: { quote: string; speaker: string | null
   let citation = `— ${who}${title ? `*${escapeInline(title)}*` : 'Gloss'}`;
   if (typeof input.seconds === 'number' && Number.isFinite(input.seconds)) citation += ` (${formatMediaTime(input.seconds)})`;
   if (input.link) citation += ` · [Open in Gloss](<${input.link.replace(/[<>\s\\]/g, (c) => encodeURIComponent(c))}>)`;
-  return `${quoted([...(quote.length > 0 ? quote : ['\\(no text\\)']), citation])}\n`;
+  return `${quotedParagraphs([...(quote.length > 0 ? quote : ['\\(no text\\)']), citation])}\n`;
 }
 
 /** The index of a multi-document export: a link to each document's file, with its counts. */

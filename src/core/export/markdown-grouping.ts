@@ -14,7 +14,6 @@ import { HIGHLIGHT_COLORS } from '../../shared/model';
 import { resolveSelectors } from '../anchoring/selectors';
 import { compareCodes } from '../study/code-path';
 import { speakerIndex, type Speaker } from '../study/speakers';
-import { attributionOf } from '../transcript/plain-text';
 import { mediaTimes } from './media-time';
 
 export interface ExportHighlight {
@@ -41,34 +40,80 @@ export interface PlacedHighlights {
   timed: boolean;
 }
 
+/**
+ * Who says plain-text [start, end), as attributionOf (plain-text.ts) says it, for thousands of ranges: the turns'
+ * offsets and names gathered once, each range found by bisection, and a range inside one turn (most are) answered
+ * with that turn's name.
+ */
+export function attributionIndex(transcript: Transcript): (start: number, end: number) => string {
+  const firstStarts: number[] = [];
+  const lastEnds: number[] = [];
+  const names: string[] = [];
+  for (const turn of transcript.turns) {
+    if (turn.paragraphs.length === 0) continue;
+    firstStarts.push(turn.paragraphs[0].start);
+    lastEnds.push(turn.paragraphs[turn.paragraphs.length - 1].end);
+    names.push(turn.speaker ?? (turn.kind === 'aside' ? 'Aside' : turn.kind === 'heading' ? 'Title' : 'Introduction'));
+  }
+  const count = names.length;
+  return (start, end) => {
+    // The first turn that ends after `start`.
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (lastEnds[mid] <= start) low = mid + 1;
+      else high = mid;
+    }
+    if (low >= count || firstStarts[low] >= end) return '';
+    if (low + 1 >= count || firstStarts[low + 1] >= end) return names[low];
+    const found: string[] = [];
+    for (let i = low; i < count && firstStarts[i] < end; i++) if (!found.includes(names[i])) found.push(names[i]);
+    return found.join(', ');
+  };
+}
+
 /** Places every highlight in the current text, once each, sorted once. Speakers are found only `withSpeakers` (grouping by speaker). */
 export function placeHighlights(transcript: Transcript, plainText: string, annotations: readonly Annotation[], withSpeakers = true): PlacedHighlights {
-  const speakers = speakerIndex(transcript);
+  const speakers = withSpeakers ? speakerIndex(transcript) : null;
+  const attribution = attributionIndex(transcript);
   const times = mediaTimes(transcript);
   const placed: ExportHighlight[] = [];
   const orphans: ExportHighlight[] = [];
   for (const annotation of annotations) {
     // An orphan's selectors are those of an older text: never placed by them, even where they happen to fit.
-    const range = annotation.orphaned ? null : resolveSelectors(plainText, annotation.selectors);
-    if (range) {
-      placed.push({
-        annotation,
-        start: range.start,
-        end: range.end,
-        quote: plainText.slice(range.start, range.end),
-        speakers: withSpeakers ? speakers.speakersOf(range.start, range.end) : [],
-        attribution: attributionOf(transcript, range.start, range.end),
-        seconds: times.at(range.start),
-      });
-    } else {
-      orphans.push({ annotation, start: null, end: null, quote: annotation.selectors.quote.exact, speakers: [], attribution: 'Not placed in the current text', seconds: null });
+    if (annotation.orphaned) {
+      orphans.push(orphan(annotation));
+      continue;
     }
+    // Most highlights are where their position says (resolveSelectors' own first check); the others are searched for.
+    const { quote, position } = annotation.selectors;
+    const at = plainText.slice(position.start, position.end);
+    const range = at === quote.exact ? position : resolveSelectors(plainText, annotation.selectors);
+    if (!range) {
+      orphans.push(orphan(annotation));
+      continue;
+    }
+    const { start, end } = range;
+    placed.push({
+      annotation,
+      start,
+      end,
+      quote: range === position ? at : plainText.slice(start, end),
+      speakers: speakers ? speakers.speakersOf(start, end) : [],
+      attribution: attribution(start, end),
+      seconds: times.at(start),
+    });
   }
   const byCreation = (a: ExportHighlight, b: ExportHighlight) =>
     a.annotation.createdAt.localeCompare(b.annotation.createdAt) || (a.annotation.id < b.annotation.id ? -1 : a.annotation.id > b.annotation.id ? 1 : 0);
   placed.sort((a, b) => a.start! - b.start! || a.end! - b.end! || byCreation(a, b));
   orphans.sort(byCreation);
   return { placed, orphans, timed: times.timed };
+}
+
+function orphan(annotation: Annotation): ExportHighlight {
+  return { annotation, start: null, end: null, quote: annotation.selectors.quote.exact, speakers: [], attribution: 'Not placed in the current text', seconds: null };
 }
 
 export interface GroupEntry {

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { hasRegions, neutraliseMarkers, parseRegions, region, regionKey } from './markdown-regions';
+import { fnv1a } from './fnv-hash';
+import { hasRegions, neutraliseMarkers, parseRegions, region, regionKey, regionOfSafeBody } from './markdown-regions';
 import { parseBack } from './testing/parse-back';
 
 test('a region reads back as its key and body, intact', () => {
@@ -37,4 +38,15 @@ test('content that looks like a marker is moved one space in, and so is not one'
 test('markers are HTML blocks of their own in CommonMark, showing nothing, with the body between them', () => {
   const tree = parseBack(`${region('a', '> quote\n- item')}\n\n${region('b', 'para')}\n`, 'commonmark');
   expect(tree.children.map((c) => c.type)).toEqual(['html', 'blockquote', 'list', 'html', 'html', 'paragraph', 'html']);
+});
+
+test('a region made from a body known to hold no marker is the region of that body', () => {
+  for (const body of ['> quote\n\nnote', '> quote\n\nnote  \n\n \t', 'x', '']) expect(regionOfSafeBody('k', body)).toBe(region('k', body));
+});
+
+test('fingerprints are 32-bit FNV-1a as 8 hex digits', () => {
+  // Published FNV-1a test values (ASCII, where code units are bytes).
+  expect(fnv1a('')).toBe('811c9dc5');
+  expect(fnv1a('a')).toBe('e40c292c');
+  expect(fnv1a('foobar')).toBe('bf9cf968');
 });

@@ -43,6 +43,17 @@ export function region(key: string, body: string): string {
   return `<!-- gloss:begin ${key} ${fnv1a(content)} -->\n${content}\n\n<!-- gloss:end -->`;
 }
 
+/**
+ * The same region as `region(key, body)` for a body none of whose lines can look like a region marker (the caller
+ * has neutralised what could: neutraliseMarkers), without looking for one (a library export writes a quarter of a
+ * million regions).
+ */
+export function regionOfSafeBody(key: string, body: string): string {
+  // trimEnd also leaves the body one flat string, which the fingerprint reads fastest.
+  const content = normalisedBody(body);
+  return `<!-- gloss:begin ${key} ${fnv1a(content)} -->\n${content}\n\n<!-- gloss:end -->`;
+}
+
 export type Piece =
   | { kind: 'text'; text: string }
   | {
