@@ -55,7 +55,10 @@ async function pack(entry: ZipEntry, level: number): Promise<Packed> {
   let pendingSize = 0;
   const flush = (final: boolean) => {
     const buffer = pending.length === 1 ? pending[0] : Buffer.concat(pending);
-    compressing.push(deflate(buffer, { level, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+    // Output in one buffer as large as the input (zlib's 16 kB default would call back into JavaScript, and go back to the
+    // thread pool, for every 16 kB it makes).
+    const chunkSize = Math.max(64 * 1024, buffer.length + 1024);
+    compressing.push(deflate(buffer, { level, chunkSize, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
     pending = [];
     pendingSize = 0;
   };

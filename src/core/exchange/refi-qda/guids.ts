@@ -59,14 +59,91 @@ export function derivedGuid(...parts: string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`.toUpperCase();
 }
 
+/** The value of each hex digit by character code, -1 for other characters. */
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX_VALUE[i.toString(16).charCodeAt(0)] = i;
+  HEX_VALUE[i.toString(16).toUpperCase().charCodeAt(0)] = i;
+}
+
+/**
+ * A set of GUIDs (8-4-4-4-12 hex digits, either case), kept as their 128 bits in one typed array rather than as
+ * strings: a library's project has 250,000 selections, and a Set of as many new strings costs a hash of each and a
+ * table scattered through memory.
+ */
+export class GuidSet {
+  private words = new Int32Array(4 * 1024);
+  private used = new Uint8Array(1024);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds `guid`; false when it was there already. Throws for a string that is not a GUID. */
+  add(guid: string): boolean {
+    if (guid.length !== 36) throw new Error(`not a GUID: ${guid}`);
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    let w3 = 0;
+    let digit = 0;
+    for (let i = 0; i < 36; i++) {
+      if (i === 8 || i === 13 || i === 18 || i === 23) continue;
+      const c = guid.charCodeAt(i);
+      const v = c < 128 ? HEX_VALUE[c] : -1;
+      if (v < 0) throw new Error(`not a GUID: ${guid}`);
+      const word = digit >> 3;
+      if (word === 0) w0 = (w0 << 4) | v;
+      else if (word === 1) w1 = (w1 << 4) | v;
+      else if (word === 2) w2 = (w2 << 4) | v;
+      else w3 = (w3 << 4) | v;
+      digit++;
+    }
+    if (this.count * 2 >= this.used.length) this.grow();
+    if (!this.put(w0, w1, w2, w3)) return false;
+    this.count++;
+    return true;
+  }
+
+  /** Puts the GUID of these words in its slot (open addressing, linear probing); false when it is there already. */
+  private put(w0: number, w1: number, w2: number, w3: number): boolean {
+    const { words, used } = this;
+    const mask = used.length - 1;
+    let slot = Math.imul(w0 ^ Math.imul(w1, 31) ^ Math.imul(w2, 961) ^ w3, 0x9e3779b1) >>> 0;
+    for (slot &= mask; used[slot]; slot = (slot + 1) & mask) {
+      const k = slot * 4;
+      if (words[k] === w0 && words[k + 1] === w1 && words[k + 2] === w2 && words[k + 3] === w3) return false;
+    }
+    used[slot] = 1;
+    const k = slot * 4;
+    words[k] = w0;
+    words[k + 1] = w1;
+    words[k + 2] = w2;
+    words[k + 3] = w3;
+    return true;
+  }
+
+  private grow(): void {
+    const { words, used } = this;
+    this.words = new Int32Array(words.length * 2);
+    this.used = new Uint8Array(used.length * 2);
+    for (let slot = 0; slot < used.length; slot++) {
+      if (used[slot]) this.put(words[slot * 4], words[slot * 4 + 1], words[slot * 4 + 2], words[slot * 4 + 3]);
+    }
+  }
+}
+
 /**
  * The GUID of a Gloss object with id `id`: the id itself (upper case) when it is a UUID and not yet `taken`,
  * otherwise one derived from `kind` and `scope` (e.g. its document) and the id. Adds the result to `taken`.
  */
-export function guidForId(id: string, kind: string, scope: string, taken: Set<string>): string {
+export function guidForId(id: string, kind: string, scope: string, taken: GuidSet): string {
   let guid = PLAIN_GUID.test(id) ? id.toUpperCase() : derivedGuid(kind, scope, id);
-  if (taken.has(guid)) guid = derivedGuid(kind, scope, id, 'again');
-  taken.add(guid);
+  if (!taken.add(guid)) {
+    guid = derivedGuid(kind, scope, id, 'again');
+    taken.add(guid);
+  }
   return guid;
 }
 

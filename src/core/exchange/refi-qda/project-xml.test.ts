@@ -6,7 +6,7 @@ import { plainTextOf } from '../../transcript/plain-text';
 import type { Annotation, HighlightColor } from '../../../shared/model';
 import { CodePointIndex } from './code-points';
 import { codeGuid } from './codebook-xml';
-import { type ProjectDocument, projectXml, selectionName } from './project-xml';
+import { type ProjectDocument, type ProjectOutput, projectXml, selectionName } from './project-xml';
 import { validateProject } from './testing/xmllint';
 
 const SAMPLE = readFileSync(new URL('../../../../resources/sample-interview.txt', import.meta.url), 'utf8');
@@ -45,6 +45,11 @@ function documentOf(text: string, title: string, id: string): ProjectDocument & 
   };
 }
 
+/** project.qde as text. */
+function xmlOf(out: ProjectOutput): string {
+  return Buffer.concat([...out.xml]).toString('utf8');
+}
+
 /** The attributes of the PlainTextSelection with this GUID. */
 function selection(xml: string, guid: string): Record<string, string> {
   const tag = new RegExp(`<PlainTextSelection guid="${guid}"[^>]*>`, 'i').exec(xml);
@@ -70,7 +75,7 @@ describe('projectXml', () => {
       now: NOW,
       origin: 'Gloss',
     });
-    const xml = [...out.xml].join('');
+    const xml = xmlOf(out);
     const verdict = validateProject(xml);
     expect(verdict.output).toContain('validates');
     expect(verdict.ok).toBe(true);
@@ -98,7 +103,7 @@ describe('projectXml', () => {
     const a = doc.annotate('math');
     const b = doc.annotate('too, really');
     const out = projectXml({ name: 'Emoji', documents: [doc], codes: [], libraryNotebook: '', now: NOW, origin: 'Gloss' });
-    const xml = [...out.xml].join('');
+    const xml = xmlOf(out);
     expect(validateProject(xml).ok).toBe(true);
     const source = out.sources[0].text;
     expect(source).toBe('Ana: I love 🎉🎉 parties and 𝒳 math.\n\nBo: Me 😀 too, really.');
@@ -114,7 +119,7 @@ describe('projectXml', () => {
     doc.annotate('scaling laws', { orphaned: true });
     doc.annotate('Amazon invested $4bn');
     const out = projectXml({ name: 'S', documents: [doc], codes: [], libraryNotebook: '', now: NOW, origin: 'Gloss' });
-    expect(validateProject([...out.xml].join('')).ok).toBe(true);
+    expect(validateProject(xmlOf(out)).ok).toBe(true);
     expect(out).toMatchObject({ highlights: 1, orphansLeftOut: 1 });
   });
 
@@ -123,7 +128,7 @@ describe('projectXml', () => {
     doc.title = 'A "title" <with> & \u0007 control\nline';
     doc.annotate('"quoted" <tag> &', { codes: ['a "b"/<c> & d'], note: 'note ]]> \u0000 end\r\n' });
     const out = projectXml({ name: doc.title, documents: [doc], codes: [], libraryNotebook: '', now: NOW, origin: 'Gloss' });
-    const verdict = validateProject([...out.xml].join(''));
+    const verdict = validateProject(xmlOf(out));
     expect(verdict.output).toContain('validates');
   });
 

@@ -14,14 +14,16 @@
  *    "Turn: <speaker>", with no coding.
  *  - Notes: each document's notebook, linked from its source by NoteRef, and
  *    the library notebook, linked from the project.
- * Built as strings, one piece per document, not as a DOM: a library of
- * 250,000 highlights is written in a few seconds.
+ * Written straight into UTF-8 bytes (xml-bytes.ts), one document at a time,
+ * not as a DOM nor as strings: a library of 250,000 highlights is a hundred
+ * megabytes of XML, written in a second or two.
  */
 import type { Annotation, Transcript } from '../../../shared/model';
 import { type CodeEntry, codeGuid, codesXml, completeCodes } from './codebook-xml';
 import { CodePointIndex } from './code-points';
-import { derivedGuid, guidForId, relatedGuid } from './guids';
+import { derivedGuid, GuidSet, guidForId, relatedGuid } from './guids';
 import { sourceTextOf } from './source-text';
+import { XmlBytes } from './xml-bytes';
 import { escapeXmlAttribute, escapeXmlText } from './xml-text';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -56,10 +58,10 @@ export interface ProjectInput {
 
 export interface ProjectOutput {
   /**
-   * project.qde in pieces, built as they are read: the head (users, codes, cases), one piece per document, the
-   * tail (notes). Read it once; `sources` and the counts are complete once it has been read.
+   * project.qde as UTF-8, in chunks made as they are read: the head (users, codes, cases), then each document's
+   * source, then the tail (notes). Read it once; `sources` and the counts are complete once it has been read.
    */
-  xml: Iterable<string>;
+  xml: Iterable<Uint8Array>;
   /** Each source's text and its path inside the .qdpx (sources/<guid>.txt), added as its document is written. */
   sources: { path: string; text: string }[];
   highlights: number;
@@ -68,15 +70,48 @@ export interface ProjectOutput {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** A selection's name: the start of its quote, on one line (runs of white space made one space). */
-export function selectionName(quote: string): string {
-  // A loop over the first characters only: quotes can be pages long, and a library has 250,000 of them.
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029;
+}
+
+/** White space as String.prototype.trimEnd sees it. */
+function isWhite(c: number): boolean {
+  return isSpace(c) || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Where a selection's name is in its quote, when it is a part of the quote as it is (and whether "…" follows). */
+interface NameRange {
+  from: number;
+  to: number;
+  more: boolean;
+}
+
+/** A selection's name (selectionName): most are a part of the quote, given as where it is; the others as text. */
+function nameOf(quote: string): NameRange | string {
+  // Over the first characters only: quotes can be pages long, and a library has 250,000 of them.
+  let i = 0;
+  while (i < quote.length && isSpace(quote.charCodeAt(i))) i++;
+  const from = i;
+  // Most names are the quote's next NAME_LENGTH characters as they are (single spaces between words).
+  for (; i < quote.length && i - from < NAME_LENGTH; i++) {
+    const c = quote.charCodeAt(i);
+    if (isSpace(c) && (c !== 32 || i + 1 === quote.length || isSpace(quote.charCodeAt(i + 1)))) break;
+  }
+  if (i === quote.length || i - from === NAME_LENGTH) {
+    if (i - from < NAME_LENGTH || !/\S/.test(quote.slice(i))) return { from, to: i, more: false };
+    // More text after the name: cut at NAME_LENGTH (never between the halves of a surrogate pair) and say so.
+    let to = i;
+    const last = quote.charCodeAt(to - 1);
+    if (last >= 0xd800 && last <= 0xdbff) to--;
+    while (to > from && isWhite(quote.charCodeAt(to - 1))) to--;
+    return { from, to, more: true };
+  }
+  // White space to tidy: the name built a character at a time.
   let name = '';
   let space = false;
-  let i = 0;
-  for (; i < quote.length && name.length < NAME_LENGTH; i++) {
+  for (i = from; i < quote.length && name.length < NAME_LENGTH; i++) {
     const c = quote.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029) {
+    if (isSpace(c)) {
       space = name.length > 0;
       continue;
     }
@@ -84,13 +119,19 @@ export function selectionName(quote: string): string {
     space = false;
     name += quote[i];
   }
-  // More text after the name: cut at NAME_LENGTH (never between the halves of a surrogate pair) and say so.
   if (name.length > NAME_LENGTH || (name.length === NAME_LENGTH && /\S/.test(quote.slice(i)))) {
     let cut = NAME_LENGTH;
-    if (/[\uD800-\uDBFF]/.test(name[cut - 1])) cut--;
+    const last = name.charCodeAt(cut - 1);
+    if (last >= 0xd800 && last <= 0xdbff) cut--;
     return `${name.slice(0, cut).trimEnd()}…`;
   }
   return name;
+}
+
+/** A selection's name: the start of its quote, on one line (runs of white space made one space), "…" when cut. */
+export function selectionName(quote: string): string {
+  const name = nameOf(quote);
+  return typeof name === 'string' ? name : `${quote.slice(name.from, name.to)}${name.more ? '…' : ''}`;
 }
 
 interface SpeakerCase {
@@ -111,15 +152,16 @@ interface Planned {
   sourceGuid: string;
 }
 
-function* pieces(input: ProjectInput, output: ProjectOutput): Generator<string> {
-  const taken = new Set<string>();
+function* pieces(input: ProjectInput, output: ProjectOutput): Generator<Uint8Array> {
+  const taken = new GuidSet();
   const user = GLOSS_USER_GUID;
   const used = new Set<string>();
   for (const d of input.documents) for (const a of d.annotations) for (const c of a.codes) used.add(c);
   const codes = completeCodes(input.codes, used);
   const codeGuids = new Map(codes.map((c) => [c.path, codeGuid(c.path)]));
   const notes: string[] = [];
-  const dates = new DateAttributes();
+  const dates = new DateCheck();
+  const w = new XmlBytes();
 
   // Cases first: each speaker's turns, by GUID (turn n of a source is its nth labelled turn, as source-text.ts counts them).
   const cases = new Map<string, SpeakerCase>();
@@ -136,31 +178,30 @@ function* pieces(input: ProjectInput, output: ProjectOutput): Generator<string> 
   });
 
   const now = input.now.toISOString();
-  const head: string[] = [
-    '<?xml version="1.0" encoding="utf-8"?>\n',
-    `<Project xmlns="${PROJECT_NAMESPACE}" name="${escapeXmlAttribute(input.name)}" origin="${escapeXmlAttribute(input.origin)}" creatingUserGUID="${user}" creationDateTime="${now}" modifyingUserGUID="${user}" modifiedDateTime="${now}">\n`,
-    `  <Users>\n    <User guid="${user}" name="${GLOSS_USER_NAME}"/>\n  </Users>\n`,
-  ];
-  if (codes.length > 0) head.push(`  <CodeBook>\n    <Codes>\n${codesXml(codes, 3)}    </Codes>\n  </CodeBook>\n`);
+  w.raw('<?xml version="1.0" encoding="utf-8"?>\n');
+  w.raw(`<Project xmlns="${PROJECT_NAMESPACE}" name="`).attribute(input.name).raw('" origin="').attribute(input.origin);
+  w.raw(`" creatingUserGUID="${user}" creationDateTime="${now}" modifyingUserGUID="${user}" modifiedDateTime="${now}">\n`);
+  w.raw(`  <Users>\n    <User guid="${user}" name="${GLOSS_USER_NAME}"/>\n  </Users>\n`);
+  if (codes.length > 0) w.raw('  <CodeBook>\n    <Codes>\n').markup(codesXml(codes, 3)).raw('    </Codes>\n  </CodeBook>\n');
   if (cases.size > 0) {
-    head.push('  <Cases>\n');
+    w.raw('  <Cases>\n');
     for (const c of cases.values()) {
-      head.push(`    <Case guid="${c.guid}" name="${escapeXmlAttribute(c.name)}">\n`);
-      for (const s of c.selections) head.push(`      <SelectionRef targetGUID="${s}"/>\n`);
-      head.push('    </Case>\n');
+      w.raw(`    <Case guid="${c.guid}" name="`).attribute(c.name).raw('">\n');
+      for (const s of c.selections) w.raw('      <SelectionRef targetGUID="').raw(s).raw('"/>\n');
+      w.raw('    </Case>\n');
     }
-    head.push('  </Cases>\n');
+    w.raw('  </Cases>\n');
   }
-  if (planned.length > 0) head.push('  <Sources>\n');
-  yield head.join('');
+  if (planned.length > 0) w.raw('  <Sources>\n');
+  yield* w.take();
 
   for (const { document, sourceGuid } of planned) {
     const source = sourceTextOf(document.transcript);
     const points = new CodePointIndex(source.text);
     output.sources.push({ path: `sources/${sourceGuid}.txt`, text: source.text });
-    const out: string[] = [
-      `    <TextSource guid="${sourceGuid}" name="${escapeXmlAttribute(document.title)}" plainTextPath="internal://${sourceGuid}.txt" creatingUser="${user}"${dates.of('creationDateTime', document.addedAt)}>\n`,
-    ];
+    w.raw(`    <TextSource guid="${sourceGuid}" name="`).attribute(document.title).raw(`" plainTextPath="internal://${sourceGuid}.txt" creatingUser="${user}"`);
+    if (dates.ok(document.addedAt)) w.raw(' creationDateTime="').raw(document.addedAt).raw('"');
+    w.raw('>\n');
     const placed = document.annotations.filter((a) => !a.orphaned);
     output.orphansLeftOut += document.annotations.length - placed.length;
     placed.sort((a, b) => a.selectors.position.start - b.selectors.position.start || a.selectors.position.end - b.selectors.position.end);
@@ -171,44 +212,57 @@ function* pieces(input: ProjectInput, output: ProjectOutput): Generator<string> 
         continue;
       }
       const guid = guidForId(a.id, 'gloss-highlight', document.id, taken);
-      const from = points.toCodePoint(source.toSource(start, 'start'));
-      const to = points.toCodePoint(source.toSource(end, 'end'));
-      const name = escapeXmlAttribute(selectionName(a.selectors.quote.exact));
+      w.raw('      <PlainTextSelection guid="').raw(guid).raw('" name="');
+      const quote = a.selectors.quote.exact;
+      const name = nameOf(quote);
+      if (typeof name === 'string') w.attribute(name);
+      else {
+        w.attribute(quote, name.from, name.to);
+        if (name.more) w.attribute('…');
+      }
+      w.raw('" startPosition="').int(points.toCodePoint(source.toSource(start, 'start')));
+      w.raw('" endPosition="').int(points.toCodePoint(source.toSource(end, 'end'))).raw('"');
+      if (dates.ok(a.createdAt)) w.raw(' creationDateTime="').raw(a.createdAt).raw('"');
       // The time changed only when it differs from the time made (a reader of the file takes one for the other).
-      const times = dates.of('creationDateTime', a.createdAt) + (a.updatedAt === a.createdAt ? '' : dates.of('modifiedDateTime', a.updatedAt));
-      let body = a.note ? `<Description>${escapeXmlText(a.note)}</Description>` : '';
+      if (a.updatedAt !== a.createdAt && dates.ok(a.updatedAt)) w.raw(' modifiedDateTime="').raw(a.updatedAt).raw('"');
+      let body = false;
+      if (a.note) {
+        w.raw('><Description>').text(a.note).raw('</Description>');
+        body = true;
+      }
       for (const code of a.codes) {
         const target = codeGuids.get(code);
-        if (target) body += `<Coding guid="${relatedGuid(guid, code)}"><CodeRef targetGUID="${target}"/></Coding>`;
+        if (!target) continue;
+        if (!body) w.raw('>');
+        body = true;
+        w.raw('<Coding guid="').raw(relatedGuid(guid, code)).raw('"><CodeRef targetGUID="').raw(target).raw('"/></Coding>');
       }
-      out.push(`      <PlainTextSelection guid="${guid}" name="${name}" startPosition="${from}" endPosition="${to}"${times}${body ? `>${body}</PlainTextSelection>\n` : '/>\n'}`);
+      w.raw(body ? '</PlainTextSelection>\n' : '/>\n');
       output.highlights++;
     }
     source.turns.forEach((turn, index) => {
-      out.push(
-        `      <PlainTextSelection guid="${turnGuid(sourceGuid, index)}" name="${escapeXmlAttribute(TURN_NAME_PREFIX + turn.speaker)}" startPosition="${points.toCodePoint(turn.start)}" endPosition="${points.toCodePoint(turn.end)}"/>\n`,
-      );
+      w.raw('      <PlainTextSelection guid="').raw(turnGuid(sourceGuid, index)).raw('" name="').attribute(TURN_NAME_PREFIX + turn.speaker);
+      w.raw('" startPosition="').int(points.toCodePoint(turn.start)).raw('" endPosition="').int(points.toCodePoint(turn.end)).raw('"/>\n');
     });
     if (document.notebook.trim()) {
       const noteGuid = derivedGuid('gloss-notebook', sourceGuid);
       notes.push(noteXml(noteGuid, `Notebook: ${document.title}`, document.notebook, user, input.now));
-      out.push(`      <NoteRef targetGUID="${noteGuid}"/>\n`);
+      w.raw(`      <NoteRef targetGUID="${noteGuid}"/>\n`);
     }
-    out.push('    </TextSource>\n');
-    yield out.join('');
+    w.raw('    </TextSource>\n');
+    yield* w.take();
   }
 
-  const tail: string[] = [];
-  if (planned.length > 0) tail.push('  </Sources>\n');
+  if (planned.length > 0) w.raw('  </Sources>\n');
   let libraryNote = '';
   if (input.libraryNotebook.trim()) {
     libraryNote = derivedGuid('gloss-notebook', 'library');
     notes.push(noteXml(libraryNote, 'Library notebook', input.libraryNotebook, user, input.now));
   }
-  if (notes.length > 0) tail.push(`  <Notes>\n${notes.join('')}  </Notes>\n`);
-  if (libraryNote) tail.push(`  <NoteRef targetGUID="${libraryNote}"/>\n`);
-  tail.push('</Project>\n');
-  yield tail.join('');
+  if (notes.length > 0) w.raw('  <Notes>\n').markup(notes.join('')).raw('  </Notes>\n');
+  if (libraryNote) w.raw(`  <NoteRef targetGUID="${libraryNote}"/>\n`);
+  w.raw('</Project>\n');
+  yield* w.take();
 }
 
 /** The GUID of a source's `index`th speaker turn. */
@@ -216,17 +270,17 @@ function turnGuid(sourceGuid: string, index: number): string {
   return relatedGuid(sourceGuid, `turn ${index}`);
 }
 
-/** dateTime attributes, remembering the last value checked (most highlights of a document share few times). */
-class DateAttributes {
+/** Whether a time can be written as an xsd:dateTime, remembering the last time checked (most highlights of a document share few times). */
+class DateCheck {
   private last = '';
   private lastOk = false;
-  of(name: string, value: string | null | undefined): string {
-    if (!value) return '';
+  ok(value: string | null | undefined): value is string {
+    if (!value) return false;
     if (value !== this.last) {
       this.last = value;
       this.lastOk = ISO_DATE_TIME.test(value);
     }
-    return this.lastOk ? ` ${name}="${value}"` : '';
+    return this.lastOk;
   }
 }
 
