@@ -69,7 +69,8 @@ export function refiQdaLeftOut(job: Omit<ExportJob, 'target'>, format: 'qdpx' | 
 async function writeAtomically(target: string, bytes: Uint8Array | Uint8Array[]): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, Array.isArray(bytes) ? Buffer.concat(bytes) : bytes);
+    // Pieces are written one after the other, not joined first (a library's project is tens of megabytes).
+    await writeFile(temp, Array.isArray(bytes) ? bytes : [bytes]);
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);

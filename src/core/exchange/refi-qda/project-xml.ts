@@ -250,7 +250,8 @@ function* pieces(input: ProjectInput, output: ProjectOutput): Generator<Uint8Arr
       w.raw(`      <NoteRef targetGUID="${noteGuid}"/>\n`);
     }
     w.raw('    </TextSource>\n');
-    yield* w.take();
+    // Whole chunks only, so that each piece compressed is a megabyte: the rest goes on with the next document.
+    yield* w.takeFull();
   }
 
   if (planned.length > 0) w.raw('  </Sources>\n');

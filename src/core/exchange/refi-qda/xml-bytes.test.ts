@@ -63,4 +63,19 @@ describe('XmlBytes', () => {
     for (const { chunks, text } of taken) expect(decoded(chunks)).toBe(text);
     expect(taken.some((t) => t.chunks.length > 1)).toBe(true);
   });
+
+  it('hands out only the chunks it has filled, when asked for those, and the rest later', () => {
+    const w = new XmlBytes();
+    const line = '<Coding guid="0A1B2C3D-0000-4000-8000-00000000000F"/>\n';
+    const full: Uint8Array[] = [];
+    for (let i = 0; i < 60_000; i++) {
+      w.raw(line);
+      if (i % 10_000 === 0) full.push(...w.takeFull());
+    }
+    full.push(...w.takeFull());
+    expect(full.length).toBeGreaterThanOrEqual(2);
+    for (const chunk of full) expect(chunk.length).toBeGreaterThan(1024 * 1024 - line.length);
+    const rest = w.take();
+    expect(decoded([...full, ...rest])).toBe(line.repeat(60_000));
+  });
 });

@@ -49,7 +49,14 @@ export class XmlBytes {
     this.from = 0;
   }
 
-  /** The bytes written since the last take(), in chunks (never written to again). */
+  /** The chunks filled since the last take() or takeFull() (never written to again): each a megabyte or so. */
+  takeFull(): Uint8Array[] {
+    const out = this.ready;
+    this.ready = [];
+    return out;
+  }
+
+  /** The bytes written since the last take() or takeFull(), in chunks (never written to again). */
   take(): Uint8Array[] {
     const out = this.ready;
     if (this.at > this.from) out.push(this.chunk.subarray(this.from, this.at));
