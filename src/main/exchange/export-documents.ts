@@ -38,19 +38,34 @@ export interface ExportJob {
   now: Date;
 }
 
-/** Every document asked for, in order; the whole library (most recently opened first) with `all`. */
-export async function resolveDocumentIds(store: LibraryStore, request: { documentIds: readonly string[]; all?: boolean }): Promise<string[]> {
-  const listed = await store.list();
+/**
+ * Every document asked for, in order; the whole library (most recently opened first) with `all`. `listed`: the
+ * library's list when the caller has it already (listing counts every document's highlights).
+ */
+export async function resolveDocumentIds(
+  store: LibraryStore,
+  request: { documentIds: readonly string[]; all?: boolean },
+  listed?: readonly DocumentSummary[],
+): Promise<string[]> {
+  listed ??= await store.list();
   if (request.all) return listed.map((d) => d.id);
   const known = new Set(listed.map((d) => d.id));
   for (const id of request.documentIds) if (!known.has(id)) throw new GlossError('not-found', `No document with id ${id} in this library.`);
   return [...new Set(request.documentIds)];
 }
 
-/** Reads what an export of these documents needs. A document whose highlights cannot be read is refused (an export must not look complete when it is not). */
-export async function loadExportDocuments(store: LibraryStore, documentIds: readonly string[], filter: ExportFilter | null): Promise<ExportDocument[]> {
+/**
+ * Reads what an export of these documents needs. A document whose highlights cannot be read is refused (an export
+ * must not look complete when it is not). `listed`: as for resolveDocumentIds.
+ */
+export async function loadExportDocuments(
+  store: LibraryStore,
+  documentIds: readonly string[],
+  filter: ExportFilter | null,
+  listed?: readonly DocumentSummary[],
+): Promise<ExportDocument[]> {
   const out: ExportDocument[] = [];
-  const summaries = new Map((await store.list()).map((d) => [d.id, d]));
+  const summaries = new Map((listed ?? (await store.list())).map((d) => [d.id, d]));
   for (const id of documentIds) {
     const { transcript, annotations } = await store.forExport(id);
     const document = summaries.get(id);

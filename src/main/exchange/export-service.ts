@@ -20,11 +20,13 @@ export function exportTargetKind(request: Pick<ExportRequest, 'format' | 'docume
 }
 
 async function prepare(store: LibraryStore, request: ExportRequest, now: Date): Promise<Omit<ExportJob, 'target'>> {
-  const ids = request.format === 'qdc' ? [] : await resolveDocumentIds(store, request);
+  // Listed once for both steps: listing counts the highlights of every document.
+  const listed = request.format === 'qdc' ? [] : await store.list();
+  const ids = request.format === 'qdc' ? [] : await resolveDocumentIds(store, request, listed);
   const markdown: MarkdownOptions = request.markdown ?? store.exportOptions();
   const filter = request.filter ?? null;
   const [documents, codebook, libraryNotebook] = await Promise.all([
-    loadExportDocuments(store, ids, filter),
+    loadExportDocuments(store, ids, filter, listed),
     store.codebook(),
     store.openNotebook(null).then((n) => n.markdown),
   ]);
