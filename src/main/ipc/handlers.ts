@@ -11,6 +11,7 @@ import type { LibraryStore } from '../store/library-store';
 import { importDroppedFiles, importPaths } from '../import/import-files';
 import { payloadProblem } from './payload-guard';
 import { backupFileName, backupLibrary, restoreLibrary } from '../backup/backup-service';
+import { resolveDocumentIds } from '../exchange/export-documents';
 import { EXPORT_EXTENSIONS, exportTargetKind, previewExport, runExport } from '../exchange/export-service';
 import { importExchangeFile } from '../exchange/import-service';
 import { describeIssues, requestSchemas } from './schemas';
@@ -79,6 +80,8 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExp
       return { path };
     },
     'export:run': async (request) => {
+      // An unknown document is refused before the reader is asked where to save.
+      if (request.format !== 'qdc') await resolveDocumentIds(store, request);
       let target: string | null;
       if (exportTargetKind(request) === 'folder') target = await chooseExportFolder();
       else {
@@ -91,6 +94,7 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExp
     'export:preview': (request) => previewExport(store, request, now()),
     'export:options': async () => store.exportOptions(),
     'exchange:import-dialog': async ({ documentId }) => {
+      if (documentId && !(await store.list()).some((d) => d.id === documentId)) throw new GlossError('not-found', `No document with id ${documentId} in this library.`);
       const [path] = await chooseFilesToOpen('annotations');
       return path === undefined ? { cancelled: true } : importExchangeFile(store, path, { documentId });
     },

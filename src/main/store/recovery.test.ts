@@ -32,7 +32,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   vi.restoreAllMocks();
-  await rm(dir, { recursive: true, force: true });
+  // A store left open may still be writing a backup in the background as the folder goes: try again then.
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 const docDir = (documentId: string) => join(dir, 'documents', documentId);
