@@ -74,6 +74,8 @@ for (let i = 0; i < 16; i++) {
 export class GuidSet {
   private words = new Int32Array(4 * 1024);
   private used = new Uint8Array(1024);
+  /** 32 less the bits of a slot number. */
+  private shift = 22;
   private count = 0;
 
   get size(): number {
@@ -110,8 +112,9 @@ export class GuidSet {
   private put(w0: number, w1: number, w2: number, w3: number): boolean {
     const { words, used } = this;
     const mask = used.length - 1;
-    let slot = Math.imul(w0 ^ Math.imul(w1, 31) ^ Math.imul(w2, 961) ^ w3, 0x9e3779b1) >>> 0;
-    for (slot &= mask; used[slot]; slot = (slot + 1) & mask) {
+    // Fibonacci hashing: the top bits of the product, which depend on every bit of the words.
+    let slot = Math.imul(w0 ^ Math.imul(w1, 31) ^ Math.imul(w2, 961) ^ w3, 0x9e3779b1) >>> this.shift;
+    for (; used[slot]; slot = (slot + 1) & mask) {
       const k = slot * 4;
       if (words[k] === w0 && words[k + 1] === w1 && words[k + 2] === w2 && words[k + 3] === w3) return false;
     }
@@ -128,6 +131,7 @@ export class GuidSet {
     const { words, used } = this;
     this.words = new Int32Array(words.length * 2);
     this.used = new Uint8Array(used.length * 2);
+    this.shift--;
     for (let slot = 0; slot < used.length; slot++) {
       if (used[slot]) this.put(words[slot * 4], words[slot * 4 + 1], words[slot * 4 + 2], words[slot * 4 + 3]);
     }

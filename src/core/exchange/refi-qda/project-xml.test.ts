@@ -58,6 +58,19 @@ function selection(xml: string, guid: string): Record<string, string> {
 }
 
 describe('projectXml', () => {
+  it('writes the highlights of a document in the order of the text (by start, then end), however they were made', () => {
+    const doc = documentOf(SAMPLE, 'Sample', '11111111-2222-4333-8444-555555555555');
+    const quotes = ['scaling laws', 'Amazon invested $4bn', 'Machines of Loving Grace', 'Amazon invested', 'Machines of Loving'];
+    for (const q of quotes) doc.annotate(q);
+    const xml = xmlOf(projectXml({ name: 'Order', documents: [doc], codes: [], libraryNotebook: '', now: NOW, origin: 'Gloss' }));
+    const written = [...xml.matchAll(/<PlainTextSelection guid="([^"]+)" name="(?!Turn: )[^"]*" startPosition="(\d+)" endPosition="(\d+)"/g)];
+    const expected = [...doc.annotations]
+      .sort((a, b) => a.selectors.position.start - b.selectors.position.start || a.selectors.position.end - b.selectors.position.end)
+      .map((a) => a.id.toUpperCase());
+    expect(written.map((m) => m[1])).toEqual(expected);
+    expect(expected).not.toEqual(doc.annotations.map((a) => a.id.toUpperCase()));
+  });
+
   it('writes a project the REFI-QDA schema accepts, with codes, highlights, speakers as cases and notebooks', () => {
     const doc = documentOf(SAMPLE, 'Sample', '11111111-2222-4333-8444-555555555555');
     doc.annotate('Machines of Loving Grace', { codes: ['theme/risk', 'method'], note: 'A **bold** note & <more>' });
