@@ -98,7 +98,9 @@ function nameOf(quote: string): NameRange | string {
     if (isSpace(c) && (c !== 32 || i + 1 === quote.length || isSpace(quote.charCodeAt(i + 1)))) break;
   }
   if (i === quote.length || i - from === NAME_LENGTH) {
-    if (i - from < NAME_LENGTH || !/\S/.test(quote.slice(i))) return { from, to: i, more: false };
+    let rest = i;
+    while (rest < quote.length && isWhite(quote.charCodeAt(rest))) rest++;
+    if (rest === quote.length) return { from, to: i, more: false };
     // More text after the name: cut at NAME_LENGTH (never between the halves of a surrogate pair) and say so.
     let to = i;
     const last = quote.charCodeAt(to - 1);
@@ -150,6 +152,8 @@ export function projectXml(input: ProjectInput): ProjectOutput {
 interface Planned {
   document: ProjectDocument;
   sourceGuid: string;
+  /** The GUIDs of its speakers' turns, in order (each written twice: in its case, and as a selection). */
+  turnGuids: string[];
 }
 
 function* pieces(input: ProjectInput, output: ProjectOutput): Generator<Uint8Array> {
@@ -167,14 +171,16 @@ function* pieces(input: ProjectInput, output: ProjectOutput): Generator<Uint8Arr
   const cases = new Map<string, SpeakerCase>();
   const planned: Planned[] = input.documents.map((document) => {
     const sourceGuid = guidForId(document.id, 'gloss-document', '', taken);
-    let index = 0;
+    const turnGuids: string[] = [];
     for (const turn of document.transcript.turns) {
       if (turn.kind !== 'speech' || !turn.speaker || turn.paragraphs.length === 0) continue;
       let speaker = cases.get(turn.speaker);
       if (!speaker) cases.set(turn.speaker, (speaker = { guid: derivedGuid('gloss-speaker', turn.speaker), name: turn.speaker, selections: [] }));
-      speaker.selections.push(turnGuid(sourceGuid, index++));
+      const guid = turnGuid(sourceGuid, turnGuids.length);
+      turnGuids.push(guid);
+      speaker.selections.push(guid);
     }
-    return { document, sourceGuid };
+    return { document, sourceGuid, turnGuids };
   });
 
   const now = input.now.toISOString();
@@ -195,7 +201,7 @@ function* pieces(input: ProjectInput, output: ProjectOutput): Generator<Uint8Arr
   if (planned.length > 0) w.raw('  <Sources>\n');
   yield* w.take();
 
-  for (const { document, sourceGuid } of planned) {
+  for (const { document, sourceGuid, turnGuids } of planned) {
     const source = sourceTextOf(document.transcript);
     const points = new CodePointIndex(source.text);
     output.sources.push({ path: `sources/${sourceGuid}.txt`, text: source.text });
@@ -243,7 +249,7 @@ function* pieces(input: ProjectInput, output: ProjectOutput): Generator<Uint8Arr
       output.highlights++;
     }
     source.turns.forEach((turn, index) => {
-      w.raw('      <PlainTextSelection guid="').raw(turnGuid(sourceGuid, index)).raw('" name="').attribute(TURN_NAME_PREFIX + turn.speaker);
+      w.raw('      <PlainTextSelection guid="').raw(turnGuids[index] ?? turnGuid(sourceGuid, index)).raw('" name="').attribute(TURN_NAME_PREFIX + turn.speaker);
       w.raw('" startPosition="').int(points.toCodePoint(turn.start)).raw('" endPosition="').int(points.toCodePoint(turn.end)).raw('"/>\n');
     });
     if (document.notebook.trim()) {
