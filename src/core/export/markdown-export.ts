@@ -87,6 +87,8 @@ interface Writer {
    */
   heads: Map<string, Map<number | null, string>>;
   last: { attribution: string; seconds: number | null; head: string } | null;
+  /** Each attribution escaped, once. */
+  names: Map<string, string>;
   colors: Map<string, string>;
   tags: Map<string, string>;
   /** `Codes: #tag` for a highlight with one code. */
@@ -102,6 +104,7 @@ function writer(doc: MarkdownDocument, ctx: MarkdownContext): Writer {
     ctx,
     heads: new Map(),
     last: null,
+    names: new Map(),
     colors: new Map(),
     tags: new Map(),
     codeLines: new Map(),
@@ -128,7 +131,7 @@ function attributionHead(w: Writer, attribution: string, seconds: number | null)
   if (!bySeconds) w.heads.set(attribution, (bySeconds = new Map()));
   let head = bySeconds.get(seconds);
   if (head === undefined) {
-    head = `— ${inline(attribution)}`;
+    head = `— ${cached(w.names, attribution, inline)}`;
     if (seconds !== null) head += ` (${formatMediaTime(seconds)})`;
     if (w.ctx.options.links) head += ` · [Open in Gloss](<${w.link ? w.link[0] : ''}`;
     bySeconds.set(seconds, head);
@@ -148,11 +151,11 @@ function codesLine(w: Writer, codes: readonly string[]): string {
  * One highlight's blocks: its quote with its attribution, its block id ('': none, for a repeat and for the
  * clipboard), its colour and codes, its note. `inRegion`: the note is made unable to end its region.
  */
-function highlightBlocks(w: Writer, h: ExportHighlight, blockId: string, inRegion: boolean): string {
+function highlightBlocks(w: Writer, h: ExportHighlight, blockId: string, inRegion: boolean, id = encodedId(h.annotation.id)): string {
   const { options, colorNames } = w.ctx;
   const a = h.annotation;
   let out = `${blockquoteLines(h.quote) || '> \\(no text\\)'}\n>\n> ${attributionHead(w, h.attribution, options.times ? h.seconds : null)}`;
-  if (options.links) out += w.link ? `${encodedId(a.id)}${w.link[1]}` : `${glossUrl({ documentId: w.doc.document.id, highlightId: a.id })}>)`;
+  if (options.links) out += w.link ? `${id}${w.link[1]}` : `${glossUrl({ documentId: w.doc.document.id, highlightId: a.id })}>)`;
   if (blockId !== '') out += `\n\n^${blockId}`;
   const color = options.colorNames ? cached(w.colors, a.color, (c) => `Colour: ${inline(colorNames[c as HighlightColor] || c)}`) : '';
   const codes = options.codes && a.codes.length > 0 ? codesLine(w, a.codes) : '';
@@ -168,10 +171,42 @@ function highlightBlocks(w: Writer, h: ExportHighlight, blockId: string, inRegio
 }
 
 /** A highlight's region; its block id only on its first appearance in the file. */
-function highlightRegion(w: Writer, h: ExportHighlight, blockIds: ReadonlyMap<ExportHighlight, string>, occurrence = 1): string {
-  const id = h.annotation.id;
-  const key = occurrence === 1 ? `highlight:${encodedId(id)}` : regionKey('highlight', id, String(occurrence));
-  return regionOfSafeBody(key, highlightBlocks(w, h, occurrence === 1 ? (blockIds.get(h) ?? '') : '', true));
+function highlightRegion(w: Writer, h: ExportHighlight, occurrence = 1): string {
+  const id = encodedId(h.annotation.id);
+  const key = occurrence === 1 ? `highlight:${id}` : regionKey('highlight', h.annotation.id, String(occurrence));
+  return regionOfSafeBody(key, highlightBlocks(w, h, occurrence === 1 ? h.blockId : '', true, id));
+}
+
+/**
+ * The blocks of a file, to be joined by blank lines. Thousands of regions held until the end would be copied
+ * again and again by the garbage collector while the file is made; joined a few hundred at a time, into pieces
+ * large enough to be left where they are, they are copied once more and never again.
+ */
+class Blocks {
+  private readonly joined: string[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  add(block: string): void {
+    this.pending.push(block);
+    this.pendingLength += block.length;
+    if (this.pendingLength >= 1 << 16) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length > 0) this.joined.push(this.pending.join('\n\n'));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  /** The blocks joined, with the final line end. */
+  text(): string {
+    // The final line end joined with the last block, not appended to the whole file (a copy of megabytes).
+    if (this.pending.length > 0) this.pending[this.pending.length - 1] += '\n';
+    else if (this.joined.length > 0) this.joined[this.joined.length - 1] += '\n';
+    this.flush();
+    return this.joined.join('\n\n');
+  }
 }
 
 /** The codes the exported highlights carry, in tree order. */
@@ -186,8 +221,8 @@ export function markdownForDocument(doc: MarkdownDocument, ctx: MarkdownContext)
   const { options } = ctx;
   const { placed, orphans } = placeHighlights(doc.transcript, doc.plainText, doc.annotations, options.groupBy === 'speaker');
   const written = options.orphans ? [...placed, ...orphans] : placed;
-  const ids = blockIdList(written.map((h) => h.annotation.id));
-  const blockIds = new Map(written.map((h, i) => [h, ids[i]]));
+  const blockIds = blockIdList(written.map((h) => h.annotation.id));
+  for (let i = 0; i < written.length; i++) written[i].blockId = blockIds[i];
   const w = writer(doc, ctx);
 
   const fields: Record<string, unknown> = {
@@ -202,29 +237,29 @@ export function markdownForDocument(doc: MarkdownDocument, ctx: MarkdownContext)
   if (options.codes) fields.codes = codesUsed(written.map((h) => h.annotation));
   fields['gloss-id'] = doc.document.id;
 
-  const out = [frontMatter(fields), region('title', `# ${headingText(doc.document.title)}`)];
+  const out = new Blocks();
+  out.add(frontMatter(fields));
+  out.add(region('title', `# ${headingText(doc.document.title)}`));
   if (options.groupBy === 'document' || placed.length === 0) {
-    out.push(region('highlights', placed.length === 0 ? '## Highlights\n\nNo highlights.' : '## Highlights'));
-    for (const h of placed) out.push(highlightRegion(w, h, blockIds));
+    out.add(region('highlights', placed.length === 0 ? '## Highlights\n\nNo highlights.' : '## Highlights'));
+    for (const h of placed) out.add(highlightRegion(w, h));
   } else {
     const groups = groupHighlights(placed, options.groupBy, { colorNames: ctx.colorNames, codebook: ctx.codebook, speakers: doc.transcript.speakers });
     for (const group of groups) {
       const heading = `## ${headingText(group.heading)}`;
-      out.push(region(regionKey('group', ...group.key), group.description ? `${heading}\n\n${escapeParagraphs(group.description).join('\n\n')}` : heading));
-      for (const entry of group.entries) out.push(highlightRegion(w, entry.highlight, blockIds, entry.occurrence));
+      out.add(region(regionKey('group', ...group.key), group.description ? `${heading}\n\n${escapeParagraphs(group.description).join('\n\n')}` : heading));
+      for (const entry of group.entries) out.add(highlightRegion(w, entry.highlight, entry.occurrence));
     }
   }
   if (options.orphans && orphans.length > 0) {
-    out.push(region('orphans', '## Orphans\n\nHighlights whose text could not be found in the current version of the transcript, each with its quote as it was.'));
-    for (const h of orphans) out.push(highlightRegion(w, h, blockIds));
+    out.add(region('orphans', '## Orphans\n\nHighlights whose text could not be found in the current version of the transcript, each with its quote as it was.'));
+    for (const h of orphans) out.add(highlightRegion(w, h));
   }
   if (options.notebook && doc.notebook.trim() !== '') {
     const notebook = containNotebookMarkdown(restoreObsidianMarkup(doc.notebook));
-    if (notebook !== '') out.push(region('notebook', `## Notebook\n\n${notebook}`));
+    if (notebook !== '') out.add(region('notebook', `## Notebook\n\n${notebook}`));
   }
-  // The final line end joined with the last block, not appended to the whole file (a copy of megabytes).
-  out[out.length - 1] += '\n';
-  return out.join('\n\n');
+  return out.text();
 }
 
 /** The blocks of the highlights named (in document order), without front matter or headings: what "Copy as Markdown" puts on the clipboard. */

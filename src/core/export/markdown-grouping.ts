@@ -29,6 +29,8 @@ export interface ExportHighlight {
   attribution: string;
   /** The media time where it starts, when the transcript has times. */
   seconds: number | null;
+  /** Its block id in the file (without `^`): '' until the writer gives it one (block-ids.ts). */
+  blockId: string;
 }
 
 export interface PlacedHighlights {
@@ -103,6 +105,7 @@ export function placeHighlights(transcript: Transcript, plainText: string, annot
       speakers: speakers ? speakers.speakersOf(start, end) : [],
       attribution: attribution(start, end),
       seconds: times.at(start),
+      blockId: '',
     });
   }
   const byCreation = (a: ExportHighlight, b: ExportHighlight) =>
@@ -113,7 +116,7 @@ export function placeHighlights(transcript: Transcript, plainText: string, annot
 }
 
 function orphan(annotation: Annotation): ExportHighlight {
-  return { annotation, start: null, end: null, quote: annotation.selectors.quote.exact, speakers: [], attribution: 'Not placed in the current text', seconds: null };
+  return { annotation, start: null, end: null, quote: annotation.selectors.quote.exact, speakers: [], attribution: 'Not placed in the current text', seconds: null, blockId: '' };
 }
 
 export interface GroupEntry {

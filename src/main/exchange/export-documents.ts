@@ -6,7 +6,6 @@
  */
 import { highlightMatcher } from '../../core/study/filter-highlights';
 import { speakerIndex } from '../../core/study/speakers';
-import { plainTextOf } from '../../core/transcript/plain-text';
 import type { Annotation, Codebook, DocumentSummary, ExportFilter, HighlightColor, MarkdownOptions, Transcript } from '../../shared/model';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
@@ -67,11 +66,12 @@ export async function loadExportDocuments(
   const out: ExportDocument[] = [];
   const summaries = new Map((listed ?? (await store.list())).map((d) => [d.id, d]));
   for (const id of documentIds) {
-    const { transcript, annotations } = await store.forExport(id);
+    // The plain text as the store keeps it with the transcript (made once, not once per export).
+    const { transcript, plainText, annotations } = await store.highlightsOf(id);
     const document = summaries.get(id);
     if (!document) throw new GlossError('not-found', `No document with id ${id} in this library.`);
     const notebook = await store.openNotebook(id);
-    out.push({ document, transcript, plainText: plainTextOf(transcript), annotations: filtered(transcript, annotations, filter), totalHighlights: annotations.length, notebook: notebook.markdown });
+    out.push({ document, transcript, plainText, annotations: filtered(transcript, annotations, filter), totalHighlights: annotations.length, notebook: notebook.markdown });
   }
   return out;
 }
