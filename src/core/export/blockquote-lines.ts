@@ -25,6 +25,13 @@ function plainLine(line: string): string {
   return line;
 }
 
+/** A text of one line with nothing to escape but its start (NOT_PLAIN), escaped as escapeParagraphs would ('' when blank); null for any other text. */
+export function plainLineOf(text: string): string | null {
+  if (text.includes('\n') || NOT_PLAIN.test(text)) return null;
+  const line = text.trim();
+  return line === '' ? '' : plainLine(line);
+}
+
 /** Paragraphs (already escaped, one string each, lines joined by `\n`) as blockquote lines. */
 export function quotedParagraphs(paragraphs: readonly string[]): string {
   let out = '';

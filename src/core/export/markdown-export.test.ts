@@ -6,7 +6,10 @@ import { parseGlossUrl } from '../links/gloss-url';
 import { compareCodes } from '../study/code-path';
 import { parseWebVtt } from '../transcript/parse-webvtt';
 import { plainTextOf } from '../transcript/plain-text';
-import { markdownForDocument, markdownForHighlights, markdownIndex, quoteWithCitation, type MarkdownDocument } from './markdown-export';
+import { exportedNoteMarkdown } from '../notes/note-markdown';
+import { seededRandom } from '../testing/seeded-random';
+import { markdownForDocument, markdownForHighlights, markdownIndex, noteMarkdown, quoteWithCitation, type MarkdownDocument } from './markdown-export';
+import { escapeThematicBreaks, restoreObsidianMarkup } from './obsidian-markup';
 import { regionKey } from './markdown-regions';
 import { asExported, DIALECTS, linksIn, nodeTypes, parseBack } from './testing/parse-back';
 import {
@@ -421,4 +424,16 @@ describe('markdownIndex', () => {
     expect(links.map((l) => decodeURIComponent(l.url))).toEqual(names);
     expect(toString(back.regions[1].blocks[0])).toContain('2 highlights, from s1.txt');
   });
+});
+
+test('a note is written as the note reader writes it, whether or not it could be written without reading it (seeded)', () => {
+  const next = seededRandom(31);
+  const alphabet = ['word', ' ', '  ', '\n', '#', '#tag', '-', '+', '1', '2024', '.', ')', '*', '_', '`', '[[', ']]', '<', '&', '=', ':', '>', '~', 'https://x.y', 'www.a.b', '\t', 'é', '---', '\u0002'];
+  for (let i = 0; i < 3000; i++) {
+    let note = '';
+    const length = 1 + Math.floor(next() * 8);
+    for (let j = 0; j < length; j++) note += alphabet[Math.floor(next() * alphabet.length)];
+    const a = { note, noteState: null };
+    expect(noteMarkdown(a as Annotation), JSON.stringify(note)).toBe(restoreObsidianMarkup(escapeThematicBreaks(exportedNoteMarkdown(a))));
+  }
 });

@@ -37,7 +37,7 @@ import { obsidianTag } from './markdown-tags';
 import { escapeThematicBreaks, restoreObsidianMarkup } from './obsidian-markup';
 import { formatMediaTime } from './media-time';
 import { neutraliseMarkers, region, regionKey, regionOfSafeBody } from './markdown-regions';
-import { blockquoteLines, quotedParagraphs } from './blockquote-lines';
+import { blockquoteLines, plainLineOf, quotedParagraphs } from './blockquote-lines';
 
 /** Characters encodeURIComponent leaves as they are (an id made of them needs no encoding in a region key or a link). */
 const SAFE_IN_KEY = /^[A-Za-z0-9_.!~*'()-]+$/;
@@ -148,6 +148,23 @@ function codesLine(w: Writer, codes: readonly string[]): string {
 }
 
 /**
+ * A note of one line of words, as exportedNoteMarkdown (note-markdown.ts) writes it, without reading it as Markdown:
+ * with no character that could start markup, and not starting like a list item, it is that line escaped. null for
+ * any other note (most notes with text are such a line: a library export writes tens of thousands of them).
+ */
+function plainNote(a: Annotation): string | null {
+  if (a.noteState) return null;
+  const c = a.note.trimStart().charCodeAt(0);
+  // + - and digits: the line could read as a list item (`- a`, `1. a`); the note's own reader decides.
+  return c === 43 || c === 45 || (c >= 48 && c <= 57) ? null : plainLineOf(a.note);
+}
+
+/** A highlight's note as the export writes it. */
+export function noteMarkdown(a: Annotation): string {
+  return restoreObsidianMarkup(escapeThematicBreaks(plainNote(a) ?? exportedNoteMarkdown(a)));
+}
+
+/**
  * One highlight's blocks: its quote with its attribution, its block id ('': none, for a repeat and for the
  * clipboard), its colour and codes, its note. `inRegion`: the note is made unable to end its region.
  */
@@ -163,7 +180,7 @@ function highlightBlocks(w: Writer, h: ExportHighlight, blockId: string, inRegio
   else if (color !== '' || codes !== '') out += `\n\n${color || codes}`;
   // Most highlights have no note: nothing to write, and nothing to parse.
   if (options.notes && (a.note !== '' || a.noteState)) {
-    const note = restoreObsidianMarkup(escapeThematicBreaks(exportedNoteMarkdown(a)));
+    const note = noteMarkdown(a);
     // Of a highlight's blocks only its note can hold a line that looks like a region marker (markdown-regions.ts).
     if (note !== '') out += `\n\n${inRegion ? neutraliseMarkers(note) : note}`;
   }
