@@ -6,6 +6,7 @@ import { plainTextOf } from '../../core/transcript/plain-text';
 import { readBack, SAMPLE, sampleHighlight, summaryOf } from '../../core/export/testing/markdown-fixtures';
 import { DEFAULT_COLOR_NAMES, DEFAULT_MARKDOWN_OPTIONS, type Annotation, type MarkdownOptions } from '../../shared/model';
 import { GlossError } from '../store/errors';
+import { faultyFileSystem } from '../store/testing/faulty-file-system';
 import type { LibraryStore } from '../store/library-store';
 import type { ExportDocument, ExportJob } from './export-documents';
 import { markdownLeftOut, writeMarkdownExport } from './markdown-files';
@@ -107,6 +108,19 @@ describe('several documents to a folder', () => {
     });
     expect(links).toEqual(names.slice(0, 3));
     for (const [i, name] of names.slice(0, 3).entries()) expect(readBack(await readFile(join(folder, name), 'utf8')).fields['gloss-id']).toBe(IDS[i]);
+  });
+
+  test('a file that cannot be written stops the export, saying which files were written before it; those are whole, the rest not written', async () => {
+    const folder = join(dir, 'export');
+    const docs = [exportDocument(IDS[0], 'One', [gremlin]), exportDocument(IDS[1], 'Two', [laws]), exportDocument(IDS[2], 'Three', [gremlin])];
+    const fs = faultyFileSystem();
+    fs.fail({ op: 'replaceFile', path: 'Two.md', code: 'ENOSPC' });
+    const attempt = writeMarkdownExport(job(docs, folder), fs);
+    await expect(attempt).rejects.toThrow(GlossError);
+    await expect(attempt).rejects.toThrow(`Could not write ${join(folder, 'Two.md')}`);
+    await expect(attempt).rejects.toThrow('Written before it: One.md.');
+    expect((await readdir(folder)).sort()).toEqual(['One.md']);
+    expect(readBack(await readFile(join(folder, 'One.md'), 'utf8')).fields['gloss-id']).toBe(IDS[0]);
   });
 
   test("a re-export finds each document's file by its gloss-id, even renamed, keeps the reader's text, and never writes over the reader's files", async () => {

@@ -12,8 +12,9 @@
  * document whose name it would take is written beside it under a name with
  * the document's id (`Title (3f2a9c1d).md`); so is a document whose earlier
  * file no longer says whose it is (its front matter made unreadable), which is
- * left as it is. Every file is worked out (and
- * every merge checked) before the first is written; each is written whole
+ * left as it is. Every merge is worked out and checked before the first
+ * file is written (a fresh file, which nothing can refuse, is made when its
+ * turn comes, while the file before it goes to disk); each is written whole
  * through a temporary file renamed over it.
  */
 import { basename, join } from 'node:path';
@@ -115,18 +116,49 @@ function utf8(text: string): Uint8Array {
   return buffer.subarray(0, buffer.write(text, 'utf8'));
 }
 
-async function writeAll(fs: FileSystem, planned: readonly Planned[]): Promise<void> {
-  for (const file of planned) {
+/**
+ * A file to write: worked out already, or (a fresh file, where nothing can be refused) made when its turn comes, while
+ * the file before it is being written, so that a library's files are not all held at once and the disk works while
+ * the next file is made.
+ */
+type ToWrite = Planned | (() => Planned);
+
+/** Writes the files in order, each made (when it is made late) while the one before it is being written; returns them as written. */
+async function writeAll(fs: FileSystem, files: readonly ToWrite[]): Promise<Planned[]> {
+  // Each file as written, its text let go: a library's files are not held all at once.
+  const written: Planned[] = [];
+  let writing: Promise<unknown> | null = null;
+  const finish = async () => {
+    if (!writing) return;
+    const done = writing;
+    writing = null;
     try {
-      await fs.replaceFile(file.path, utf8(file.text));
+      await done;
     } catch (error) {
-      const done = planned.slice(0, planned.indexOf(file)).map((p) => basename(p.path));
+      const failed = written[written.length - 1];
+      const before = written.slice(0, -1).map((p) => basename(p.path));
       throw new GlossError(
         'storage',
-        `Could not write ${file.path}: ${error instanceof Error ? error.message : String(error)}.${done.length > 0 ? ` Written before it: ${done.join(', ')}.` : ' Nothing was written.'}`,
+        `Could not write ${failed.path}: ${error instanceof Error ? error.message : String(error)}.${before.length > 0 ? ` Written before it: ${before.join(', ')}.` : ' Nothing was written.'}`,
       );
     }
+  };
+  for (const next of files) {
+    let file: Planned;
+    try {
+      file = typeof next === 'function' ? next() : next;
+    } catch (error) {
+      await writing?.catch(() => undefined);
+      throw error;
+    }
+    await finish();
+    writing = fs.replaceFile(file.path, utf8(file.text));
+    // Awaited by finish() (after the next file is made); until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
+    written.push({ ...file, text: '' });
   }
+  await finish();
+  return written;
 }
 
 function report(job: ExportJob, planned: readonly Planned[]): ExportReport {
@@ -151,8 +183,7 @@ export async function writeMarkdownExport(job: ExportJob, fs: FileSystem = nodeF
   if (job.documents.length === 1 && !targetInfo?.isDirectory) {
     const [doc] = job.documents;
     const planned = planFile(job.target, freshFor(doc, ctx), await readText(fs, job.target), { documentId: doc.document.id, title: doc.document.title });
-    await writeAll(fs, [planned]);
-    return report(job, [planned]);
+    return report(job, await writeAll(fs, [planned]));
   }
   if (targetInfo && !targetInfo.isDirectory) throw new GlossError('conflict', `${job.target} is a file; an export of several documents goes into a folder. Nothing was written.`);
   try {
@@ -175,18 +206,20 @@ export async function writeMarkdownExport(job: ExportJob, fs: FileSystem = nodeF
   const nameOf = new Map<string, string>([...earlier, ...fresh.map((d, i) => [d.document.id, freshNames[i]] as const)]);
 
   const entries: Parameters<typeof markdownIndex>[0][number][] = [];
-  const planned: Planned[] = [];
+  const planned: ToWrite[] = [];
   for (const doc of job.documents) {
     const name = nameOf.get(doc.document.id)!;
+    const path = join(job.target, name);
     const previous = claimed.has(fileNameKey(name)) ? (byKey.get(fileNameKey(name))?.text ?? null) : null;
-    planned.push(planFile(join(job.target, name), freshFor(doc, ctx), previous, { documentId: doc.document.id, title: doc.document.title }));
+    // A merge is worked out (and may be refused) before anything is written; a fresh file, which nothing can refuse, when it is written.
+    if (previous === null) planned.push(() => ({ path, text: freshFor(doc, ctx), readerTextKept: 0 }));
+    else planned.push(planFile(path, freshFor(doc, ctx), previous, { documentId: doc.document.id, title: doc.document.title }));
     entries.push({ document: doc.document, fileName: name, highlights: doc.annotations.length });
   }
   const indexName = existing.find((f) => f.isIndex)?.name ?? freeIndexName(new Set([...byKey.keys(), ...[...nameOf.values()].map(fileNameKey)]));
   const indexPrevious = byKey.get(fileNameKey(indexName))?.text ?? null;
   planned.push(planFile(join(job.target, indexName), markdownIndex(entries, ctx), indexPrevious, { documentId: null, title: 'Gloss library' }));
-  await writeAll(fs, planned);
-  return report(job, planned);
+  return report(job, await writeAll(fs, planned));
 }
 
 /** "Gloss index.md", or (a file of the reader's has that name) "Gloss index (2).md", … */
