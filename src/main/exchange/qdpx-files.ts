@@ -25,7 +25,7 @@ import { zipArchive } from './zip-file';
 const ORIGIN = 'Gloss';
 /**
  * Deflate level of a .qdpx: the fastest, as a library's project is a hundred megabytes of XML and text. Measured on
- * the bench's library (113 MB): level 1 packs it to 26.7 MB, level 4 to 24.6 MB for 70% more time, and zlib's
+ * the bench's library (113 MB): level 1 packs it to 26.7 MB, level 4 to 24.6 MB for 75% more time, and zlib's
  * Huffman-only and RLE strategies are no faster and make 72 MB.
  */
 const ZIP_LEVEL = 1;
