@@ -249,7 +249,7 @@ export function markdownForDocument(doc: MarkdownDocument, ctx: MarkdownContext)
     speakers: [...doc.transcript.speakers],
     exported: ctx.exportedAt.toISOString(),
     highlights: written.length,
-    notes: written.filter((h) => h.annotation.note.trim() !== '').length,
+    notes: written.filter((h) => h.annotation.note !== '' && h.annotation.note.trim() !== '').length,
   };
   if (options.codes) fields.codes = codesUsed(written.map((h) => h.annotation));
   fields['gloss-id'] = doc.document.id;
