@@ -168,6 +168,90 @@ describe('REFI-QDA round trip', () => {
   });
 });
 
+/** Every file under `root` with its bytes, as text (to show that an import changed nothing). */
+async function filesUnder(root: string): Promise<Record<string, string>> {
+  const names = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n.slice(root.length), await readFile(n, 'base64')] as const)));
+}
+
+describe('REFI-QDA import into the library that exported it', () => {
+  test('a .qdpx imported back into the library that still holds its documents adds none and changes nothing', async () => {
+    const lib = join(dir, 'lib');
+    const { store, sample, party } = await studiedLibrary(lib);
+    const target = join(dir, 'study.qdpx');
+    await runExport(store, { format: 'qdpx', documentIds: [sample.id, party.id] }, target, NOW);
+    const listed = await store.list();
+    const files = await filesUnder(lib);
+
+    const report = await importExchangeBytes(store, new Uint8Array(await readFile(target)), { fileName: 'study.qdpx' });
+    expect(report).toMatchObject({ format: 'qdpx', documentsAdded: [], highlightsAdded: 0, highlightsUpdated: 0, highlightsUnchanged: 5, orphaned: 0, codesAdded: 0 });
+    expect(report.documentsUpdated.map((d) => d.id).sort()).toEqual([sample.id, party.id].sort());
+    expect(await store.list()).toEqual(listed);
+    expect(await filesUnder(lib)).toEqual(files);
+    await store.close();
+  });
+
+  test('a source whose GUID is a document of the library goes into it, whatever the case of the GUID', async () => {
+    const { store, sample } = await studiedLibrary(join(dir, 'lib'));
+    const target = join(dir, 'one.qdpx');
+    await runExport(store, { format: 'qdpx', documentIds: [sample.id] }, target, NOW);
+    const zip = unzipSync(new Uint8Array(await readFile(target)));
+    const xml = new TextDecoder().decode(zip['project.qde']);
+    expect(xml).toContain(`<TextSource guid="${sample.id.toUpperCase()}"`);
+    // Another tool may write the GUID in braces and lower case; a highlight it adds joins the same document.
+    const lower = xml.replace(`<TextSource guid="${sample.id.toUpperCase()}"`, `<TextSource guid="{${sample.id.toLowerCase()}}"`);
+    expect(lower).not.toBe(xml);
+    // Its text has a line more than the document's (so not the same plain text): the highlights are placed again.
+    const source = `sources/${sample.id.toUpperCase()}.txt`;
+    const longer = strToU8(`${new TextDecoder().decode(zip[source])}\n\nDario Amodei: One more line said later.`);
+    const report = await importExchangeBytes(store, zipSync({ ...zip, 'project.qde': strToU8(lower), [source]: longer }), { fileName: 'one.qdpx' });
+    expect(report).toMatchObject({ documentsAdded: [], documentsUpdated: [{ id: sample.id, title: sample.title }], highlightsUnchanged: 3, orphaned: 0 });
+    expect((await store.list()).length).toBe(2);
+    await store.close();
+  });
+
+  test('a highlight changed in the library after the export keeps its newer note; one deleted since comes back', async () => {
+    const { store, sample } = await studiedLibrary(join(dir, 'lib'));
+    const target = join(dir, 'one.qdpx');
+    await runExport(store, { format: 'qdpx', documentIds: [sample.id] }, target, NOW);
+    const [first] = (await store.open(sample.id)).annotations.filter((a) => a.id === testId(2));
+    const later = new Date(Date.parse(first.updatedAt) + 60_000).toISOString();
+    await store.mergeAnnotations(sample.id, [{ ...first, note: 'Changed after the export', updatedAt: later }]);
+    await store.deleteAnnotation(sample.id, testId(3));
+
+    const report = await importExchangeBytes(store, new Uint8Array(await readFile(target)), { fileName: 'one.qdpx' });
+    expect(report).toMatchObject({ documentsAdded: [], documentsUpdated: [{ id: sample.id }], highlightsAdded: 1, highlightsUpdated: 0, highlightsUnchanged: 2 });
+    const after = new Map((await store.open(sample.id)).annotations.map((a) => [a.id, a]));
+    expect(after.get(testId(2))).toMatchObject({ note: 'Changed after the export', updatedAt: later });
+    expect(after.get(testId(3))?.selectors.quote.exact).toBe('Amazon invested $4bn');
+    expect((await store.list()).length).toBe(2);
+    await store.close();
+  });
+
+  test('a source with another GUID but the plain text of a library document goes into that document', async () => {
+    const { store, party } = await studiedLibrary(join(dir, 'lib'));
+    // The party transcript as another tool holds it: its own GUID, CRLF line ends, one passage coded.
+    const other = 'C0FFEE00-0000-4000-8000-000000000001';
+    const crlf = EMOJI_TEXT.replace(/\n/g, '\r\n');
+    const at = [...crlf.slice(0, crlf.indexOf('A pity'))].length;
+    const xml = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<Project xmlns="urn:QDA-XML:project:1.0" name="Party" origin="Other QDA">',
+      `  <Sources><TextSource guid="${other}" name="party.txt" plainTextPath="internal://${other}.txt">`,
+      `    <PlainTextSelection guid="C0FFEE00-0000-4000-8000-000000000002" name="pity" startPosition="${at}" endPosition="${at + 6}"/>`,
+      '  </TextSource></Sources>',
+      '</Project>',
+    ].join('\n');
+    // Its text differs from the library's (line ends and a title line of its own), its plain text does not.
+    const text = `${crlf}\r\n`;
+    const report = await importExchangeBytes(store, zipSync({ 'project.qde': strToU8(xml), [`sources/${other}.txt`]: strToU8(text) }), { fileName: 'party.qdpx' });
+    expect(report).toMatchObject({ documentsAdded: [], documentsUpdated: [{ id: party.id }], highlightsAdded: 1, orphaned: 0 });
+    expect((await store.list()).length).toBe(2);
+    expect((await store.open(party.id)).annotations.map((a) => a.selectors.quote.exact)).toContain('A pity');
+    await store.close();
+  });
+});
+
 describe('REFI-QDA round trip of plain highlights', () => {
   test('a highlight with neither a code nor a note, and one with only a colour, come back with their quote, place, times and id', async () => {
     const { store, doc } = await storeWithSample(join(dir, 'lib'));

@@ -12,10 +12,11 @@ import { unzipSync } from 'fflate';
 import { placeAnchors, planImport, type ImportPlan, type PlannedDocument } from '../../core/exchange/refi-qda/import-plan';
 import { codebookXml } from '../../core/exchange/refi-qda/codebook-xml';
 import { projectXml } from '../../core/exchange/refi-qda/project-xml';
+import { normaliseGuid } from '../../core/exchange/refi-qda/guids';
 import { readProject, RefiQdaError } from '../../core/exchange/refi-qda/read-project';
 import { errorMessage } from '../../core/error-message';
-import { plainTextOf } from '../../core/transcript/plain-text';
-import { DEFAULT_COLOR_NAMES, HIGHLIGHT_COLORS, type Annotation, type ExchangeImportReport, type ExportReport } from '../../shared/model';
+import { plainTextOf, wordCountOf } from '../../core/transcript/plain-text';
+import { DEFAULT_COLOR_NAMES, HIGHLIGHT_COLORS, type Annotation, type DocumentSummary, type ExchangeImportReport, type ExportReport } from '../../shared/model';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
 import type { ExportJob } from './export-documents';
@@ -220,11 +221,14 @@ export async function importQdpx(store: LibraryStore, bytes: Uint8Array, options
     notCarried: plan.notCarried,
   };
   const added: string[] = [];
-  const before = new Set((await store.list()).map((d) => d.id));
+  const library = await store.list();
+  const before = new Set(library.map((d) => d.id));
   const known = new Map((await store.codebook()).codes.map((c) => [c.path, c]));
   try {
     for (const planned of plan.documents) {
-      const document = await store.importText({ text: planned.text, source: `${planned.title} (${fileName})`, fallbackTitle: planned.title });
+      const document =
+        (await libraryDocumentFor(store, library, planned)) ??
+        (await store.importText({ text: planned.text, source: `${planned.title} (${fileName})`, fallbackTitle: planned.title }));
       const isNew = !before.has(document.id) && !added.includes(document.id);
       const annotations = await placedIn(store, document.id, planned);
       const counts = await store.mergeAnnotations(document.id, annotations);
@@ -255,6 +259,29 @@ export async function importQdpx(store: LibraryStore, bytes: Uint8Array, options
     throw new GlossError('storage', `${fileName} could not be imported: ${errorMessage(error)}`);
   }
   return report;
+}
+
+/**
+ * The library's document a planned one is already, so that its highlights are merged into it rather than into a
+ * second copy: the document whose id is the source's GUID (a project Gloss wrote: its text, with speaker labels,
+ * is not byte for byte the document's), else one whose plain text is the one the source would import as. Null
+ * when none is (the source is added as a new document, or found by its text's hash as before).
+ */
+async function libraryDocumentFor(store: LibraryStore, library: readonly DocumentSummary[], planned: PlannedDocument): Promise<DocumentSummary | null> {
+  const guid = normaliseGuid(planned.sourceGuid);
+  const byId = guid === null ? undefined : library.find((d) => normaliseGuid(d.id) === guid);
+  if (byId) return byId;
+  // Same plain text means same words: only documents with as many words are read.
+  const words = wordCountOf(planned.transcript);
+  for (const candidate of library) {
+    if (candidate.wordCount !== words) continue;
+    try {
+      if (plainTextOf((await store.forExport(candidate.id)).transcript) === planned.plainText) return candidate;
+    } catch {
+      // A document that cannot be read now is not one to import into.
+    }
+  }
+  return null;
 }
 
 /** The planned highlights of a document, placed in the plain text the library actually made of its text (placed again if it differs from the plan's). */
