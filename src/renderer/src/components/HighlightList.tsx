@@ -8,7 +8,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { noteText } from '../../../core/notes/rich-text-markdown';
+import { notePreviewText } from '../../../core/notes/note-preview';
 import { isFiltering } from '../../../core/study/filter-highlights';
 import { shorten } from '../../../core/text/shorten';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model';
@@ -57,7 +57,7 @@ const HighlightItem = memo(function HighlightItem({ annotation: a, speaker, onOp
           {speaker}
         </span>
         <span className="highlight-item__quote">{shorten(a.selectors.quote.exact, QUOTE_PREVIEW)}</span>
-        {!selected && a.note && <span className="highlight-item__note">{shorten(noteText(a), 240)}</span>}
+        {!selected && a.note && <span className="highlight-item__note">{shorten(notePreviewText(a), 240)}</span>}
         {!selected && <CodeChips codes={a.codes} />}
       </button>
       {selected && <HighlightDetail annotation={a} />}

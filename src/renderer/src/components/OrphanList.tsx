@@ -8,7 +8,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useId, useRef } from 'react';
-import { noteText } from '../../../core/notes/rich-text-markdown';
+import { notePreviewText } from '../../../core/notes/note-preview';
 import { shorten } from '../../../core/text/shorten';
 import type { Annotation } from '../../../shared/model';
 import { REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
@@ -56,7 +56,7 @@ function OrphanItem({ annotation: a }: { annotation: Annotation }) {
       <blockquote className="orphan-item__quote" title={a.selectors.quote.exact}>
         {quote}
       </blockquote>
-      {a.note.trim() !== '' && <p className="orphan-item__note">{shorten(noteText(a), 400)}</p>}
+      {a.note.trim() !== '' && <p className="orphan-item__note">{shorten(notePreviewText(a), 400)}</p>}
       <CodeChips codes={a.codes} />
       <button
         type="button"
