@@ -1,53 +1,57 @@
 /**
- * Offsets in Unicode code points and in UTF-16 units, both ways, for one text.
- * Gloss keeps UTF-16 offsets (what JavaScript strings index); the W3C
- * TextPositionSelector counts characters, that is code points, so a character
- * outside the Basic Multilingual Plane (an emoji) is one there and two here.
- * Built once per text, each conversion is a binary search over the text's
- * astral characters, so thousands of highlights cost next to nothing.
+ * REFI-QDA and the W3C TextPositionSelector count text positions in Unicode
+ * code points from 0; Gloss (and JavaScript) count UTF-16 code units. The two differ after every character
+ * outside the Basic Multilingual Plane (emoji, many CJK extension characters,
+ * historic scripts), which takes two UTF-16 units and one code point.
  */
 
-export class CodePointOffsets {
-  /** UTF-16 offsets at which a surrogate pair (one astral character) starts, ascending. */
+const HIGH_SURROGATE = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Converts offsets between UTF-16 units and code points in one text. Built once per text; each conversion is a binary search. */
+export class CodePointIndex {
+  /** UTF-16 offset of each surrogate pair (astral character), in order. */
   private readonly pairs: number[] = [];
+  readonly utf16Length: number;
+  readonly length: number;
 
-  constructor(readonly text: string) {
-    const pair = /[\ud800-\udbff][\udc00-\udfff]/g;
-    for (let m = pair.exec(text); m !== null; m = pair.exec(text)) this.pairs.push(m.index);
+  constructor(text: string) {
+    this.utf16Length = text.length;
+    HIGH_SURROGATE.lastIndex = 0;
+    for (let m = HIGH_SURROGATE.exec(text); m; m = HIGH_SURROGATE.exec(text)) this.pairs.push(m.index);
+    this.length = text.length - this.pairs.length;
   }
 
-  /** Code points before UTF-16 offset `utf16` (an offset inside a pair counts the pair's character as before it). Offsets past the end go on counting one for one. */
-  toCodePoints(utf16: number): number {
-    return utf16 - this.pairsBefore(utf16);
-  }
-
-  /** The UTF-16 offset of code point offset `codePoints`; offsets past the end go on one for one. */
-  toUtf16(codePoints: number): number {
-    // The k-th pair (0-based) starts at code point pairs[k] - k; a code point offset after it gains one unit per pair.
+  /** How many pairs start before UTF-16 offset `at` (a pair split by `at` counts as before: the offset snaps to the pair's start). */
+  private pairsBefore(at: number): number {
+    const { pairs } = this;
     let low = 0;
-    let high = this.pairs.length;
+    let high = pairs.length;
     while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.pairs[mid] - mid < codePoints) low = mid + 1;
-      else high = mid;
-    }
-    return codePoints + low;
-  }
-
-  /** Whether the text has any character outside the Basic Multilingual Plane (else both counts agree). */
-  get hasAstral(): boolean {
-    return this.pairs.length > 0;
-  }
-
-  /** Pairs whose second unit lies before `utf16` (a pair ending at or before it, or one it falls inside). */
-  private pairsBefore(utf16: number): number {
-    let low = 0;
-    let high = this.pairs.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.pairs[mid] + 1 < utf16) low = mid + 1;
+      const mid = (low + high) >> 1;
+      if (pairs[mid] < at) low = mid + 1;
       else high = mid;
     }
     return low;
+  }
+
+  /** The code point offset of UTF-16 offset `utf16` (an offset inside a surrogate pair gives the pair's own). */
+  toCodePoint(utf16: number): number {
+    if (this.pairs.length === 0) return utf16;
+    // An offset between the two halves of a pair counts that pair as before it, which gives the pair's own offset.
+    return utf16 - this.pairsBefore(utf16);
+  }
+
+  /** The UTF-16 offset of code point offset `codePoint`. */
+  toUtf16(codePoint: number): number {
+    const { pairs } = this;
+    // Pair k sits at code point pairs[k] - k: count the pairs before codePoint.
+    let low = 0;
+    let high = pairs.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (pairs[mid] - mid < codePoint) low = mid + 1;
+      else high = mid;
+    }
+    return codePoint + low;
   }
 }

@@ -33,7 +33,7 @@
  * in main says so before an export).
  */
 import type { Annotation, DocumentSummary, HighlightColor } from '../../shared/model';
-import { CodePointOffsets } from './code-points';
+import { CodePointIndex } from './code-points';
 
 /** The model's own JSON-LD context. */
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -115,7 +115,7 @@ export function documentIri(documentId: string): string {
 export function webAnnotationOf(
   annotation: Annotation,
   document: WebAnnotationSource['document'],
-  offsets: CodePointOffsets,
+  offsets: CodePointIndex,
   colorNames: Readonly<Record<HighlightColor, string>>,
 ): W3CAnnotation {
   const { quote, position } = annotation.selectors;
@@ -136,7 +136,7 @@ export function webAnnotationOf(
       source: { id: documentIri(document.id), type: 'Text', 'gloss:sha256': document.hash, 'gloss:title': document.title },
       selector: [
         { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-        { type: 'TextPositionSelector', start: offsets.toCodePoints(position.start), end: offsets.toCodePoints(position.end) },
+        { type: 'TextPositionSelector', start: offsets.toCodePoint(position.start), end: offsets.toCodePoint(position.end) },
       ],
       ...(annotation.orphaned ? { 'gloss:orphaned': true as const } : {}),
     },
@@ -153,7 +153,7 @@ export function webAnnotationCollection(
 ): W3CAnnotationCollection {
   const items: W3CAnnotation[] = [];
   for (const source of sources) {
-    const offsets = new CodePointOffsets(source.plainText);
+    const offsets = new CodePointIndex(source.plainText);
     const ordered = [...source.annotations].sort(
       (a, b) => Number(a.orphaned ?? false) - Number(b.orphaned ?? false) || a.selectors.position.start - b.selectors.position.start || a.selectors.position.end - b.selectors.position.end,
     );

@@ -18,7 +18,7 @@ import { codeProblem } from '../../study/code-path';
 import { normaliseText, parsePlainText } from '../../transcript/parse-plain-text';
 import { plainTextOf } from '../../transcript/plain-text';
 import type { Annotation, HighlightColor, Transcript } from '../../../shared/model';
-import { CodePointIndex } from './code-points';
+import { CodePointIndex } from '../code-points';
 import { glossColorOf } from './colors';
 import { TURN_NAME_PREFIX } from './project-xml';
 import { RefiQdaError, type RefiProject, type RefiSelection, type RefiTextSource } from './read-project';

@@ -4,7 +4,7 @@ import { createSelectors } from '../../anchoring/selectors';
 import { parsePlainText } from '../../transcript/parse-plain-text';
 import { plainTextOf } from '../../transcript/plain-text';
 import type { Annotation, HighlightColor } from '../../../shared/model';
-import { CodePointIndex } from './code-points';
+import { CodePointIndex } from '../code-points';
 import { codeGuid } from './codebook-xml';
 import { type ProjectDocument, type ProjectOutput, projectXml, selectionName } from './project-xml';
 import { validateProject } from './testing/xmllint';

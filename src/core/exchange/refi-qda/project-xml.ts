@@ -20,7 +20,7 @@
  */
 import type { Annotation, Transcript } from '../../../shared/model';
 import { type CodeEntry, codeGuid, codesXml, completeCodes } from './codebook-xml';
-import { CodePointIndex } from './code-points';
+import { CodePointIndex } from '../code-points';
 import { derivedGuid, GuidSet, guidForId, relatedGuid } from './guids';
 import { sourceTextOf } from './source-text';
 import { XmlBytes } from './xml-bytes';
