@@ -19,7 +19,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { reanchor, type AnchorInput } from '../../core/anchoring/reanchor';
 import { errorMessage } from '../../core/error-message';
-import { CodePointOffsets } from '../../core/exchange/code-points';
+import { CodePointIndex } from '../../core/exchange/code-points';
 import { DOCUMENT_IRI_PREFIX, webAnnotationCollection } from '../../core/exchange/web-annotation';
 import { type IncomingAnnotation, readWebAnnotations, WebAnnotationError } from '../../core/exchange/web-annotation-read';
 import { MAX_CODES_PER_HIGHLIGHT, codeProblem, normaliseCode } from '../../core/study/code-path';
@@ -171,8 +171,8 @@ async function planImport(store: LibraryStore, read: ReturnType<typeof readWebAn
     const { transcript, annotations: current } = await store.forExport(document.id);
     const known = new Map(current.map((a) => [a.id, a]));
     const text = plainTextOf(transcript);
-    const offsets = new CodePointOffsets(text);
-    const textPoints = offsets.toCodePoints(text.length);
+    const offsets = new CodePointIndex(text);
+    const textPoints = offsets.length;
     const inputs: AnchorInput[] = [];
     const prepared = incoming.map((a) => {
       const id = glossIdOf(a);
