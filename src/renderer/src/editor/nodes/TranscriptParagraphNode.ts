@@ -18,6 +18,7 @@ import {
   type Spread,
 } from 'lexical';
 import type { Transcript, TurnKind } from '../../../../shared/model';
+import { formatMediaTime } from '../../../../core/export/media-time';
 
 export interface ParagraphInfo {
   speaker: string | null;
@@ -32,14 +33,8 @@ export interface ParagraphInfo {
   startSeconds: number | null;
 }
 
-/** 75 -> "1:15", 3725 -> "1:02:05". */
-export function formatMediaTime(seconds: number): string {
-  const s = Math.floor(seconds);
-  const hh = Math.floor(s / 3600);
-  const mm = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return hh ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
-}
+/** 75 -> "1:15", 3725 -> "1:02:05": the margin writes times as the export does. */
+export { formatMediaTime };
 
 /** Class of the cue time element inside a paragraph. */
 export const MEDIA_TIME_CLASS = 'para__time';
