@@ -17,7 +17,7 @@ import { createAppFileHandler } from '../../src/main/security/serve-app-files';
 import { APP_ORIGIN as ELECTRON_APP_ORIGIN } from '../../src/main/security/url-policy';
 import { LibraryStore } from '../../src/main/store/library-store';
 import { CHANNELS, type GlossBridge, type MenuCommand } from '../../src/shared/contract';
-import type { GlossPlace } from '../../src/shared/model';
+import type { GlossPlace, TaskProgress } from '../../src/shared/model';
 import { RENDERER_DIR, SAMPLE_PATH } from './paths';
 
 /** https, so the page is a secure context as the app's file:// page is in Electron (crypto.randomUUID needs one). */
@@ -30,6 +30,7 @@ declare global {
     __glossShowDocument?: (documentId: string) => void;
     __glossShowPlace?: (place: GlossPlace) => void;
     __glossLibraryChanged?: (documentId: string | null) => void;
+    __glossTaskProgress?: (progress: TaskProgress) => void;
   }
 }
 
@@ -39,6 +40,7 @@ function installBridge(channels: readonly string[]): void {
   const showListeners = new Set<(documentId: string) => void>();
   const placeListeners = new Set<(place: GlossPlace) => void>();
   const changeListeners = new Set<(documentId: string | null) => void>();
+  const progressListeners = new Set<(progress: TaskProgress) => void>();
   const bridge: GlossBridge = {
     // Answers come back as JSON text: Playwright's own serialisation of a large object takes seconds, where Electron's structured clone takes milliseconds.
     invoke: (channel, request) =>
@@ -61,12 +63,17 @@ function installBridge(channels: readonly string[]): void {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
     },
+    onTaskProgress: (listener) => {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
   };
   Object.defineProperty(window, 'gloss', { value: Object.freeze(bridge) });
   window.__glossMenu = (command) => listeners.forEach((l) => l(command));
   window.__glossShowDocument = (id) => showListeners.forEach((l) => l(id));
   window.__glossShowPlace = (place) => placeListeners.forEach((l) => l(place));
   window.__glossLibraryChanged = (id) => changeListeners.forEach((l) => l(id));
+  window.__glossTaskProgress = (progress) => progressListeners.forEach((l) => l(progress));
 }
 
 export interface BrowserSession {

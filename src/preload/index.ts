@@ -6,8 +6,8 @@
  * `ipcRenderer` itself is never exposed.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { GlossPlace } from '../shared/model';
-import { CHANNELS, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, SHOW_DOCUMENT_CHANNEL, SHOW_PLACE_CHANNEL, type GlossBridge, type MenuCommand } from '../shared/contract';
+import type { GlossPlace, TaskProgress } from '../shared/model';
+import { CHANNELS, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, SHOW_DOCUMENT_CHANNEL, SHOW_PLACE_CHANNEL, TASK_PROGRESS_CHANNEL, type GlossBridge, type MenuCommand } from '../shared/contract';
 
 const channels = new Set<string>(CHANNELS);
 
@@ -52,6 +52,14 @@ const bridge: GlossBridge = {
     };
     ipcRenderer.on(LIBRARY_CHANGED_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(LIBRARY_CHANGED_CHANNEL, wrapped);
+  },
+  onTaskProgress: (listener) => {
+    const wrapped = (_event: IpcRendererEvent, progress: unknown) => {
+      const p = progress as { taskId?: unknown } | null;
+      if (p && typeof p === 'object' && typeof p.taskId === 'string') listener(progress as TaskProgress);
+    };
+    ipcRenderer.on(TASK_PROGRESS_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(TASK_PROGRESS_CHANNEL, wrapped);
   },
 };
 

@@ -24,9 +24,13 @@ import type {
   Notebook,
   Overview,
   RestoreReport,
+  ReadingPosition,
   SearchResults,
+  TaskProgress,
   TextReplacement,
+  UiSettings,
 } from './model';
+import { COMMAND_IDS, type CommandId } from './commands';
 import type { PackedDocument } from './packed-document';
 
 export interface Contract {
@@ -117,6 +121,16 @@ export interface Contract {
   'library:backup-dialog': { request: Record<string, never>; response: BackupReport | { cancelled: true } };
   /** Ask for a backup archive (native dialog) and restore it into this library, merging by id. */
   'library:restore-dialog': { request: Record<string, never>; response: RestoreReport | { cancelled: true } };
+  /** Reading comfort and layout settings (the defaults until changed). */
+  'settings:get': { request: Record<string, never>; response: UiSettings };
+  /** Changes some of them; answers with all of them as saved. */
+  'settings:set': { request: { change: Partial<UiSettings> }; response: UiSettings };
+  /** Where the reader last was in a document (null: never scrolled, or its text changed since). */
+  'documents:reading-position': { request: { documentId: string }; response: ReadingPosition | null };
+  /** Remembers where the reader is in a document. */
+  'documents:save-reading-position': { request: { documentId: string; position: ReadingPosition }; response: Record<string, never> };
+  /** Asks long work under way (TASK_PROGRESS_CHANNEL's taskId) to stop; it stops at a safe point and undoes what it half did. */
+  'tasks:cancel': { request: { taskId: string }; response: { cancelling: boolean } };
 }
 
 export type Channel = keyof Contract;
@@ -158,6 +172,11 @@ export const CHANNELS = [
   'exchange:import-dialog',
   'library:backup-dialog',
   'library:restore-dialog',
+  'settings:get',
+  'settings:set',
+  'documents:reading-position',
+  'documents:save-reading-position',
+  'tasks:cancel',
 ] as const satisfies readonly Channel[];
 
 /** What crosses IPC: errors travel as data so the renderer sees main's message unchanged. */
@@ -165,20 +184,9 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: E
 /** 'read-only': the library, or this document, cannot be changed (a read-only folder, a file from a newer Gloss, a damaged file). */
 export type ErrorCode = 'invalid-request' | 'not-found' | 'conflict' | 'storage' | 'read-only' | 'internal';
 
-/** Commands sent from the native menu to the renderer. */
-export const MENU_COMMANDS = [
-  'export-markdown',
-  'import',
-  'show-library',
-  'search-library',
-  'find',
-  'replace-text',
-  'export',
-  'import-annotations',
-  'backup',
-  'restore',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** Commands sent from the native menu to the renderer: any command of the command table (shared/commands.ts). */
+export const MENU_COMMANDS: readonly CommandId[] = COMMAND_IDS;
+export type MenuCommand = CommandId;
 export const MENU_CHANNEL = 'menu:command';
 /** Sent when files given on the command line (or to a second launch) were imported: open this document. */
 export const SHOW_DOCUMENT_CHANNEL = 'documents:show';
@@ -186,6 +194,8 @@ export const SHOW_DOCUMENT_CHANNEL = 'documents:show';
 export const SHOW_PLACE_CHANNEL = 'documents:show-place';
 /** Sent when something other than this window changed the library (a `gloss` command run beside the app): which document, or null for library-wide things (codes, colour names). */
 export const LIBRARY_CHANGED_CHANNEL = 'library:changed';
+/** Sent as long work in main goes (a TaskProgress), and once when it ends. */
+export const TASK_PROGRESS_CHANNEL = 'tasks:progress';
 
 /** The API preload puts on `window.gloss`. */
 export interface GlossBridge {
@@ -198,6 +208,8 @@ export interface GlossBridge {
   onShowPlace(listener: (place: GlossPlace) => void): () => void;
   /** Subscribe to changes made outside this window (a `gloss` command beside the app). */
   onLibraryChanged(listener: (documentId: string | null) => void): () => void;
+  /** Subscribe to the progress of long work in main (imports, exports, restores, the search index). */
+  onTaskProgress(listener: (progress: TaskProgress) => void): () => void;
 }
 
 // Compile-time check that CHANNELS lists every channel of the contract.

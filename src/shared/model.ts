@@ -441,3 +441,70 @@ export interface GlossPlace {
   start?: number;
   end?: number;
 }
+
+/** The colour theme: the system's, or one chosen over it. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEMES)[number];
+/** The bundled reading fonts (no network fonts). */
+export const READING_FONTS = ['serif', 'sans'] as const;
+export type ReadingFont = (typeof READING_FONTS)[number];
+
+/** Reading comfort and layout, library-wide, remembered in settings.json (`ui`). */
+export interface UiSettings {
+  theme: ThemeChoice;
+  font: ReadingFont;
+  /** The transcript's text size, in CSS pixels. */
+  textSize: number;
+  /** Line height, as a multiple of the text size. */
+  lineHeight: number;
+  /** The transcript column's widest measure, in characters (ch). */
+  columnWidth: number;
+  /** The side panel's width in CSS pixels, and whether it is collapsed. */
+  sidePanelWidth: number;
+  sidePanelCollapsed: boolean;
+}
+
+/** The limits main enforces on UiSettings' numbers. */
+export const UI_SETTINGS_LIMITS = {
+  textSize: { min: 12, max: 32 },
+  lineHeight: { min: 1.2, max: 2.4 },
+  columnWidth: { min: 40, max: 120 },
+  sidePanelWidth: { min: 240, max: 900 },
+} as const;
+
+export const DEFAULT_UI_SETTINGS: Readonly<UiSettings> = Object.freeze({
+  theme: 'system',
+  font: 'serif',
+  textSize: 17,
+  lineHeight: 1.6,
+  columnWidth: 72,
+  sidePanelWidth: 360,
+  sidePanelCollapsed: false,
+});
+
+/** Where the reader was in a document: the paragraph at the top of the view, by its plain-text offset, and how far above or below the top it began. */
+export interface ReadingPosition {
+  offset: number;
+  top: number;
+}
+
+/** Kinds of long work that report progress and can be cancelled. */
+export const TASK_KINDS = ['import', 'export', 'backup', 'restore', 'index'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** Progress of one piece of long work in main, sent as it goes (TASK_PROGRESS_CHANNEL). */
+export interface TaskProgress {
+  taskId: string;
+  kind: TaskKind;
+  /** What is being done, in words ("Importing 12 files"). */
+  label: string;
+  /** Steps done, and how many there are (null: not known yet). */
+  done: number;
+  total: number | null;
+  /** The step under way ("interview-04.vtt"), if any. */
+  detail?: string;
+  /** Set on the last message: finished, cancelled or failed. */
+  state?: 'running' | 'finished' | 'cancelled' | 'failed';
+  /** Whether cancelling is still possible. */
+  cancellable: boolean;
+}

@@ -127,6 +127,11 @@ const validRequests: { [C in Channel]: () => RequestOf<C> } = {
   'exchange:import-dialog': () => ({ documentId }),
   'library:backup-dialog': () => ({}),
   'library:restore-dialog': () => ({}),
+  'settings:get': () => ({}),
+  'settings:set': () => ({ change: { theme: 'dark', textSize: 18, sidePanelCollapsed: true } }),
+  'documents:reading-position': () => ({ documentId }),
+  'documents:save-reading-position': () => ({ documentId, position: { offset: 1200, top: -14.5 } }),
+  'tasks:cancel': () => ({ taskId: '00000000-0000-4000-8000-000000000000' }),
 };
 
 /**

@@ -15,6 +15,7 @@ import { resolveDocumentIds } from '../exchange/export-documents';
 import { EXPORT_EXTENSIONS, exportTargetKind, previewExport, runExport } from '../exchange/export-service';
 import { importExchangeFile } from '../exchange/import-service';
 import { describeIssues, requestSchemas } from './schemas';
+import { TaskRegistry } from '../tasks/task-registry';
 
 /** What an Open dialog asks for: transcripts, an annotation file (W3C or REFI-QDA), or a backup archive. */
 export type OpenKind = 'transcripts' | 'annotations' | 'backup';
@@ -31,13 +32,15 @@ export interface HandlerDeps {
   /** Asks the user for a folder to export into (Markdown of several documents); null when they cancel. */
   chooseExportFolder(): Promise<string | null>;
   now(): Date;
+  /** Long work under way, with its progress sent to the window; one that sends nowhere when not given. */
+  tasks?: TaskRegistry;
 }
 
 export type Handlers = { [C in Channel]: (request: unknown) => Promise<Envelope<ResponseOf<C>>> };
 
 type Implementations = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
-function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExportFolder, now }: HandlerDeps): Implementations {
+function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExportFolder, now, tasks = new TaskRegistry(() => {}) }: HandlerDeps): Implementations {
   return {
     'library:list': () => store.list(),
     'library:status': async () => store.status(),
@@ -107,6 +110,14 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExp
       const [path] = await chooseFilesToOpen('backup');
       return path === undefined ? { cancelled: true } : restoreLibrary(store, path);
     },
+    'settings:get': async () => store.uiSettings(),
+    'settings:set': ({ change }) => store.changeUiSettings(change),
+    'documents:reading-position': async ({ documentId }) => store.readingPosition(documentId),
+    'documents:save-reading-position': async ({ documentId, position }) => {
+      await store.saveReadingPosition(documentId, position);
+      return {};
+    },
+    'tasks:cancel': async ({ taskId }) => ({ cancelling: tasks.cancel(taskId) }),
   };
 }
 

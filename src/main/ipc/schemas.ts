@@ -8,6 +8,7 @@ import type { Channel, RequestOf } from '../../shared/contract';
 import { codeProblem, MAX_CODES_PER_HIGHLIGHT, normaliseCode } from '../../core/study/code-path';
 import { EXPORT_FORMATS, HIGHLIGHT_COLORS } from '../../shared/model';
 import { markdownOptionsKind } from '../store/export-options';
+import { readingPosition, uiSettingsChange } from '../store/ui-settings';
 import { MAX_IMPORT_BYTES } from '../import/read-transcript-file';
 
 /** Longest note accepted, in characters (about 30 pages of prose). */
@@ -192,6 +193,11 @@ export const requestSchemas = {
   'exchange:import-dialog': z.strictObject({ documentId: id.nullable().optional() }),
   'library:backup-dialog': z.strictObject({}),
   'library:restore-dialog': z.strictObject({}),
+  'settings:get': z.strictObject({}),
+  'settings:set': z.strictObject({ change: uiSettingsChange }),
+  'documents:reading-position': z.strictObject({ documentId: id }),
+  'documents:save-reading-position': z.strictObject({ documentId: id, position: readingPosition }),
+  'tasks:cancel': z.strictObject({ taskId: id }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 /** A readable one-line account of why a payload was refused. */

@@ -44,7 +44,8 @@ import type {
   Transcript,
   TranscriptFormat,
 } from '../../shared/model';
-import { DEFAULT_COLOR_NAMES, DEFAULT_MARKDOWN_OPTIONS, HIGHLIGHT_COLORS, type MarkdownOptions } from '../../shared/model';
+import { DEFAULT_COLOR_NAMES, DEFAULT_MARKDOWN_OPTIONS, HIGHLIGHT_COLORS, type MarkdownOptions, type ReadingPosition, type UiSettings } from '../../shared/model';
+import { readReadingPosition, readUiSettings, withReadingPosition } from './ui-settings';
 import { MARKDOWN_OPTION_KEYS, markdownOptionsKind } from './export-options';
 import type { RequestOf } from '../../shared/contract';
 import { Backups } from './backups';
@@ -745,6 +746,37 @@ export class LibraryStore {
     const current = this.exportOptions();
     if (MARKDOWN_OPTION_KEYS.every((k) => current[k] === options[k])) return;
     await this.changeSettings((settings) => ({ ...settings, export: { markdown: { ...options } } }));
+  }
+
+  /** Reading comfort and layout settings; the defaults for any not kept or not valid. */
+  uiSettings(): UiSettings {
+    return readUiSettings((this.settings.data as { ui?: unknown }).ui);
+  }
+
+  /** Changes some reading and layout settings (already checked against uiSettingsChange); answers with all of them. */
+  async changeUiSettings(change: Partial<UiSettings>): Promise<UiSettings> {
+    const next = { ...this.uiSettings(), ...change };
+    const current = this.uiSettings();
+    if ((Object.keys(next) as (keyof UiSettings)[]).every((k) => next[k] === current[k])) return current;
+    await this.changeSettings((settings) => ({ ...settings, ui: next }));
+    return next;
+  }
+
+  /** Where the reader last was in a document; null if never kept, or kept for a text that has since been replaced. */
+  readingPosition(documentId: string): ReadingPosition | null {
+    const entry = this.entry(documentId);
+    return readReadingPosition((this.settings.data as { reading?: unknown }).reading, documentId, entry.hash);
+  }
+
+  /** Remembers where the reader is in a document (not in a library that cannot be changed: reading goes on). */
+  async saveReadingPosition(documentId: string, position: ReadingPosition): Promise<void> {
+    const entry = this.entry(documentId);
+    if (this.ctx.readOnly || this.ctx.inspect || this.mode !== 'owner') return;
+    const kept = (this.settings.data as { reading?: unknown }).reading;
+    const before = readReadingPosition(kept, documentId, entry.hash);
+    if (before && before.offset === position.offset && Math.abs(before.top - position.top) < 1) return;
+    const at = this.ctx.now().toISOString();
+    await this.changeSettings((settings) => ({ ...settings, reading: withReadingPosition(kept, documentId, { ...position, hash: entry.hash, at }) }));
   }
 
   /** Runs `change` after every earlier library-wide change (codebook, code operations). */

@@ -3,7 +3,7 @@
  * (built by preload, or by the test bridge), with main's errors rethrown.
  */
 import type { Channel, GlossBridge, MenuCommand, RequestOf, ResponseOf } from '../../shared/contract';
-import type { GlossPlace } from '../../shared/model';
+import type { GlossPlace, TaskProgress } from '../../shared/model';
 
 declare global {
   interface Window {
@@ -59,4 +59,9 @@ export function onShowPlace(listener: (place: GlossPlace) => void): () => void {
 /** Hears changes made outside this window (a `gloss` command beside the app): the document changed, or null for library-wide things. */
 export function onLibraryChanged(listener: (documentId: string | null) => void): () => void {
   return window.gloss ? window.gloss.onLibraryChanged(listener) : () => {};
+}
+
+/** Hears the progress of long work in main (imports, exports, restores, the search index). */
+export function onTaskProgress(listener: (progress: TaskProgress) => void): () => void {
+  return window.gloss ? window.gloss.onTaskProgress(listener) : () => {};
 }
