@@ -13,6 +13,8 @@
 export type CommandScope =
   /** Anywhere in the window, even while typing in a field or note. */
   | 'app'
+  /** Anywhere in the window except while typing in a field, a note or a notebook (which have keys of their own). */
+  | 'page'
   /** The reading view (transcript and side panel), not while typing in a field. */
   | 'reader'
   /** Only with the focus in the transcript. */
@@ -57,8 +59,8 @@ export const COMMANDS = {
   settings: { label: 'Settings…', keys: ['Mod+,'], scope: 'app', menu: 'file', help: 'Theme, reading font, text size, line height and column width' },
 
   // Edit (standard roles first)
-  undo: { label: 'Undo', keys: ['Mod+Z'], scope: 'app', menu: 'edit', help: 'Undo the last annotation change (typing, inside a note)' },
-  redo: { label: 'Redo', keys: ['Shift+Mod+Z', 'Mod+Y'], macKeys: ['Shift+Mod+Z'], scope: 'app', menu: 'edit' },
+  undo: { label: 'Undo', keys: ['Mod+Z'], scope: 'page', menu: 'edit', help: 'Undo the last annotation change (typing, inside a note)' },
+  redo: { label: 'Redo', keys: ['Shift+Mod+Z', 'Mod+Y'], macKeys: ['Shift+Mod+Z'], scope: 'page', menu: 'edit' },
   cut: { label: 'Cut', keys: ['Mod+X'], scope: 'role', menu: 'edit', role: 'cut' },
   copy: { label: 'Copy', keys: ['Mod+C'], scope: 'role', menu: 'edit', role: 'copy' },
   paste: { label: 'Paste', keys: ['Mod+V'], scope: 'role', menu: 'edit', role: 'paste' },
@@ -98,7 +100,7 @@ export const COMMANDS = {
   'full-screen': { label: 'Full screen', keys: ['F11'], macKeys: ['Mod+Ctrl+F'], scope: 'role', menu: 'view', role: 'togglefullscreen' },
 
   // Help
-  shortcuts: { label: 'Keyboard shortcuts', keys: ['?'], scope: 'reader', menu: 'help' },
+  shortcuts: { label: 'Keyboard shortcuts', keys: ['?', 'F1'], scope: 'page', menu: 'help' },
   about: { label: 'About Gloss', keys: [], scope: 'role', menu: 'help', role: 'about' },
 } as const satisfies Record<string, CommandSpec>;
 

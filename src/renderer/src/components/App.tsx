@@ -36,6 +36,7 @@ import { TranscriptView, transcriptLoadFor } from './TranscriptView';
 import { LibraryNotebookView } from '../notebook/LibraryNotebookView';
 import { SidePanel } from '../notebook/SidePanel';
 import { useUndoKeys } from './use-undo-keys';
+import { installCommandKeys, runCommand } from '../commands/command-registry';
 import { openSearch } from '../state/search-state';
 import { replaceTextWithDialog } from '../state/text-replacement';
 import { RangeRevealPlugin } from '../editor/plugins/RangeRevealPlugin';
@@ -107,6 +108,7 @@ export function App() {
   const dropping = useFileDrop();
   const readOnly = useStoreStatus((s) => s.readOnly);
   useUndoKeys();
+  useEffect(() => installCommandKeys(), []);
   useSearchShortcut();
   useExportShortcut();
 
@@ -121,6 +123,8 @@ export function App() {
 
   useEffect(() => {
     const offMenu = onMenuCommand((command) => {
+      // A command something on screen registered (commands/command-registry.ts); else the app-wide ones below.
+      if (runCommand(command)) return;
       if (command === 'export' || command === 'export-markdown') openExportFromAnywhere();
       else if (command === 'import') void importWithDialog();
       else if (command === 'show-library') showView('library');
