@@ -1,37 +1,27 @@
 /**
- * The native menu. Commands that act on the open document are forwarded to
- * the renderer, which knows which document that is.
+ * The native application menu, laid out by menu-template.ts from the command
+ * table. A role item is Electron's own; any other item sends its command to
+ * the renderer, which knows the open document and the focus and runs the
+ * command the same way as its keys and context menus do.
  */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { MENU_CHANNEL, type MenuCommand } from '../shared/contract';
+import { MENU_CHANNEL } from '../shared/contract';
+import { menuTemplate, type MenuPlatform, type MenuTemplateItem } from './menu-template';
+
+function toElectron(item: MenuTemplateItem, send: (item: MenuTemplateItem) => () => void): MenuItemConstructorOptions {
+  const { command, submenu, role, ...rest } = item;
+  return {
+    ...rest,
+    ...(role ? { role: role as MenuItemConstructorOptions['role'] } : {}),
+    ...(command ? { click: send(item) } : {}),
+    ...(submenu ? { submenu: submenu.map((i) => toElectron(i, send)) } : {}),
+  };
+}
 
 export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
-  const send = (command: MenuCommand) => () => getWindow()?.webContents.send(MENU_CHANNEL, command);
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { id: 'import', label: 'Open Transcripts…', accelerator: 'CmdOrCtrl+O', click: send('import') },
-        { id: 'show-library', label: 'Library', accelerator: 'CmdOrCtrl+L', click: send('show-library') },
-        { id: 'search-library', label: 'Search the Library…', accelerator: 'CmdOrCtrl+Shift+F', click: send('search-library') },
-        { type: 'separator' },
-        { id: 'replace-text', label: 'Replace Text with a Corrected Version…', click: send('replace-text') },
-        { id: 'export', label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
-        { id: 'import-annotations', label: 'Import Annotations…', click: send('import-annotations') },
-        { type: 'separator' },
-        { id: 'backup', label: 'Back Up Library…', click: send('backup') },
-        { id: 'restore', label: 'Restore from Backup…', click: send('restore') },
-        { type: 'separator' },
-        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      label: 'Edit',
-      submenu: [{ role: 'copy' }, { role: 'selectAll' }, { type: 'separator' }, { id: 'find', label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') }],
-    },
-    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
-    { role: 'windowMenu' },
-  ];
-  return Menu.buildFromTemplate(template);
+  const platform: MenuPlatform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+  const send = (item: MenuTemplateItem) => () => {
+    if (item.command) getWindow()?.webContents.send(MENU_CHANNEL, item.command);
+  };
+  return Menu.buildFromTemplate(menuTemplate(platform).map((item) => toElectron(item, send)));
 }
