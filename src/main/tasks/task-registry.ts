@@ -16,8 +16,8 @@ export interface Task {
   report(done: number, total: number | null, detail?: string): void;
   /** From here on the work cannot be cancelled (it is committing). */
   noLongerCancellable(): void;
-  /** Ends the task; its last message says how. */
-  finish(state: 'finished' | 'cancelled' | 'failed'): void;
+  /** Ends the task; its last message says how, and (`outcome`, as its detail) what happened, in words. */
+  finish(state: 'finished' | 'cancelled' | 'failed', outcome?: string): void;
 }
 
 export class TaskRegistry {
@@ -56,9 +56,10 @@ export class TaskRegistry {
         progress.cancellable = false;
         emit(true);
       },
-      finish: (state) => {
+      finish: (state, outcome) => {
         if (!this.running.delete(id)) return;
         progress.state = state;
+        if (outcome !== undefined) progress.detail = outcome;
         progress.cancellable = false;
         emit(true);
       },
