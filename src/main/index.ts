@@ -28,6 +28,7 @@ import { startCommandServer } from './remote/command-server';
 import { newCommandEndpoint } from './remote/endpoint';
 import { openAsApp } from './store/library-access';
 import { createReadingWindow } from './window';
+import { WINDOW_STATE_FILE } from './window-state';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** What may load, be requested and call in: the app's own origin; the dev server only when not packaged. */
@@ -134,7 +135,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME_PRIVILEGES.scheme, createAppFileHandler(join(here, '../renderer')));
   lockDownSession(session.defaultSession, urlPolicy);
   Menu.setApplicationMenu(buildMenu(() => win));
-  win = createReadingWindow(join(here, '../preload/index.cjs'));
+  win = createReadingWindow(join(here, '../preload/index.cjs'), join(app.getPath('userData'), WINDOW_STATE_FILE));
   win.on('closed', () => (win = null));
   await win.loadURL(urlPolicy.entryUrl);
   await openFromCommandLine(userArgs(process.argv), process.cwd());
