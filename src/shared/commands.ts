@@ -89,6 +89,15 @@ export const COMMANDS = {
   deselect: { label: 'Deselect', keys: ['Escape'], scope: 'highlight' },
   'context-menu': { label: 'Open the context menu', keys: ['Shift+F10', 'ContextMenu'], scope: 'reader', help: 'For the selected words or highlight' },
 
+  // The caret in the transcript (editor/caret): each key moves it back or on; with Shift it extends the selection.
+  'caret-character': { label: 'Move by character', keys: ['ArrowLeft', 'ArrowRight'], scope: 'transcript', help: 'With Shift, extend the selection' },
+  'caret-word': { label: 'Move by word', keys: ['Mod+ArrowLeft', 'Mod+ArrowRight'], macKeys: ['Alt+ArrowLeft', 'Alt+ArrowRight'], scope: 'transcript', help: 'With Shift, extend the selection' },
+  'caret-sentence': { label: 'Move by sentence', keys: ['Alt+ArrowLeft', 'Alt+ArrowRight'], macKeys: ['Ctrl+Alt+ArrowLeft', 'Ctrl+Alt+ArrowRight'], scope: 'transcript', help: 'With Shift, extend the selection' },
+  'caret-line': { label: 'Move by line', keys: ['ArrowUp', 'ArrowDown'], scope: 'transcript', help: 'With Shift, extend the selection' },
+  'caret-paragraph': { label: 'Move by paragraph', keys: ['Mod+ArrowUp', 'Mod+ArrowDown'], macKeys: ['Alt+ArrowUp', 'Alt+ArrowDown'], scope: 'transcript', help: 'With Shift, extend the selection' },
+  'caret-line-edge': { label: 'To the start or end of the line', keys: ['Home', 'End'], macKeys: ['Mod+ArrowLeft', 'Mod+ArrowRight', 'Home', 'End'], scope: 'transcript', help: 'With Shift, extend the selection' },
+  'caret-document-edge': { label: 'To the start or end of the transcript', keys: ['Mod+Home', 'Mod+End'], macKeys: ['Mod+ArrowUp', 'Mod+ArrowDown', 'Mod+Home', 'Mod+End'], scope: 'transcript', help: 'With Shift, extend the selection' },
+
   // View
   'toggle-side-panel': { label: 'Show or hide the side panel', keys: ['Mod+\\'], scope: 'app', menu: 'view' },
   overview: { label: 'Overview', keys: [], scope: 'app', menu: 'view' },
