@@ -89,6 +89,8 @@ vi.mock('electron', () => {
       handle: (scheme: string, fn: (request: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, fn),
     },
     ipcMain: { handle: (channel: string, fn: (event: unknown, request: unknown) => unknown) => fake.handlers.set(channel, fn) },
+    // One 1920×1080 screen with a 40 px task bar.
+    screen: { getPrimaryDisplay: () => ({ id: 1 }), getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
     Menu: {
       buildFromTemplate: (template: unknown[]) => {
         fake.menuTemplate = template;
@@ -126,6 +128,15 @@ describe('the Electron entry point', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(prefs.preload).toMatch(/preload[\\/]index\.cjs$/);
     expect(fake.windows[0].loaded).toBe('app://gloss/index.html');
+  });
+
+  test('opens the window on the screen, no narrower than the narrow layout (600 px)', () => {
+    const { x, y, width, height, minWidth, minHeight } = fake.windows[0].options;
+    expect({ minWidth, minHeight }).toEqual({ minWidth: 600, minHeight: 480 });
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(x + width).toBeLessThanOrEqual(1920);
+    expect(y + height).toBeLessThanOrEqual(1040);
   });
 
   test('serves the renderer from the privileged app:// scheme, with the CSP header', async () => {
