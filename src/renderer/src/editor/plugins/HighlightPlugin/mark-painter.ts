@@ -12,14 +12,13 @@ import type { ReadingState } from '../../../state/reading-store';
 /**
  * The background of a mark shared by highlights of these colours (oldest first): one horizontal band each. A band of
  * the same colour as the one above it is a shade deeper (as highlighter ink is where two strokes cross), so that two
- * highlights of one colour still show as two. Colours come from styles.css.
+ * highlights of one colour still show as two (--hl-<colour>-deep, set for each theme). Colours come from styles.css.
  */
 export function bandsImage(colors: readonly HighlightColor[]): string {
   const n = colors.length;
   const at = (i: number) => `${((100 * i) / n).toFixed(3)}%`;
   const bands = colors.map((c, i) => {
-    // Darker and more saturated, the same hue.
-    const paint = i > 0 && colors[i - 1] === c ? `oklch(from var(--hl-${c}) calc(l - 0.1) calc(c + 0.07) h)` : `var(--hl-${c})`;
+    const paint = i > 0 && colors[i - 1] === c ? `var(--hl-${c}-deep)` : `var(--hl-${c})`;
     return `${paint} ${at(i)} ${at(i + 1)}`;
   });
   return `linear-gradient(to bottom, ${bands.join(', ')})`;
