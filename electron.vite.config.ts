@@ -17,6 +17,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    build: {
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      // Fonts are always files: a small one inlined as a data: URL would be refused by the CSP (font-src 'self').
+      assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+    },
   },
 });
