@@ -4,7 +4,9 @@
  * results and errors go to the reading store's status line. Listing, opening
  * and importing are when the store checks files, so each asks for its notices
  * after; in a read-only library, import, rename and remove are refused with
- * the reason.
+ * the reason. The library table's sort (remembered between runs), filter and
+ * selection live here too, so they outlast a visit to a document; removing
+ * the selected documents says what was removed and what was not.
  */
 import { errorMessage } from '../../../core/error-message';
 import { useSyncExternalStore } from 'react';
@@ -15,6 +17,7 @@ import { takeInHighlights } from './highlight-changes';
 import { readingStore } from './reading-store';
 import { refreshStoreStatus, storeStatus } from './store-status';
 import { offerNewVersions } from './text-replacement';
+import { DEFAULT_SORT, parseSort, type LibrarySort } from './library-order';
 
 /**
  * 'notebook': the library's notebook, for synthesis across documents. 'overview': speakers × codes (overview-state.ts
@@ -25,10 +28,28 @@ export type View = 'reader' | 'library' | 'notebook' | 'overview' | 'codes' | 's
 interface LibraryState {
   view: View;
   documents: DocumentSummary[];
+  /** How the library table is sorted (remembered between runs). */
+  sort: LibrarySort;
+  /** The words the table is filtered by (title or speaker). */
+  filter: string;
+  /** The documents chosen in the table, by id. */
+  selected: ReadonlySet<string>;
+  /** The row a Shift-click selects from: the last one clicked alone. */
+  anchor: string | null;
+}
+
+const SORT_KEY = 'gloss.library.sort';
+
+function rememberedSort(): LibrarySort {
+  try {
+    return parseSort(globalThis.localStorage?.getItem(SORT_KEY) ?? null);
+  } catch {
+    return DEFAULT_SORT;
+  }
 }
 
 type Listener = () => void;
-let state: LibraryState = { view: 'reader', documents: [] };
+let state: LibraryState = { view: 'reader', documents: [], sort: rememberedSort(), filter: '', selected: new Set(), anchor: null };
 const listeners = new Set<Listener>();
 
 function set(patch: Partial<LibraryState>): void {
@@ -57,8 +78,13 @@ function reportFailure(what: string, error: unknown): void {
 }
 
 export async function refreshLibrary(): Promise<DocumentSummary[]> {
+  performance.mark('gloss:library-requested');
   const documents = await call('library:list', {});
-  set({ documents });
+  performance.mark('gloss:library-received');
+  // A document gone (removed here or beside the app) is no longer chosen.
+  const ids = new Set(documents.map((d) => d.id));
+  const selected = [...state.selected].filter((id) => ids.has(id));
+  set({ documents, ...(selected.length !== state.selected.size ? { selected: new Set(selected) } : {}) });
   // Listing looks for documents added or damaged since; what it found is told, without holding up the list.
   void refreshStoreStatus();
   return documents;
@@ -178,4 +204,86 @@ export async function removeDocument(documentId: string): Promise<void> {
   } catch (error) {
     reportFailure('Could not remove', error);
   }
+}
+
+export function setLibrarySort(sort: LibrarySort): void {
+  set({ sort });
+  try {
+    globalThis.localStorage?.setItem(SORT_KEY, JSON.stringify(sort));
+  } catch {
+    // Not remembered (storage full or refused): the table is sorted all the same.
+  }
+}
+
+/** Filters the table; documents chosen that the filter hides are no longer chosen (what is done to the chosen is always in view). */
+export function setLibraryFilter(filter: string, shownIds: (filter: string) => ReadonlySet<string>): void {
+  const shown = shownIds(filter);
+  const selected = [...state.selected].filter((id) => shown.has(id));
+  set({ filter, ...(selected.length !== state.selected.size ? { selected: new Set(selected) } : {}) });
+}
+
+/** Chooses exactly `ids` (`anchor`: where a later Shift-click selects from; unchanged when not given). */
+export function setLibrarySelection(ids: Iterable<string>, anchor?: string | null): void {
+  set({ selected: new Set(ids), ...(anchor !== undefined ? { anchor } : {}) });
+}
+
+/** Chooses or lets go of one document, and selects from it on the next Shift-click. */
+export function toggleLibrarySelection(id: string, on = !state.selected.has(id)): void {
+  const selected = new Set(state.selected);
+  if (on) selected.add(id);
+  else selected.delete(id);
+  set({ selected, anchor: id });
+}
+
+/** What removing several documents did: those removed, and those not with the reason. */
+export interface RemovalOutcome {
+  removed: DocumentSummary[];
+  failed: { document: DocumentSummary; message: string }[];
+}
+
+function titles(documents: readonly DocumentSummary[]): string {
+  const quoted = documents.slice(0, 3).map((d) => `“${d.title}”`);
+  if (documents.length > 3) quoted.push(`${(documents.length - 3).toLocaleString()} more`);
+  return quoted.join(', ');
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** What removing several documents did, in words for the status line. */
+export function removalMessage({ removed, failed }: RemovalOutcome): string {
+  const highlights = removed.reduce((n, d) => n + d.highlightCount, 0);
+  const notes = removed.reduce((n, d) => n + d.noteCount, 0);
+  const done = removed.length
+    ? `Removed ${count(removed.length, 'document')} (${titles(removed)}) with ${count(highlights, 'highlight')} and ${count(notes, 'note')}.`
+    : 'Nothing was removed.';
+  if (failed.length === 0) return done;
+  const reasons = failed.map((f) => `“${f.document.title}”: ${f.message}`).join('; ');
+  return `${done} ${count(failed.length, 'document was', 'documents were')} not removed, and are still in the library: ${reasons}`;
+}
+
+/**
+ * Removes the documents one by one through main (each folder moves to removed/). One that fails does not stop the
+ * rest; the status line says which were removed and which were not, and why. Those removed are no longer chosen.
+ */
+export async function removeDocuments(documents: readonly DocumentSummary[]): Promise<RemovalOutcome> {
+  const outcome: RemovalOutcome = { removed: [], failed: [] };
+  if (refuseWhenLibraryReadOnly(`${count(documents.length, 'document was', 'documents were')} not removed`)) {
+    return { removed: [], failed: documents.map((document) => ({ document, message: storeStatus.getState().readOnly ?? '' })) };
+  }
+  for (const document of documents) {
+    try {
+      await call('documents:remove', { documentId: document.id });
+      readingStore.closeIfOpen(document.id);
+      outcome.removed.push(document);
+    } catch (error) {
+      outcome.failed.push({ document, message: errorMessage(error) });
+    }
+  }
+  readingStore.setStatus({ kind: outcome.failed.length ? 'error' : 'info', message: removalMessage(outcome) });
+  try {
+    await refreshLibrary();
+  } catch (error) {
+    reportFailure('Could not list the library again', error);
+  }
+  return outcome;
 }
