@@ -47,7 +47,8 @@ describe.each(PLATFORMS)('the application menu on %s', (platform) => {
   });
 
   test("has the platform's standard menus and roles", () => {
-    const titles = template.map((m) => m.label ?? m.role);
+    // A Go menu shows only when the table puts commands in it.
+    const titles = template.map((m) => m.label ?? m.role).filter((t) => t !== 'Go' && t !== 'G&o');
     const roles = all.map((i) => i.role).filter(Boolean);
     expect(roles).toEqual(expect.arrayContaining(['quit', 'windowMenu', 'about', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']));
     if (mac) {

@@ -10,7 +10,7 @@
  * Electron's roles (copy, zoom, full screen, quit, …) keep theirs: only
  * Electron can do what they do.
  */
-import { commandKeys, commandSpec, toAccelerator, type CommandId, type MenuGroup } from '../shared/commands';
+import { COMMAND_IDS, commandKeys, commandSpec, toAccelerator, type CommandId, type MenuGroup } from '../shared/commands';
 
 export type MenuPlatform = 'darwin' | 'win32' | 'linux';
 
@@ -65,13 +65,21 @@ const LAYOUT: Record<MenuGroup, readonly (CommandId | null)[]> = {
   help: ['shortcuts'],
 };
 
-/** The commands a menu group lists (the table's `menu` field decides membership; LAYOUT only orders them). */
+/** Placed by menuTemplate itself, where each platform has them. */
+const PLACED_BY_PLATFORM: readonly CommandId[] = ['settings', 'about'];
+
+/**
+ * The commands a menu group lists, `null` for a separator: LAYOUT's order, then any other command the table puts in
+ * the group (one added to the table shows in its menu without a change here).
+ */
 export function layoutOf(group: MenuGroup): readonly (CommandId | null)[] {
-  return LAYOUT[group];
+  const laid = LAYOUT[group];
+  const rest = COMMAND_IDS.filter((id) => commandSpec(id).menu === group && !laid.includes(id) && !PLACED_BY_PLATFORM.includes(id));
+  return rest.length === 0 ? laid : laid.length === 0 ? rest : [...laid, null, ...rest];
 }
 
 function items(group: MenuGroup, platform: MenuPlatform): MenuTemplateItem[] {
-  return LAYOUT[group].map((id) => (id === null ? SEPARATOR : commandItem(id, platform)));
+  return layoutOf(group).map((id) => (id === null ? SEPARATOR : commandItem(id, platform)));
 }
 
 /** The whole menu bar for a platform. `appName` titles the macOS application menu. */
@@ -107,6 +115,7 @@ export function menuTemplate(platform: MenuPlatform, appName = 'Gloss'): MenuTem
     { label: mac ? 'Edit' : '&Edit', submenu: items('edit', platform) },
     { label: mac ? 'Highlight' : 'Hi&ghlight', submenu: items('highlight', platform) },
     { label: mac ? 'View' : '&View', submenu: items('view', platform) },
+    ...(layoutOf('go').length ? [{ label: mac ? 'Go' : 'G&o', submenu: items('go', platform) }] : []),
     { role: 'windowMenu' },
     { ...(mac ? { label: 'Help', role: 'help' } : { label: '&Help' }), submenu: [...items('help', platform), ...helpEnd] },
   ];

@@ -66,13 +66,25 @@ export function keyMatches(event: KeyboardEvent, id: CommandId): boolean {
 /** The commands the global key handler runs: those whose keys act in the whole window or the reading view. */
 const GLOBAL_SCOPES = new Set(['app', 'page', 'reader', 'highlight']);
 
+/** Whether the focus is in a dialog or a menu, which have keys of their own. */
+function inDialogOrMenu(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('dialog[open], [role="dialog"], [role="alertdialog"], [role="menu"]') !== null;
+}
+
+/** Enter or Space on a button, link, tab or option presses it: that is the control's key, not a command's. */
+function activatesControl(event: KeyboardEvent): boolean {
+  if (event.key !== 'Enter' && event.key !== ' ') return false;
+  return event.target instanceof Element && event.target.closest('button, a[href], summary, [role="button"], [role="link"], [role="tab"], [role="option"], [role="menuitem"], [role="checkbox"], [role="switch"]') !== null;
+}
+
 /**
  * The one global key handler: a key press not already handled by the element it went to runs the first command
  * whose key it is, whose scope allows it where the focus is, and that can run now.
  */
 export function handleCommandKey(event: KeyboardEvent): boolean {
-  if (event.defaultPrevented || event.isComposing) return false;
-  const typing = isTyping(event.target);
+  if (event.defaultPrevented || event.isComposing || activatesControl(event)) return false;
+  // In a dialog or a menu only the app-wide keys act: Escape, Enter and letters are theirs.
+  const typing = isTyping(event.target) || inDialogOrMenu(event.target);
   for (const id of COMMAND_IDS) {
     const { scope } = commandSpec(id);
     if (!GLOBAL_SCOPES.has(scope) || (typing && scope !== 'app')) continue;

@@ -11,15 +11,13 @@ import { useEffect, useState } from 'react';
 import type { OpenedDocument } from '../../../shared/model';
 import { onLibraryChanged, onMenuCommand, onShowDocument, onShowPlace } from '../gloss-client';
 import { showPlace } from '../state/open-place';
-import { backUpLibrary, importAnnotations, restoreBackup } from '../state/library-exchange';
 import { ExchangeReport } from './ExchangeReport';
-import { importDropped, importWithDialog, libraryState, openDocument, refreshLibrary, refreshOpenDocument, showView, useLibrary } from '../state/library-state';
+import { importDropped, libraryState, openDocument, refreshLibrary, refreshOpenDocument, showView, useLibrary } from '../state/library-state';
 import { readingStore, useReading } from '../state/reading-store';
 import { useStoreStatus } from '../state/store-status';
-import { findStore } from '../state/find-state';
 import { refreshCodebook } from '../state/codebook-state';
-import { ExportDialog, useExportShortcut } from './ExportDialog';
-import { openExportFromAnywhere } from '../state/export-dialog';
+import { ExportDialog } from './ExportDialog';
+import { SettingsDialog } from './SettingsDialog';
 import { LibraryView } from './LibraryView';
 import { NewVersionPrompt } from './NewVersionPrompt';
 import { ReplaceTextReport } from './ReplaceTextReport';
@@ -27,19 +25,22 @@ import { CodeManager } from './CodeManager';
 import { ColorLegend } from './ColorLegend';
 import { FindBar } from './FindBar';
 import { OverviewView } from './OverviewView';
-import { SearchView, useSearchShortcut } from './SearchView';
+import { SearchView } from './SearchView';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { StatusBar } from './StatusBar';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { StoreNotices } from './StoreNotices';
 import { Toolbar } from './Toolbar';
 import { TranscriptView, transcriptLoadFor } from './TranscriptView';
 import { LibraryNotebookView } from '../notebook/LibraryNotebookView';
 import { SidePanel } from '../notebook/SidePanel';
-import { useUndoKeys } from './use-undo-keys';
 import { installCommandKeys, runCommand } from '../commands/command-registry';
-import { openSearch } from '../state/search-state';
-import { replaceTextWithDialog } from '../state/text-replacement';
+import { useAppCommands } from '../commands/use-app-commands';
+import { useCommand } from '../commands/use-command';
+import { ReaderCommands } from '../commands/ReaderCommands';
+import { ShortcutReference } from './ShortcutReference';
 import { RangeRevealPlugin } from '../editor/plugins/RangeRevealPlugin';
+import { ReadingPositionPlugin } from '../editor/plugins/ReadingPositionPlugin';
 
 function hasFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
@@ -92,6 +93,8 @@ function ReaderView({ opened }: { opened: OpenedDocument }) {
         <TranscriptView builder={load.builder} />
         <FindBar />
         <RangeRevealPlugin />
+        <ReadingPositionPlugin />
+        <ReaderCommands />
         <SidePanel />
         <StatusBar />
       </div>
@@ -107,10 +110,11 @@ export function App() {
   const [starting, setStarting] = useState(true);
   const dropping = useFileDrop();
   const readOnly = useStoreStatus((s) => s.readOnly);
-  useUndoKeys();
   useEffect(() => installCommandKeys(), []);
-  useSearchShortcut();
-  useExportShortcut();
+  // Every command of the table is run through the registry: the menu's, the keys', the context menus'.
+  useAppCommands();
+  const [shortcutsShown, setShortcutsShown] = useState(false);
+  useCommand('shortcuts', () => setShortcutsShown(true));
 
   useEffect(() => {
     // Colour names and codes for the toolbar, the legend and the side panel, beside the first document; never fails.
@@ -122,23 +126,9 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    const offMenu = onMenuCommand((command) => {
-      // A command something on screen registered (commands/command-registry.ts); else the app-wide ones below.
-      if (runCommand(command)) return;
-      if (command === 'export' || command === 'export-markdown') openExportFromAnywhere();
-      else if (command === 'import') void importWithDialog();
-      else if (command === 'show-library') showView('library');
-      else if (command === 'find') findStore.requestOpen();
-      else if (command === 'search-library') openSearch();
-      else if (command === 'import-annotations') void importAnnotations();
-      else if (command === 'backup') void backUpLibrary();
-      else if (command === 'restore') void restoreBackup();
-      else if (command === 'replace-text') {
-        // The document open in the reader, if any: without one there is nothing to replace.
-        const documentId = readingStore.getState().opened?.document.id;
-        if (documentId) void replaceTextWithDialog(documentId);
-      }
-    });
+    // What each command does is registered where it can be done (commands/command-registry.ts); one that cannot
+    // be done here and now (a highlight command in the library) does nothing.
+    const offMenu = onMenuCommand((command) => void runCommand(command));
     const offShow = onShowDocument((id) => void openDocument(id));
     // A `gloss` command run beside the app changed the library: show what it did.
     const offChanged = onLibraryChanged((documentId) => {
@@ -178,7 +168,10 @@ export function App() {
       <ReplaceTextReport />
       <ExchangeReport />
       <ExportDialog />
+      <SettingsDialog />
       <NewVersionPrompt />
+      <LiveAnnouncer />
+      {shortcutsShown && <ShortcutReference onClose={() => setShortcutsShown(false)} />}
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           {readOnly ? 'This library is read-only: nothing can be imported' : 'Drop to import into the library'}

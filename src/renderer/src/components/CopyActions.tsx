@@ -1,13 +1,15 @@
 /**
  * Copying from the reader: the "Copy quote" button (the passage selected in
  * the transcript, as a quote with its citation and a link back into Gloss)
- * and Ctrl/Cmd+Shift+C, which copies the selected passage the same way or,
- * with no passage selected, the selected highlight as Markdown.
+ * and the commands "Copy quote with citation" and "Copy highlight as
+ * Markdown", which share a key (Ctrl/Cmd+Shift+C): it copies the selected
+ * passage as a quote or, with no passage selected, the selected highlight.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
+import { ariaKeys, shownKey } from '../commands/command-keys';
+import { useCommand } from '../commands/use-command';
 import { selectedRange } from '../editor/dom-selection';
-import { hasCommandKey, isTyping } from '../keyboard';
 import { copyQuoteWithCitation, copySelectedHighlight } from '../state/copy-markdown';
 import { readingStore } from '../state/reading-store';
 
@@ -20,20 +22,23 @@ function useSelectedPassage(): () => { start: number; end: number } | null {
   }, [editor]);
 }
 
-/** Ctrl/Cmd+Shift+C in the reader: the selected passage as a quote with its citation, else the selected highlight as Markdown. */
+/**
+ * The reader's copy commands: with words selected, the quote with its citation; with none but a highlight selected,
+ * copy-quote stands aside (its key then runs copy-highlight, which comes after it in the table).
+ */
 export function useCopyShortcut(): void {
   const passage = useSelectedPassage();
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event.target) || !hasCommandKey(event) || !event.shiftKey || event.altKey || event.code !== 'KeyC') return;
-      event.preventDefault();
+  const highlightSelected = () => readingStore.getState().selectedId !== null;
+  useCommand(
+    'copy-quote',
+    () => {
       const range = passage();
       if (range) void copyQuoteWithCitation(range);
       else void copySelectedHighlight();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [passage]);
+    },
+    () => passage() !== null || !highlightSelected(),
+  );
+  useCommand('copy-highlight', () => void copySelectedHighlight(), highlightSelected);
 }
 
 /** "Copy quote": the passage selected in the transcript, with its citation. */
@@ -43,8 +48,8 @@ export function CopyQuoteButton() {
     <button
       type="button"
       className="button"
-      title="Copy the passage selected in the transcript as a quote with its citation and a link back (Ctrl+Shift+C)"
-      aria-keyshortcuts="Control+Shift+C"
+      title={`Copy the passage selected in the transcript as a quote with its citation and a link back (${shownKey('copy-quote')})`}
+      aria-keyshortcuts={ariaKeys('copy-quote')}
       // Keep the text selection: a mouse-down on a button must not collapse it.
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => {

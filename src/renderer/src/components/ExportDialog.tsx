@@ -13,8 +13,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { errorMessage } from '../../../core/error-message';
 import { EXPORT_FORMATS, MARKDOWN_GROUPINGS, type ExportFormat, type MarkdownGrouping, type MarkdownOptions } from '../../../shared/model';
 import { copyDocumentMarkdown } from '../state/copy-markdown';
-import { hasCommandKey } from '../keyboard';
-import { exportDialog, openExportFromAnywhere, useExportDialog } from '../state/export-dialog';
+import { exportDialog, useExportDialog } from '../state/export-dialog';
 import { exportRequest, FORMAT_NAMES, filterUnavailable, previewLine, timesUnavailable, type ExportOpening } from '../state/export-state';
 import { readingStore } from '../state/reading-store';
 import './ExportDialog.css';
@@ -291,17 +290,4 @@ function ExportForm({ opening }: { opening: ExportOpening }) {
 export function ExportDialog() {
   const opening = useExportDialog((s) => s.opening);
   return opening ? <ExportForm opening={opening} /> : null;
-}
-
-/** Ctrl/Cmd+E opens the Export dialog from anywhere (File → Export… does the same through the menu). */
-export function useExportShortcut(): void {
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.defaultPrevented || !hasCommandKey(event) || event.shiftKey || event.altKey || event.code !== 'KeyE') return;
-      event.preventDefault();
-      openExportFromAnywhere();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
 }

@@ -16,7 +16,9 @@ import { APPLY_COLOR_COMMAND } from '../editor/commands';
 import { selectedRange } from '../editor/dom-selection';
 import { FindPainter, offsetAtViewTop } from '../editor/find-painter';
 import { domRangeForText, revealRange } from '../editor/reveal-range';
-import { hasCommandKey } from '../keyboard';
+import { COLOR_COMMANDS } from '../commands/command-keys';
+import { keyMatches } from '../commands/command-registry';
+import { useCommand } from '../commands/use-command';
 import { findStore, useFind, type FindToggles } from '../state/find-state';
 import { readingStore } from '../state/reading-store';
 import './FindBar.css';
@@ -50,35 +52,21 @@ export function FindBar() {
     return root ? offsetAtViewTop(root) : 0;
   }, [editor]);
 
-  // Ctrl/Cmd+F anywhere while the document is open, and the menu's Edit > Find… (both only open and focus the bar,
-  // so an accelerator that reaches the page as well does no harm).
-  useEffect(() => {
-    const openFind = () => {
+  // Find (Ctrl/Cmd+F, Edit > Find…) anywhere while the document is open; F3 and Ctrl/Cmd+G, and with Shift, step
+  // from anywhere, the text included, while the bar is open, as browsers and editors have it.
+  const openFind = useCallback(() => {
       const root = editor.getRootElement();
       const { plainText } = readingStore.getState();
       const selected = root ? selectedRange(root, window.getSelection(), plainText) : null;
       const words = selected ? plainText.slice(selected.start, selected.end) : '';
-      if (selected && words.length <= PREFILL_MAX && !words.includes('\n')) findStore.openBar(words, selected.start);
-      else findStore.openBar(undefined, viewTop());
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      const letter = (key: string) => event.key.toLowerCase() === key || event.code === `Key${key.toUpperCase()}`;
-      if (hasCommandKey(event) && !event.altKey && !event.shiftKey && letter('f')) {
-        event.preventDefault();
-        openFind();
-      } else if (findStore.getState().open && !event.altKey && (event.key === 'F3' || (hasCommandKey(event) && letter('g')))) {
-        // The next or previous match from anywhere, the text included, as browsers and editors have it.
-        event.preventDefault();
-        findStore.step(event.shiftKey ? -1 : 1);
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    const off = findStore.onOpenRequest(openFind);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown);
-      off();
-    };
+    if (selected && words.length <= PREFILL_MAX && !words.includes('\n')) findStore.openBar(words, selected.start);
+    else findStore.openBar(undefined, viewTop());
   }, [editor, viewTop]);
+  useCommand('find', openFind);
+  const barOpen = () => findStore.getState().open;
+  useCommand('find-next', () => findStore.step(1), barOpen);
+  useCommand('find-previous', () => findStore.step(-1), barOpen);
+  useEffect(() => findStore.onOpenRequest(openFind), [openFind]);
 
   useEffect(() => {
     if (!open) return;
@@ -191,16 +179,21 @@ export function FindBar() {
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
-    const digit = /^Digit([1-9])$/.exec(event.code);
+    // The colour keys and F3 act here too, though the focus is in a field.
+    const colour = COLOR_COMMANDS.findIndex(({ id }) => keyMatches(event.nativeEvent, id));
+    const step = keyMatches(event.nativeEvent, 'find-next') ? 1 : keyMatches(event.nativeEvent, 'find-previous') ? -1 : 0;
     if (event.key === 'Escape') {
       event.preventDefault();
       close();
     } else if (event.key === 'Enter') {
       event.preventDefault();
       findStore.step(event.shiftKey ? -1 : 1);
-    } else if (digit && event.altKey && !event.ctrlKey && !event.metaKey) {
+    } else if (colour >= 0) {
       event.preventDefault();
-      highlightCurrent(Number(digit[1]) - 1);
+      highlightCurrent(colour);
+    } else if (step !== 0) {
+      event.preventDefault();
+      findStore.step(step);
     }
   };
 

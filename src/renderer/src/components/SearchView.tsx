@@ -10,7 +10,6 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { HighlightColor, SearchHit, SearchHitKind } from '../../../shared/model';
 import { call } from '../gloss-client';
-import { hasCommandKey } from '../keyboard';
 import { useCodebook } from '../state/codebook-state';
 import { countLine, groupHits, plural, shownOrder, snippetParts, type SearchGroup } from '../state/search-results';
 import {
@@ -18,7 +17,6 @@ import {
   moveActiveHit,
   openActiveHit,
   openHit,
-  openSearch,
   searchAgain,
   setActiveHit,
   setSearchQuery,
@@ -31,19 +29,6 @@ import { useChangesUnderneath } from './use-changes-underneath';
 import './SearchView.css';
 
 const KIND_LABEL: Record<SearchHitKind, string> = { transcript: 'Transcript', highlight: 'Highlight', note: 'Note', notebook: 'Notebook' };
-
-/** Ctrl/Cmd+Shift+F opens the search from anywhere, a note or the reader included. */
-export function useSearchShortcut(): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || !hasCommandKey(event) || !event.shiftKey || event.altKey || event.code !== 'KeyF') return;
-      event.preventDefault();
-      openSearch();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
-}
 
 /** The colour of each highlight hit, read once per document listed (a hit says which highlight, not its colour). */
 function useHighlightColors(groups: readonly SearchGroup[], changes: number): ReadonlyMap<string, HighlightColor> {
@@ -100,8 +85,9 @@ function Hit({ hit, index, active, color, colorName }: HitProps) {
       id={`search-hit-${index}`}
       role="option"
       aria-selected={active}
-      // Read as one sentence: what it is, who speaks, then the words (the badge and the name run together otherwise).
-      aria-label={[KIND_LABEL[hit.kind], hit.speaker, color ? `${colorName ?? color} highlight` : null].filter(Boolean).join(', ') + `: ${hit.snippet}`}
+      // Read as one sentence: what it is, who speaks, then the words (the badge and the name run together otherwise);
+      // the colour last, so that the name holds the visible words in the order they are shown (for speech input).
+      aria-label={[KIND_LABEL[hit.kind], hit.speaker].filter(Boolean).join(', ') + `: ${hit.snippet}` + (color ? ` (${colorName ?? color} highlight)` : '')}
       className={`search-hit${active ? ' is-active' : ''}`}
       data-kind={hit.kind}
       // The focus stays in the field (its keys keep working); a click opens the hit.
