@@ -78,8 +78,8 @@ export function builderConfig(env: Record<string, string | undefined> = process.
     copyright: 'Copyright © Gloss maintainers',
     directories: { buildResources: 'build', output: 'dist' },
     // The built app and what main reads at run time: main finds the sample
-    // transcript at ../../resources/ from out/main, which inside the package is
-    // app.asar/resources/sample-interview.txt (Electron reads files in app.asar as in a folder).
+    // transcript and the window's icon (Linux) at ../../resources/ from out/main,
+    // which inside the package is app.asar/resources/ (Electron reads files in app.asar as in a folder).
     files: [
       'out/main/**',
       'out/preload/**',
@@ -87,6 +87,7 @@ export function builderConfig(env: Record<string, string | undefined> = process.
       '!out/**/*.map',
       'package.json',
       'resources/sample-interview.txt',
+      'resources/icon.png',
       ...RENDERER_ONLY_PACKAGES.map((name) => `!node_modules/${name}{,/**}`),
     ],
     // Electron reads the window's title and WM_CLASS from desktopName, so the running window matches gloss.desktop.

@@ -218,7 +218,7 @@ describe('what goes into the package', () => {
   const packedModuleFile = (path: string) => modulesFilter(join(ROOT, path), fileStat(path));
 
   it('packs the built app, package.json and the sample transcript', () => {
-    for (const path of ['out/main/index.js', 'out/main/import-worker.js', 'out/main/chunks/parse-plain-text-x.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-x.js', 'package.json', 'resources/sample-interview.txt']) {
+    for (const path of ['out/main/index.js', 'out/main/import-worker.js', 'out/main/chunks/parse-plain-text-x.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-x.js', 'package.json', 'resources/sample-interview.txt', 'resources/icon.png']) {
       expect(packed(path), path).toBe(true);
     }
   });
@@ -227,11 +227,12 @@ describe('what goes into the package', () => {
     const tracked = ['src/main/index.ts', 'src/core/links/gloss-url.ts', 'src/renderer/src/main.tsx', 'src/main/window.test.ts', 'e2e/support/paths.ts', 'bench/library.bench.ts', 'scripts/apply-fuses.mjs', 'scripts/electron-builder-config.test.ts', 'test-fixtures/a.vtt', 'docs/x.md', 'README.md', 'electron-builder.config.ts', 'tsconfig.json', 'build/icon.png', 'resources/icon.svg', 'out/main/index.js.map', 'out/cli/gloss.js', 'bin/gloss.mjs', 'dist/linux-unpacked/gloss'];
     for (const path of tracked) expect(packed(path), path).toBe(false);
     const patterns = (config.files as string[]).filter((pattern) => !pattern.startsWith('!'));
-    for (const pattern of patterns) expect(pattern, pattern).toMatch(/^(out\/(main|preload|renderer)\/\*\*|package\.json|resources\/sample-interview\.txt)$/);
+    for (const pattern of patterns) expect(pattern, pattern).toMatch(/^(out\/(main|preload|renderer)\/\*\*|package\.json|resources\/(sample-interview\.txt|icon\.png))$/);
   });
 
-  it("main's sample transcript is where the package puts it: ../../resources/ from out/main", () => {
+  it("main's sample transcript and window icon are where the package puts them: ../../resources/ from out/main", () => {
     expect(readFileSync(join(ROOT, 'src/main/index.ts'), 'utf8')).toContain("join(here, '../../resources/sample-interview.txt')");
+    expect(readFileSync(join(ROOT, 'src/main/window.ts'), 'utf8')).toContain("'../../resources/icon.png')");
     expect(resolve('/app/out/main', '../../resources/sample-interview.txt')).toBe('/app/resources/sample-interview.txt');
     expect(existsSync(join(ROOT, 'resources/sample-interview.txt'))).toBe(true);
   });
@@ -310,6 +311,10 @@ describe('the app icon', () => {
   it('build/icon.png is a 1024 x 1024 PNG, and the configuration names it', () => {
     expect(config.icon).toBe('build/icon.png');
     expect(pngSize(readFileSync(join(ROOT, 'build/icon.png')))).toEqual({ width: 1024, height: 1024 });
+  });
+
+  it("the window's icon on Linux, resources/icon.png, is a 256 x 256 PNG", () => {
+    expect(pngSize(readFileSync(join(ROOT, 'resources/icon.png')))).toEqual({ width: 256, height: 256 });
   });
 
   it('the Linux set holds each size it is named after', () => {

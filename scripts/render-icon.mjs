@@ -8,6 +8,8 @@
  *   build/icon.ico          Windows: 16, 24, 32, 48, 64, 128 and 256 px, PNG-compressed
  *   build/icon.icns         macOS: 16 … 1024 px (and @2x), PNG-compressed
  *
+ * and resources/icon.png (256 px), packed into the app for the window's icon on Linux.
+ *
  * Each size is drawn from the SVG by Chromium (through Playwright), not scaled
  * down from the master, so small sizes stay sharp; the SVG itself switches to
  * bolder lines below 100 px. At 64 px and less the tile's macOS margin is
@@ -47,6 +49,8 @@ export const ICNS_ELEMENTS = [
   ['ic13', 256],
   ['ic14', 512],
 ];
+/** The window's icon on Linux (window.ts): the window manager scales it for the title bar and the task switcher. */
+export const WINDOW_ICON_SIZE = 256;
 /** Up to this size the tile fills the whole square. */
 const CROP_AT_MOST = 64;
 /** The tile (100…924 on the 1024 grid) and a thin margin around it. */
@@ -130,12 +134,13 @@ export async function renderIcon() {
   for (const size of SET_SIZES) await writeFile(join(BUILD, 'icons', `${size}x${size}.png`), pngs.get(size));
   await writeFile(join(BUILD, 'icon.ico'), icoFromPngs(ICO_SIZES.map((size) => ({ size, png: pngs.get(size) }))));
   await writeFile(join(BUILD, 'icon.icns'), icnsFromPngs(ICNS_ELEMENTS.map(([type, size]) => ({ type, png: pngs.get(size) }))));
+  await writeFile(join(ROOT, 'resources/icon.png'), pngs.get(WINDOW_ICON_SIZE));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     await renderIcon();
-    process.stdout.write('Icons written to build/: icon.png, icons/*.png, icon.ico, icon.icns.\n');
+    process.stdout.write('Icons written: build/icon.png, build/icons/*.png, build/icon.ico, build/icon.icns, resources/icon.png.\n');
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

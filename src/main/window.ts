@@ -5,6 +5,8 @@
  * (window-state.ts), and remembers its place as it is moved and resized.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen } from 'electron';
 import { errorMessage } from '../core/error-message';
 import { MIN_WINDOW_SIZE, parseWindowState, placeWindow, serializeWindowState, type WindowState } from './window-state';
@@ -29,6 +31,8 @@ export function createReadingWindow(preloadPath: string, statePath: string): Bro
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
     title: 'Gloss',
+    // Linux takes the window's icon from here (macOS and Windows from the app bundle). resources/ sits two folders up from out/main, in app.asar as in the project.
+    icon: process.platform === 'linux' ? join(fileURLToPath(new URL('.', import.meta.url)), '../../resources/icon.png') : undefined,
     show: false,
     backgroundColor: '#fbfaf7',
     // Spelled out here rather than spread from a constant, so a reader (and electronegativity) sees each setting.
