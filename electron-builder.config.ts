@@ -16,26 +16,31 @@
  */
 import type { Configuration, FileAssociation } from 'electron-builder';
 
-/** A file type Gloss opens. `ownType`: Gloss defines the MIME type itself (the system has no name for .qdpx). */
+/**
+ * A file type Gloss opens. `rank` (macOS): how strongly Gloss claims it; `ownType`: Gloss defines the MIME type
+ * itself (the system has no name for .qdpx).
+ */
 interface FileType {
   ext: string;
   name: string;
   mimeType: string;
   role: 'Viewer' | 'Editor';
+  rank: 'Owner' | 'Default' | 'Alternate';
   ownType?: boolean;
 }
 
 /**
  * The file types Gloss opens from the file manager or the Dock. Transcripts are
  * read, never written back (Viewer); a REFI-QDA project is imported and can be
- * exported again (Editor).
+ * exported again (Editor). Plain text and Markdown are every editor's: Gloss is
+ * offered for them but does not ask to be their default app.
  */
 export const FILE_TYPES: readonly FileType[] = [
-  { ext: 'vtt', name: 'WebVTT transcript', mimeType: 'text/vtt', role: 'Viewer' },
-  { ext: 'srt', name: 'SubRip transcript', mimeType: 'application/x-subrip', role: 'Viewer' },
-  { ext: 'txt', name: 'Plain text transcript', mimeType: 'text/plain', role: 'Viewer' },
-  { ext: 'md', name: 'Markdown transcript', mimeType: 'text/markdown', role: 'Viewer' },
-  { ext: 'qdpx', name: 'REFI-QDA project', mimeType: 'application/x-qdpx', role: 'Editor', ownType: true },
+  { ext: 'vtt', name: 'WebVTT transcript', mimeType: 'text/vtt', role: 'Viewer', rank: 'Default' },
+  { ext: 'srt', name: 'SubRip transcript', mimeType: 'application/x-subrip', role: 'Viewer', rank: 'Default' },
+  { ext: 'txt', name: 'Plain text transcript', mimeType: 'text/plain', role: 'Viewer', rank: 'Alternate' },
+  { ext: 'md', name: 'Markdown transcript', mimeType: 'text/markdown', role: 'Viewer', rank: 'Alternate' },
+  { ext: 'qdpx', name: 'REFI-QDA project', mimeType: 'application/x-qdpx', role: 'Editor', rank: 'Owner', ownType: true },
 ];
 
 /**
@@ -60,11 +65,12 @@ const MAINTAINER = 'Gloss maintainers <maintainers@users.noreply.r-seed-41462eaa
  * the .desktop entry through linux.mimeTypes.
  */
 function fileAssociations(): FileAssociation[] {
-  return FILE_TYPES.map(({ ext, name, mimeType, role, ownType }) => ({
+  return FILE_TYPES.map(({ ext, name, mimeType, role, rank, ownType }) => ({
     ext,
     name,
     description: name,
     role,
+    rank,
     ...(ownType ? { mimeType } : {}),
   }));
 }

@@ -142,7 +142,10 @@ describe('electron-builder configuration', () => {
       expect(association.name).toBeTruthy();
       expect(['Viewer', 'Editor']).toContain(association.role);
     }
-    expect(associations().find((a) => a.ext === 'qdpx')?.role).toBe('Editor');
+    expect(associations().find((a) => a.ext === 'qdpx')).toMatchObject({ role: 'Editor', rank: 'Owner' });
+    // Gloss does not ask macOS to make it the default app for every text file.
+    expect(associations().find((a) => a.ext === 'txt')?.rank).toBe('Alternate');
+    expect(associations().find((a) => a.ext === 'md')?.rank).toBe('Alternate');
     expect(associations().find((a) => a.ext === 'vtt')?.role).toBe('Viewer');
     expect(FILE_TYPES.map((type) => type.mimeType)).toEqual(['text/vtt', 'application/x-subrip', 'text/plain', 'text/markdown', 'application/x-qdpx']);
   });
