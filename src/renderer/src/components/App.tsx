@@ -18,6 +18,7 @@ import { useStoreStatus } from '../state/store-status';
 import { refreshCodebook } from '../state/codebook-state';
 import { ExportDialog } from './ExportDialog';
 import { SettingsDialog } from './SettingsDialog';
+import { SettingsDialog } from './SettingsDialog';
 import { LibraryView } from './LibraryView';
 import { NewVersionPrompt } from './NewVersionPrompt';
 import { ReplaceTextReport } from './ReplaceTextReport';
@@ -168,6 +169,7 @@ export function App() {
       <ReplaceTextReport />
       <ExchangeReport />
       <ExportDialog />
+      <SettingsDialog />
       <SettingsDialog />
       <NewVersionPrompt />
       <LiveAnnouncer />

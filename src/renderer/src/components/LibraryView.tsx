@@ -26,6 +26,7 @@ import { replaceTextWithDialog, useTextReplacement } from '../state/text-replace
 import { useStoreStatus } from '../state/store-status';
 import { BackToDocumentButton, LibraryAlerts } from './LibraryPage';
 import { LibraryExchangeMenu } from './LibraryExchangeMenu';
+import { SettingsButton } from './SettingsDialog';
 import { StatusBar } from './StatusBar';
 
 const FORMAT_NAMES: Record<DocumentSummary['format'], string> = { text: 'Text', markdown: 'Markdown', webvtt: 'WebVTT', srt: 'SRT' };
@@ -164,6 +165,7 @@ export function LibraryView() {
           Export library…
         </button>
         <LibraryExchangeMenu />
+        <SettingsButton />
         <button
           type="button"
           className="button button--primary"

@@ -12,6 +12,7 @@ import { useReading } from '../state/reading-store';
 import { replaceTextWithDialog, useTextReplacement } from '../state/text-replacement';
 import { openExportForReader } from '../state/export-dialog';
 import { CopyQuoteButton, useCopyShortcut } from './CopyActions';
+import { SettingsButton } from './SettingsDialog';
 
 export function Toolbar() {
   const [editor] = useLexicalComposerContext();
@@ -67,6 +68,7 @@ export function Toolbar() {
         {replacing ? 'Replacing…' : 'Replace text…'}
       </button>
       <CopyQuoteButton />
+      <SettingsButton />
       <button
         type="button"
         className="button button--primary"
