@@ -20,7 +20,8 @@ export interface GeneratedDocument {
   speakers: string[];
   /** The format the library lists (the text itself is always a plain-text transcript). */
   format?: TranscriptFormat;
-  /** Paragraphs of text (each a turn of 8 to 30 words). */
+  /** About how many words (default 120), in `paragraphs` turns (default 6). */
+  words?: number;
   paragraphs?: number;
   highlights?: number;
   /** How many of the highlights carry a note. */
@@ -42,8 +43,10 @@ function uuid(next: () => number): string {
 
 function documentText(spec: GeneratedDocument, next: () => number): string {
   const lines = [spec.title];
-  for (let p = 0; p < (spec.paragraphs ?? 6); p++) {
-    const words = Array.from({ length: 8 + Math.floor(next() * 23) }, () => WORDS[Math.floor(next() * WORDS.length)]);
+  const paragraphs = spec.paragraphs ?? 6;
+  const perParagraph = Math.max(3, Math.round((spec.words ?? 120) / paragraphs));
+  for (let p = 0; p < paragraphs; p++) {
+    const words = Array.from({ length: perParagraph }, () => WORDS[Math.floor(next() * WORDS.length)]);
     const text = `${words.join(' ')}.`;
     lines.push(`${spec.speakers[p % spec.speakers.length]}: ${text[0].toUpperCase()}${text.slice(1)}`);
   }

@@ -257,8 +257,8 @@ export function removalMessage({ removed, failed }: RemovalOutcome): string {
     ? `Removed ${count(removed.length, 'document')} (${titles(removed)}) with ${count(highlights, 'highlight')} and ${count(notes, 'note')}.`
     : 'Nothing was removed.';
   if (failed.length === 0) return done;
-  const reasons = failed.map((f) => `“${f.document.title}”: ${f.message}`).join('; ');
-  return `${done} ${count(failed.length, 'document was', 'documents were')} not removed, and are still in the library: ${reasons}`;
+  const reasons = failed.map((f) => `“${f.document.title}” (${f.message.replace(/\.$/, '')})`).join('; ');
+  return `${done} Not removed: ${reasons}.`;
 }
 
 /**
