@@ -44,12 +44,26 @@ export const FILE_TYPES: readonly FileType[] = [
 ];
 
 /**
- * Packages only the renderer imports: Vite bundles them into out/renderer, so
- * their copies in node_modules would only make the package larger. Main's
- * packages (zod, lowdb, yaml, …) are left external by electron-vite and are
- * packaged from node_modules. The config test checks that main imports none of these.
+ * Packages only the renderer imports, and those they pull in: Vite bundles
+ * them into out/renderer, so their copies in node_modules would only make the
+ * package larger. Main's packages (zod, lowdb, yaml, …) are left external by
+ * electron-vite and are packaged from node_modules. The config test checks
+ * that main imports none of these.
  */
-export const RENDERER_ONLY_PACKAGES = ['react', 'react-dom', 'scheduler', 'lexical', '@lexical', '@fontsource', '@tanstack'] as const;
+export const RENDERER_ONLY_PACKAGES = [
+  'react',
+  'react-dom',
+  'scheduler',
+  'lexical',
+  '@lexical',
+  '@fontsource',
+  '@tanstack',
+  // Pulled in by @lexical/react and lexical; type declarations are never needed at run time.
+  '@floating-ui',
+  '@preact',
+  'tabbable',
+  '@types',
+] as const;
 
 /**
  * Who the .deb names as its maintainer: the identity the project commits under.

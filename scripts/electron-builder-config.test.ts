@@ -246,6 +246,7 @@ describe('what goes into the package', () => {
     expect(packedModuleFile('node_modules/react-dom/client.js')).toBe(false);
     expect(packedModuleFile('node_modules/@lexical/react/index.js')).toBe(false);
     expect(packedModuleFile('node_modules/@fontsource/literata/index.css')).toBe(false);
+    expect(packedModuleFile('node_modules/@floating-ui/dom/dist/floating-ui.dom.mjs')).toBe(false);
   });
 
   it("leaves out no package that main, preload, core or shared import (electron-vite keeps them external)", () => {
