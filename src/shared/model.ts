@@ -138,7 +138,8 @@ export type ImportResult =
       /** A document already in the library came from a file of the same name but has other text: this may be a new version of it (documents:adopt-version). */
       newVersionOf?: { id: string; title: string };
     }
-  | { fileName: string; ok: false; message: string };
+  /** `cancelled`: not imported because the reader cancelled the import before this file's turn. */
+  | { fileName: string; ok: false; message: string; cancelled?: true };
 
 /** A file handed over by the renderer (dropped on the window): its name and bytes. */
 export interface DroppedFile {

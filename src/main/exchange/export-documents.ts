@@ -9,6 +9,7 @@ import { speakerIndex } from '../../core/study/speakers';
 import type { Annotation, Codebook, DocumentSummary, ExportFilter, HighlightColor, MarkdownOptions, Transcript } from '../../shared/model';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
+import type { TaskSteps } from '../tasks/task-steps';
 
 export interface ExportDocument {
   document: DocumentSummary;
@@ -35,6 +36,8 @@ export interface ExportJob {
   /** A file, or (Markdown of several documents) a folder. */
   target: string;
   now: Date;
+  /** The export's task, counted in steps (each document read, each file written); absent without a window to report to. */
+  steps?: TaskSteps;
 }
 
 /**
@@ -55,17 +58,19 @@ export async function resolveDocumentIds(
 
 /**
  * Reads what an export of these documents needs. A document whose highlights cannot be read is refused (an export
- * must not look complete when it is not). `listed`: as for resolveDocumentIds.
+ * must not look complete when it is not). `listed`: as for resolveDocumentIds. `steps`: one step per document.
  */
 export async function loadExportDocuments(
   store: LibraryStore,
   documentIds: readonly string[],
   filter: ExportFilter | null,
   listed?: readonly DocumentSummary[],
+  steps?: TaskSteps,
 ): Promise<ExportDocument[]> {
   const out: ExportDocument[] = [];
   const summaries = new Map((listed ?? (await store.list())).map((d) => [d.id, d]));
   for (const id of documentIds) {
+    steps?.step(`Reading “${summaries.get(id)?.title ?? id}”`);
     // The plain text as the store keeps it with the transcript (made once, not once per export).
     const { transcript, plainText, annotations } = await store.highlightsOf(id);
     const document = summaries.get(id);

@@ -5,10 +5,10 @@
  * filter leaves in, and that asking for a document that is not there is
  * refused. Real stores on disk, real transcripts.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_MARKDOWN_OPTIONS, type ExportFilter, type ExportRequest } from '../../shared/model';
 import { importPaths } from '../import/import-files';
 import { GlossError } from '../store/errors';
@@ -16,7 +16,9 @@ import { Layout } from '../store/layout';
 import { LibraryStore } from '../store/library-store';
 import { selectorsOf, storeWithSample, testId } from '../store/testing/sample-library';
 import { loadExportDocuments, resolveDocumentIds } from './export-documents';
-import { EXPORT_EXTENSIONS, exportTargetKind, previewExport, runExport } from './export-service';
+import { EXPORT_CANCELLED, EXPORT_EXTENSIONS, exportTargetKind, previewExport, runExport } from './export-service';
+import { runTask } from '../tasks/run-task';
+import { cancelAt } from '../tasks/testing/cancel-at';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 const UNKNOWN = '99999999-9999-4999-8999-999999999999';
@@ -155,4 +157,59 @@ test('the Markdown options of an export are remembered when it is written, by an
   await runExport(store, { format: 'md', documentIds: [doc.id] }, join(dir, 'again.md'), NOW);
   expect(await readFile(new Layout(dataDir).settings, 'utf8')).toBe(settings);
   expect(await readFile(join(dir, 'again.md'), 'utf8')).not.toContain('My own thoughts on gremlins');
+});
+
+describe('an export as a task', () => {
+  const library = { documentIds: [], all: true };
+  const formats = [
+    ['md', 'Markdown into a folder', 7],
+    ['w3c', 'W3C Web Annotations', 4],
+    ['qdpx', 'a REFI-QDA project', 4],
+  ] as const;
+
+  for (const [format, what, total] of formats) {
+    test(`${what}: a step per document read and per file written, each reported`, async () => {
+      const { store } = await threeDocuments();
+      const { tasks, messages } = cancelAt(null);
+      const out = join(dir, 'out');
+      await mkdir(out);
+      const target = join(out, format === 'md' ? 'library' : `library.${EXPORT_EXTENSIONS[format]}`);
+      await runTask(tasks, 'export', 'Exporting the library', (task) => runExport(store, { format, ...library }, target, NOW, task));
+      const running = messages.filter((m) => m.state === 'running' && m.total !== null);
+      expect(running[0]).toMatchObject({ done: 0, total, detail: 'Reading “second”' });
+      expect(running.slice(0, 3).map((m) => m.detail)).toEqual(['Reading “second”', expect.stringMatching(/^Reading “/), 'Reading “third”']);
+      expect(running.at(-1)).toMatchObject({ done: total, detail: expect.stringMatching(/^Putting the files? in place$/), cancellable: false });
+      expect(messages.at(-1)).toMatchObject({ state: 'finished', done: total, total });
+    });
+
+    for (const [when, atDone] of [
+      ['while reading the second document', 1],
+      ['just before its files are put in place', total],
+    ] as const) {
+      test(`${what}: cancelled ${when}, nothing is written and the task says so`, async () => {
+        const { store } = await threeDocuments();
+        const { tasks, messages, cancelled } = cancelAt(atDone);
+        const out = join(dir, 'out');
+        await mkdir(out);
+        const target = join(out, format === 'md' ? 'library' : `library.${EXPORT_EXTENSIONS[format]}`);
+        const result = await runTask(tasks, 'export', 'Exporting the library', (task) => runExport(store, { format, ...library }, target, NOW, task));
+        expect(cancelled()).toBe(true);
+        expect(result).toEqual({ cancelled: true });
+        expect(await readdir(out)).toEqual([]);
+        expect(messages.at(-1)).toMatchObject({ state: 'cancelled', detail: EXPORT_CANCELLED, cancellable: false });
+      });
+    }
+  }
+
+  test('a cancelled REFI-QDA export over an earlier one leaves the earlier file as it was', async () => {
+    const { store } = await threeDocuments();
+    const target = join(dir, 'library.qdpx');
+    await runExport(store, { format: 'qdpx', ...library }, target, NOW);
+    const before = await readFile(target);
+    const { tasks } = cancelAt(4);
+    await store.createAnnotation({ documentId: (await store.list())[0].id, id: testId(9), color: 'red', selectors: (await store.forExport((await store.list())[0].id)).annotations[0].selectors, note: 'new', codes: [] });
+    expect(await runTask(tasks, 'export', 'Exporting', (task) => runExport(store, { format: 'qdpx', ...library }, target, new Date('2026-12-01T00:00:00Z'), task))).toEqual({ cancelled: true });
+    expect((await readFile(target)).equals(before)).toBe(true);
+    expect(await readdir(dir)).toEqual(expect.not.arrayContaining([expect.stringMatching(/\.tmp$/)]));
+  });
 });

@@ -10,6 +10,10 @@ import { faultyFileSystem } from '../store/testing/faulty-file-system';
 import type { LibraryStore } from '../store/library-store';
 import type { ExportDocument, ExportJob } from './export-documents';
 import { markdownLeftOut, writeMarkdownExport } from './markdown-files';
+import { EXPORT_CANCELLED } from './export-service';
+import { TaskCancelled } from '../tasks/run-task';
+import { TaskSteps } from '../tasks/task-steps';
+import { cancelAt } from '../tasks/testing/cancel-at';
 
 let dir: string;
 beforeEach(async () => {
@@ -110,7 +114,7 @@ describe('several documents to a folder', () => {
     for (const [i, name] of names.slice(0, 3).entries()) expect(readBack(await readFile(join(folder, name), 'utf8')).fields['gloss-id']).toBe(IDS[i]);
   });
 
-  test('a file that cannot be written stops the export, saying which files were written before it; those are whole, the rest not written', async () => {
+  test('a file that cannot be written stops the export with nothing written: the files before it are taken back, and the folder it made', async () => {
     const folder = join(dir, 'export');
     const docs = [exportDocument(IDS[0], 'One', [gremlin]), exportDocument(IDS[1], 'Two', [laws]), exportDocument(IDS[2], 'Three', [gremlin])];
     const fs = faultyFileSystem();
@@ -118,9 +122,8 @@ describe('several documents to a folder', () => {
     const attempt = writeMarkdownExport(job(docs, folder), fs);
     await expect(attempt).rejects.toThrow(GlossError);
     await expect(attempt).rejects.toThrow(`Could not write ${join(folder, 'Two.md')}`);
-    await expect(attempt).rejects.toThrow('Written before it: One.md.');
-    expect((await readdir(folder)).sort()).toEqual(['One.md']);
-    expect(readBack(await readFile(join(folder, 'One.md'), 'utf8')).fields['gloss-id']).toBe(IDS[0]);
+    await expect(attempt).rejects.toThrow('Nothing was written.');
+    expect(await readdir(dir)).toEqual([]);
   });
 
   test("a re-export finds each document's file by its gloss-id, even renamed, keeps the reader's text, and never writes over the reader's files", async () => {
@@ -167,6 +170,74 @@ describe('several documents to a folder', () => {
     await writeFile(target, broken);
     await expect(writeMarkdownExport(job([exportDocument(IDS[0], 'Talk', [])], target))).rejects.toThrow(/talk\.md cannot be merged with the new export: its front matter is not valid YAML.*Nothing was written/);
     expect(await readFile(target, 'utf8')).toBe(broken);
+    expect(await readdir(dir)).toEqual(['talk.md']);
+  });
+});
+
+describe('progress and cancel', () => {
+  /** A job whose task is cancelled when `atDone` steps are done (one step per file written). */
+  function cancelled(documents: ExportDocument[], target: string, atDone: number | null) {
+    const registry = cancelAt(atDone);
+    const steps = new TaskSteps(registry.tasks.start('export', 'Exporting'), documents.length + 1, EXPORT_CANCELLED);
+    return { job: { ...job(documents, target), steps }, registry };
+  }
+  const three = () => [exportDocument(IDS[0], 'One', [gremlin]), exportDocument(IDS[1], 'Two', [laws]), exportDocument(IDS[2], 'Three', [])];
+
+  /** Every file under `folder` with its bytes. */
+  async function snapshot(folder: string): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const name of (await readdir(folder)).sort()) out[name] = await readFile(join(folder, name), 'utf8');
+    return out;
+  }
+
+  test('reports a step per file as it is written, and the files are named as they go', async () => {
+    const folder = join(dir, 'export');
+    const { job: j, registry } = cancelled(three(), folder, null);
+    await writeMarkdownExport(j);
+    expect(registry.messages.map((m) => [m.done, m.total, m.detail, m.cancellable])).toEqual([
+      [0, null, undefined, true],
+      [0, 4, 'Writing One.md', true],
+      [1, 4, 'Writing Two.md', true],
+      [2, 4, 'Writing Three.md', true],
+      [3, 4, 'Writing Gloss index.md', true],
+      [4, 4, 'Putting the files in place', true],
+      [4, 4, 'Putting the files in place', false],
+    ]);
+  });
+
+  for (const atDone of [1, 2, 4]) {
+    test(`cancelled after ${atDone} of 4 files into a new folder: nothing is left, not even the folder`, async () => {
+      const folder = join(dir, 'export');
+      const { job: j, registry } = cancelled(three(), folder, atDone);
+      await expect(writeMarkdownExport(j)).rejects.toThrow(TaskCancelled);
+      expect(registry.cancelled()).toBe(true);
+      expect(await readdir(dir)).toEqual([]);
+    });
+  }
+
+  test('cancelled while updating an earlier export in its folder: every file is exactly as it was, the reader\'s lines and files included', async () => {
+    const folder = join(dir, 'vault');
+    await writeMarkdownExport(job(three(), folder));
+    await writeFile(join(folder, 'Two.md'), `${await readFile(join(folder, 'Two.md'), 'utf8')}\nMy own line.\n`);
+    await writeFile(join(folder, 'My notes.md'), '# Mine\n');
+    const before = await snapshot(folder);
+    const changed = [exportDocument(IDS[0], 'One', []), exportDocument(IDS[1], 'Two', [gremlin, laws]), exportDocument(IDS[2], 'Three', [laws])];
+    const { job: j } = cancelled(changed, folder, 3);
+    await expect(writeMarkdownExport(j)).rejects.toThrow(EXPORT_CANCELLED);
+    expect(await snapshot(folder)).toEqual(before);
+    // Not cancelled, the same export changes them.
+    await writeMarkdownExport(job(changed, folder));
+    expect(await snapshot(folder)).not.toEqual(before);
+  });
+
+  test('cancelled before its one file is put in place: an earlier export of the document stays as it was', async () => {
+    const target = join(dir, 'talk.md');
+    await writeMarkdownExport(job([exportDocument(IDS[0], 'Talk', [gremlin])], target));
+    const before = await readFile(target, 'utf8');
+    const registry = cancelAt(1);
+    const steps = new TaskSteps(registry.tasks.start('export', 'Exporting'), 1, EXPORT_CANCELLED);
+    await expect(writeMarkdownExport({ ...job([exportDocument(IDS[0], 'Talk', [gremlin, laws])], target), steps })).rejects.toThrow(TaskCancelled);
+    expect(await readFile(target, 'utf8')).toBe(before);
     expect(await readdir(dir)).toEqual(['talk.md']);
   });
 });

@@ -14,16 +14,22 @@
  * file no longer says whose it is (its front matter made unreadable), which is
  * left as it is. Every merge is worked out and checked before the first
  * file is written (a fresh file, which nothing can refuse, is made when its
- * turn comes, while the file before it goes to disk); each is written whole
- * through a temporary file renamed over it.
+ * turn comes, while the file before it goes to disk). Every file is written
+ * whole to a temporary file beside its place, and only when all are written
+ * are they renamed into place: a failure or a cancel before that removes
+ * them (and the folder, when the export made it), so nothing was written and
+ * an earlier export being updated is left exactly as it was.
  */
+import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
+import { errorMessage } from '../../core/error-message';
 import { glossExportFacts } from '../../core/export/reexport-merge';
 import { fileNameKey, INDEX_FILE_NAME, markdownFileNames } from '../../core/export/markdown-file-names';
 import { markdownForDocument, markdownIndex, mergeReexport, type MarkdownContext } from '../../core/export/markdown-export';
 import type { ExportReport } from '../../shared/model';
 import { GlossError } from '../store/errors';
-import { isTempFile, nodeFileSystem, type FileSystem } from '../store/file-system';
+import { isTempFile, nodeFileSystem, TEMP_MARK, type FileSystem } from '../store/file-system';
+import type { TaskSteps } from '../tasks/task-steps';
 import type { ExportDocument, ExportJob } from './export-documents';
 
 function plural(n: number, word: string): string {
@@ -121,12 +127,22 @@ function utf8(text: string): Uint8Array {
  * the file before it is being written, so that a library's files are not all held at once and the disk works while
  * the next file is made.
  */
-type ToWrite = Planned | (() => Planned);
+type ToWrite = Planned | { path: string; make: () => Planned };
 
-/** Writes the files in order, each made (when it is made late) while the one before it is being written; returns them as written. */
-async function writeAll(fs: FileSystem, files: readonly ToWrite[]): Promise<Planned[]> {
+/** A temporary name beside `path`, of the kind every Gloss reader of a folder skips (isTempFile). */
+function tempBeside(path: string): string {
+  return `${path}${TEMP_MARK}export-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Writes the files, in order, first each to a temporary file beside its place (made, when it is made late, while the
+ * one before it is being written), then, once all are whole, renames them into place. A failure or a cancel before
+ * the renames removes the temporary files (and `createdFolder`, the folder this export made): nothing was written,
+ * and an earlier export it was updating is left as it was. Returns the files as written.
+ */
+async function writeAll(fs: FileSystem, files: readonly ToWrite[], steps?: TaskSteps, createdFolder?: string): Promise<Planned[]> {
   // Each file as written, its text let go: a library's files are not held all at once.
-  const written: Planned[] = [];
+  const written: (Planned & { temp: string })[] = [];
   let writing: Promise<unknown> | null = null;
   const finish = async () => {
     if (!writing) return;
@@ -136,29 +152,44 @@ async function writeAll(fs: FileSystem, files: readonly ToWrite[]): Promise<Plan
       await done;
     } catch (error) {
       const failed = written[written.length - 1];
-      const before = written.slice(0, -1).map((p) => basename(p.path));
-      throw new GlossError(
-        'storage',
-        `Could not write ${failed.path}: ${error instanceof Error ? error.message : String(error)}.${before.length > 0 ? ` Written before it: ${before.join(', ')}.` : ' Nothing was written.'}`,
-      );
+      throw new GlossError('storage', `Could not write ${failed.path}: ${errorMessage(error)}. Nothing was written.`);
     }
   };
-  for (const next of files) {
-    let file: Planned;
-    try {
-      file = typeof next === 'function' ? next() : next;
-    } catch (error) {
-      await writing?.catch(() => undefined);
-      throw error;
+  const takeBack = async () => {
+    await writing?.catch(() => undefined);
+    for (const f of written) await fs.remove(f.temp).catch(() => undefined);
+    if (createdFolder !== undefined && (await fs.readdir(createdFolder).catch(() => ['?'])).length === 0) await fs.remove(createdFolder).catch(() => undefined);
+  };
+  try {
+    for (const next of files) {
+      steps?.step(`Writing ${basename(next.path)}`);
+      const file = 'make' in next ? next.make() : next;
+      await finish();
+      const temp = tempBeside(file.path);
+      writing = fs.replaceFile(temp, utf8(file.text));
+      // Awaited by finish() (after the next file is made); until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
+      written.push({ ...file, text: '', temp });
     }
     await finish();
-    writing = fs.replaceFile(file.path, utf8(file.text));
-    // Awaited by finish() (after the next file is made); until then a failure must not count as unhandled.
-    writing.catch(() => undefined);
-    written.push({ ...file, text: '' });
+    steps?.commit('Putting the files in place');
+  } catch (error) {
+    await takeBack();
+    throw error;
   }
-  await finish();
-  return written;
+  for (const [i, f] of written.entries()) {
+    try {
+      await fs.rename(f.temp, f.path);
+    } catch (error) {
+      for (const rest of written.slice(i)) await fs.remove(rest.temp).catch(() => undefined);
+      const before = written.slice(0, i).map((p) => basename(p.path));
+      throw new GlossError(
+        'storage',
+        `Could not write ${f.path}: ${errorMessage(error)}.${before.length > 0 ? ` Written before it: ${before.join(', ')}.` : ' Nothing was written.'}`,
+      );
+    }
+  }
+  return written.map(({ temp: _temp, ...f }) => f);
 }
 
 function report(job: ExportJob, planned: readonly Planned[]): ExportReport {
@@ -183,7 +214,7 @@ export async function writeMarkdownExport(job: ExportJob, fs: FileSystem = nodeF
   if (job.documents.length === 1 && !targetInfo?.isDirectory) {
     const [doc] = job.documents;
     const planned = planFile(job.target, freshFor(doc, ctx), await readText(fs, job.target), { documentId: doc.document.id, title: doc.document.title });
-    return report(job, await writeAll(fs, [planned]));
+    return report(job, await writeAll(fs, [planned], job.steps));
   }
   if (targetInfo && !targetInfo.isDirectory) throw new GlossError('conflict', `${job.target} is a file; an export of several documents goes into a folder. Nothing was written.`);
   try {
@@ -212,14 +243,14 @@ export async function writeMarkdownExport(job: ExportJob, fs: FileSystem = nodeF
     const path = join(job.target, name);
     const previous = claimed.has(fileNameKey(name)) ? (byKey.get(fileNameKey(name))?.text ?? null) : null;
     // A merge is worked out (and may be refused) before anything is written; a fresh file, which nothing can refuse, when it is written.
-    if (previous === null) planned.push(() => ({ path, text: freshFor(doc, ctx), readerTextKept: 0 }));
+    if (previous === null) planned.push({ path, make: () => ({ path, text: freshFor(doc, ctx), readerTextKept: 0 }) });
     else planned.push(planFile(path, freshFor(doc, ctx), previous, { documentId: doc.document.id, title: doc.document.title }));
     entries.push({ document: doc.document, fileName: name, highlights: doc.annotations.length });
   }
   const indexName = existing.find((f) => f.isIndex)?.name ?? freeIndexName(new Set([...byKey.keys(), ...[...nameOf.values()].map(fileNameKey)]));
   const indexPrevious = byKey.get(fileNameKey(indexName))?.text ?? null;
   planned.push(planFile(join(job.target, indexName), markdownIndex(entries, ctx), indexPrevious, { documentId: null, title: 'Gloss library' }));
-  return report(job, await writeAll(fs, planned));
+  return report(job, await writeAll(fs, planned, job.steps, targetInfo ? undefined : job.target));
 }
 
 /** "Gloss index.md", or (a file of the reader's has that name) "Gloss index (2).md", … */

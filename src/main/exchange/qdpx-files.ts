@@ -21,6 +21,8 @@ import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
 import type { ExportJob } from './export-documents';
 import { zipArchive } from './zip-file';
+import { TaskCancelled } from '../tasks/run-task';
+import type { TaskSteps } from '../tasks/task-steps';
 
 /** Who wrote the project, as REFI-QDA's `origin` says. */
 const ORIGIN = 'Gloss';
@@ -71,14 +73,18 @@ export function refiQdaLeftOut(job: Omit<ExportJob, 'target'>, format: 'qdpx' | 
 }
 
 /** Writes `bytes` to `target` through a temporary file beside it, so that a failed write never leaves half a file. */
-async function writeAtomically(target: string, bytes: Uint8Array | Uint8Array[]): Promise<void> {
+async function writeAtomically(target: string, bytes: Uint8Array | Uint8Array[], steps?: TaskSteps): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
+    steps?.step(`Writing ${basename(target)}`);
     // Pieces are written one after the other, not joined first (a library's project is tens of megabytes).
     await writeFile(temp, Array.isArray(bytes) ? bytes : [bytes]);
+    // Cancelled before the rename, nothing was written (the temporary file goes).
+    steps?.commit('Putting the file in place');
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
+    if (error instanceof TaskCancelled) throw error;
     throw new GlossError('storage', `Could not write ${basename(target)}: ${errorMessage(error)}`);
   }
 }
@@ -113,7 +119,7 @@ export async function writeQdpxExport(job: ExportJob): Promise<ExportReport> {
   } catch (error) {
     throw new GlossError('invalid-request', `The project cannot be written: ${errorMessage(error)}. Nothing was written.`);
   }
-  await writeAtomically(job.target, zip);
+  await writeAtomically(job.target, zip, job.steps);
   return { format: 'qdpx', files: [job.target], documents: job.documents.length, highlights: project.highlights, leftOut, readerTextKept: 0 };
 }
 
@@ -124,7 +130,7 @@ export async function writeQdcExport(job: ExportJob): Promise<ExportReport> {
   } catch {
     throw new GlossError('invalid-request', 'The codebook has no codes yet, so there is nothing to write to a codebook file. Nothing was written.');
   }
-  await writeAtomically(job.target, new TextEncoder().encode(xml));
+  await writeAtomically(job.target, new TextEncoder().encode(xml), job.steps);
   return { format: 'qdc', files: [job.target], documents: 0, highlights: 0, leftOut: refiQdaLeftOut(job, 'qdc'), readerTextKept: 0 };
 }
 

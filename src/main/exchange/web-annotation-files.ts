@@ -17,6 +17,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { reanchor, type AnchorInput } from '../../core/anchoring/reanchor';
 import { errorMessage } from '../../core/error-message';
 import { CodePointIndex } from '../../core/exchange/code-points';
@@ -29,6 +30,7 @@ import { HIGHLIGHT_COLORS } from '../../shared/model';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
 import type { ExportJob } from './export-documents';
+import { TaskCancelled } from '../tasks/run-task';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -58,10 +60,14 @@ export async function writeWebAnnotationExport(job: ExportJob): Promise<ExportRe
   });
   const temp = `${job.target}.gloss-${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
   try {
+    job.steps?.step(`Writing ${basename(job.target)}`);
     await writeFile(temp, `${JSON.stringify(collection, null, 2)}\n`, 'utf8');
+    // Cancelled before the rename, nothing was written (the temporary file goes).
+    job.steps?.commit('Putting the file in place');
     await rename(temp, job.target);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
+    if (error instanceof TaskCancelled) throw error;
     throw new GlossError('storage', `Could not write ${job.target}: ${errorMessage(error)}`);
   }
   return { format: 'w3c', files: [job.target], documents: job.documents.length, highlights, leftOut: webAnnotationLeftOut(job), readerTextKept: 0 };
