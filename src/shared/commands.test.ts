@@ -48,6 +48,8 @@ describe('keys', () => {
     expect(describeKey('Shift+Mod+F', false)).toBe('Ctrl+Shift+F');
     expect(describeKey('Alt+1', true)).toBe('⌥1');
     expect(describeKey('Escape', false)).toBe('Esc');
+    expect(describeKey('Mod+ArrowLeft', false)).toBe('Ctrl+←');
+    expect(describeKey('Alt+ArrowDown', true)).toBe('⌥↓');
   });
 
   it('matches Mod to Cmd on a Mac and Ctrl elsewhere, and nothing else', () => {

@@ -152,11 +152,14 @@ export function splitKey(key: string): string[] {
 
 const MAC_SYMBOLS: Record<string, string> = { Mod: '⌘', Ctrl: '⌃', Alt: '⌥', Shift: '⇧' };
 
+/** Keys written shorter than their names, as keyboards and menus print them. */
+const KEY_NAMES: Record<string, string> = { Escape: 'Esc', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+
 /** The key as a reader reads it: `⇧⌘F` on a Mac, `Ctrl+Shift+F` elsewhere. */
 export function describeKey(key: string, mac: boolean): string {
   const parts = splitKey(key);
   const name = parts.at(-1)!;
-  const shown = name.length === 1 ? name.toUpperCase() : name === 'Escape' ? 'Esc' : name;
+  const shown = name.length === 1 ? name.toUpperCase() : (KEY_NAMES[name] ?? name);
   const mods = parts.slice(0, -1);
   if (mac) {
     const order = ['Ctrl', 'Alt', 'Shift', 'Mod'];

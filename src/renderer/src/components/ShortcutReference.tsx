@@ -78,7 +78,8 @@ export function ShortcutReference({ onClose }: { onClose(): void }) {
           Close
         </button>
       </div>
-      <div className="shortcuts__body">
+      {/* Scrolled from the keyboard too: it takes the focus (Tab from the field). */}
+      <div className="shortcuts__body" role="region" aria-label="Shortcuts" tabIndex={0}>
         {sections.length === 0 && <p className="shortcuts__none">No shortcut matches “{filter.trim()}”.</p>}
         {sections.map(({ section, rows }) => (
           <section key={section} className="shortcuts__section" aria-label={section}>
