@@ -8,17 +8,17 @@
  * definitions it would install. The icons in build/ are read back.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
-import { FuseV1Options } from '@electron/fuses';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { XMLParser } from 'fast-xml-parser';
 import type { Configuration, FileAssociation, LinuxConfiguration } from 'electron-builder';
 import { afterAll, describe, expect, it } from 'vitest';
 import config, { builderConfig, FILE_TYPES, RENDERER_ONLY_PACKAGES } from '../electron-builder.config';
-import afterPack, { GLOSS_FUSES } from './apply-fuses.mjs';
+import afterPack, { fuseMismatches, GLOSS_FUSES } from './apply-fuses.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -286,6 +286,29 @@ describe('Electron fuses', () => {
     expect(GLOSS_FUSES[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
     expect(GLOSS_FUSES[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
     expect(config.asar).toBe(true);
+  });
+
+  it("the hook sets them in a binary that carries Electron's fuse wire, and reads them back", async () => {
+    const appOutDir = await mkdtemp(join(tmpdir(), 'gloss-fuses-'));
+    try {
+      // What Electron 45 carries: the sentinel, wire version 1, nine fuses at their defaults ('1' on, '0' off).
+      const defaults = '101100011';
+      const binary = join(appOutDir, 'gloss');
+      await writeFile(binary, Buffer.concat([Buffer.from('\x7fELF…code…'), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, defaults.length]), Buffer.from(defaults), Buffer.from('…more code')]));
+      await afterPack({ appOutDir, electronPlatformName: 'linux', packager: { appInfo: { productFilename: 'Gloss' }, executableName: 'gloss' } });
+      const wire = await getCurrentFuseWire(binary);
+      const on = (option: FuseV1Options) => String.fromCharCode(wire[option] as number);
+      expect(on(FuseV1Options.RunAsNode)).toBe('0');
+      expect(on(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe('0');
+      expect(on(FuseV1Options.EnableNodeCliInspectArguments)).toBe('0');
+      expect(on(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe('1');
+      expect(on(FuseV1Options.OnlyLoadAppFromAsar)).toBe('1');
+      // A fuse newer than @electron/fuses 1.8 keeps Electron's default.
+      expect(String.fromCharCode(wire[8] as number)).toBe('1');
+      expect(await fuseMismatches(binary)).toEqual([]);
+    } finally {
+      await rm(appOutDir, { recursive: true, force: true });
+    }
   });
 
   it.each([
