@@ -13,6 +13,7 @@ import { replaceTextWithDialog, useTextReplacement } from '../state/text-replace
 import { openExportForReader } from '../state/export-dialog';
 import { CopyQuoteButton, useCopyShortcut } from './CopyActions';
 import { SettingsButton } from './SettingsDialog';
+import { SidePanelToggle } from './SidePanelToggle';
 
 export function Toolbar() {
   const [editor] = useLexicalComposerContext();
@@ -78,6 +79,7 @@ export function Toolbar() {
       >
         Export…
       </button>
+      <SidePanelToggle />
     </header>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * Where the reader is in a transcript, kept across leaving the reading view
- * (for the library search) and coming back: the paragraph at the top of the
+ * (for the library search, the library, a restart: state/reading-position.ts) and coming back: the paragraph at the top of the
  * view, by its plain-text offset, and how far above or below the top it
  * begins. Scroll positions alone would not do: the reader is built again on
  * return, a long transcript a slice at a time, and paragraphs the browser has
@@ -25,14 +25,28 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 /** The place the reading view shows now; null when no transcript is on screen, or it is at its very top. */
 export function currentReadingPlace(): ReadingPlace | null {
   const scroller = document.querySelector<HTMLElement>('.reader');
+  if (!scroller || scroller.scrollTop === 0) return null;
+  return readingPlaceNow();
+}
+
+/**
+ * The place the reading view shows now, at its top too (to be remembered: a reader who went back to the top
+ * comes back to the top); null when no transcript is laid out.
+ */
+export function readingPlaceNow(): ReadingPlace | null {
+  const scroller = document.querySelector<HTMLElement>('.reader');
   const root = scroller?.querySelector<HTMLElement>('.transcript');
-  if (!scroller || !root || scroller.scrollTop === 0) return null;
+  if (!scroller || !root) return null;
   const view = scroller.getBoundingClientRect();
   const x = root.getBoundingClientRect().left + root.clientWidth / 2;
   // The first paragraph under the view's top edge (the gap between two paragraphs holds none: look a little lower).
+  // Every element at the point, not only the topmost: the side panel may lie over the text in a narrow window.
   for (let y = view.top + 2; y < view.bottom; y += 8) {
-    const paragraph = document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-start]');
-    if (paragraph && root.contains(paragraph)) return { offset: Number(paragraph.dataset.start), top: paragraph.getBoundingClientRect().top - view.top };
+    for (const element of document.elementsFromPoint(x, y)) {
+      const paragraph = element.closest<HTMLElement>('[data-start]');
+      if (paragraph && root.contains(paragraph)) return { offset: Number(paragraph.dataset.start), top: paragraph.getBoundingClientRect().top - view.top };
+      if (element === root) break;
+    }
   }
   return null;
 }

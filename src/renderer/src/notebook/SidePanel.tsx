@@ -7,7 +7,7 @@
  * notebook shows its passage in the transcript.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import { HighlightList } from '../components/HighlightList';
 import { REVEAL_HIGHLIGHT_COMMAND } from '../editor/commands';
 import { useReadOnlyReason } from '../state/highlight-changes';
@@ -15,6 +15,10 @@ import { readingStore, useReading } from '../state/reading-store';
 import { isHighlightDrag } from './highlight-drag';
 import { NotebookLoader } from './NotebookLoader';
 import { flushNotebooks, quoteHighlight, setRevealer, showSidePanelTab, useSidePanelTab, type SidePanelTab } from './notebook-state';
+import { useCommand } from '../commands/use-command';
+import { closeSidePanelOverlay, isSidePanelShown, loadSidePanelLayout, setSidePanelCollapsed, toggleSidePanel, useSidePanelLayout } from '../state/side-panel-layout';
+import { SidePanelSplitter } from './SidePanelSplitter';
+import './side-panel-layout.css';
 import './notebook.css';
 import './highlight-drop.css';
 
@@ -90,6 +94,60 @@ function useRevealer(documentId: string): void {
   );
 }
 
+/** Gives the keys back to the transcript (or the reading view around it). */
+function focusTranscript(): void {
+  const transcript = document.querySelector<HTMLElement>('.reader .transcript');
+  const target = transcript && transcript.tabIndex >= 0 ? transcript : document.querySelector<HTMLElement>('main.reader');
+  target?.focus({ preventScroll: true });
+}
+
+/**
+ * The panel's layout: the toggle command, and in a narrow window the overlay's focus (into it when it opens, back
+ * to where it came from when it closes), Escape and clicks outside. Returns the class names for the panel.
+ */
+function useSidePanelPlacement(panel: RefObject<HTMLDivElement | null>, firstFocus: () => HTMLElement | null | undefined): string {
+  const { narrow, collapsed, overlayOpen } = useSidePanelLayout((s) => s);
+  useEffect(() => void loadSidePanelLayout(), []);
+  useCommand('toggle-side-panel', toggleSidePanel);
+  const shown = isSidePanelShown({ narrow, collapsed, overlayOpen, width: 0 });
+  // Hidden with the focus inside: the focus goes to the transcript, not to nowhere.
+  useEffect(() => {
+    if (!shown && panel.current?.contains(document.activeElement)) focusTranscript();
+  }, [shown, panel]);
+  useEffect(() => {
+    if (!narrow || !overlayOpen) return;
+    const cameFrom = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    firstFocus()?.focus();
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // A menu or list inside the panel closes first.
+      if (event.target instanceof Element && event.target.closest('[role="menu"], [role="listbox"], dialog[open]')) return;
+      event.preventDefault();
+      event.stopPropagation();
+      closeSidePanelOverlay();
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target instanceof Node ? event.target : null;
+      if (target && (panel.current?.contains(target) || (target instanceof Element && target.closest('.side-panel-toggle')))) return;
+      closeSidePanelOverlay();
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      // Closed: back to the transcript (or what had the focus), unless a click outside already put it somewhere.
+      const focus = document.activeElement;
+      if (focus === document.body || focus === null || panel.current?.contains(focus)) {
+        if (cameFrom?.isConnected && cameFrom.closest('.reader')) cameFrom.focus({ preventScroll: true });
+        else focusTranscript();
+      }
+    };
+  }, [narrow, overlayOpen, panel, firstFocus]);
+  if (narrow) return overlayOpen ? 'is-overlay is-open' : 'is-overlay';
+  return collapsed ? 'is-collapsed' : '';
+}
+
 export function SidePanel() {
   const documentId = useReading((s) => s.opened?.document.id ?? '');
   const title = useReading((s) => s.opened?.document.title ?? '');
@@ -98,6 +156,10 @@ export function SidePanel() {
   // The notebook is opened when first shown, then kept while the document is open.
   const [notebookOpened, setNotebookOpened] = useState(tab === 'notebook');
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const panel = useRef<HTMLDivElement>(null);
+  const firstFocus = useCallback(() => panel.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'), []);
+  const placement = useSidePanelPlacement(panel, firstFocus);
+  const narrow = useSidePanelLayout((s) => s.narrow);
   useEffect(() => {
     if (tab === 'notebook') setNotebookOpened(true);
   }, [tab]);
@@ -121,7 +183,17 @@ export function SidePanel() {
   };
 
   return (
-    <div className="side-tabs" data-tab={tab}>
+    <div ref={panel} id="side-panel" className={`side-tabs ${placement}`.trim()} data-tab={tab}>
+      {!narrow && <SidePanelSplitter />}
+      <button
+        type="button"
+        className="side-panel-close"
+        aria-label="Hide the side panel"
+        title="Hide the side panel"
+        onClick={() => (narrow ? closeSidePanelOverlay() : setSidePanelCollapsed(true))}
+      >
+        ×
+      </button>
       <div className="side-tabs__list" role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
         {TABS.map((t, i) => (
           <button

@@ -23,6 +23,11 @@ export function subscribeRevealRequests(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Whether something waits to be shown in `documentId` (the reader then goes there, not back to where it was). */
+export function hasRevealRequest(documentId: string): boolean {
+  return pending?.documentId === documentId;
+}
+
 /** The highlight waiting to be shown in `documentId`, taken (so it is shown once); null when none waits. */
 export function takeRevealRequest(documentId: string): string | null {
   if (!pending || pending.documentId !== documentId || !('highlightId' in pending)) return null;

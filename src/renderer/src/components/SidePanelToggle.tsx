@@ -1,0 +1,25 @@
+/**
+ * The toolbar's button that shows or hides the side panel (beside the
+ * transcript, or over it in a narrow window), with the command's key.
+ */
+import { commandKeys, describeKey } from '../../../shared/commands';
+import { IS_MAC } from '../keyboard';
+import { isSidePanelShown, toggleSidePanel, useSidePanelLayout } from '../state/side-panel-layout';
+
+export function SidePanelToggle() {
+  const shown = useSidePanelLayout(isSidePanelShown);
+  const key = commandKeys('toggle-side-panel', IS_MAC)[0];
+  return (
+    <button
+      type="button"
+      className="button side-panel-toggle"
+      aria-expanded={shown}
+      aria-controls="side-panel"
+      aria-keyshortcuts={key?.replace('Mod', IS_MAC ? 'Meta' : 'Control')}
+      title={`${shown ? 'Hide' : 'Show'} the side panel: highlights and notebook${key ? ` (${describeKey(key, IS_MAC)})` : ''}`}
+      onClick={toggleSidePanel}
+    >
+      {shown ? 'Hide panel' : 'Show panel'}
+    </button>
+  );
+}
