@@ -97,11 +97,12 @@ function Hit({ hit, index, active, color, colorName }: HitProps) {
         void openHit(hit);
       }}
     >
+      {/* Spaces between the parts (not laid out in a flex box) keep their words apart in the text read from them. */}
       <span className="search-hit__meta">
-        <span className={`search-kind search-kind--${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
-        {color && <span className={`dot dot--${color} search-hit__color`} role="img" aria-label={`${colorName ?? color} highlight`} title={colorName} />}
+        <span className={`search-kind search-kind--${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>{' '}
+        {color && <span className={`dot dot--${color} search-hit__color`} role="img" aria-label={`${colorName ?? color} highlight`} title={colorName} />}{' '}
         {hit.speaker && <span className="search-hit__speaker">{hit.speaker}</span>}
-      </span>
+      </span>{' '}
       <Snippet hit={hit} />
     </div>
   );

@@ -1,6 +1,7 @@
 /**
  * One line at the bottom: the latest message (errors stay until dismissed), whether the document is read-only, and the
- * highlight count (the orphans, not placed in the text, counted apart).
+ * highlight count (the orphans, not placed in the text, counted apart). Screen readers hear the message through the
+ * app's live regions (LiveAnnouncer), not from here, so that a message is said once, even as the view changes.
  */
 import { useReadOnlyReason } from '../state/highlight-changes';
 import { readingStore, useReading, type ReadingState } from '../state/reading-store';
@@ -19,8 +20,8 @@ export function StatusBar({ counts = true }: { counts?: boolean }) {
   const saving = useReading((s) => s.savingNotes.size > 0);
   const readOnly = useReadOnlyReason();
   return (
-    <footer className="statusbar">
-      <span className={`statusbar__message${status?.kind === 'error' ? ' is-error' : ''}`} role={status?.kind === 'error' ? 'alert' : 'status'}>
+    <footer className="statusbar" aria-label="Status">
+      <span className={`statusbar__message${status?.kind === 'error' ? ' is-error' : ''}`}>
         {status?.message}
         {status?.action && (
           <button type="button" className="link-button" onClick={status.action.run}>

@@ -88,6 +88,17 @@ export function useColorName(color: HighlightColor): string {
   return useSyncExternalStore(subscribe, () => colorName(color));
 }
 
+/** Hears every change of a colour's name (not of codes or counts), for what is painted outside React. */
+export function subscribeColorNames(listener: () => void): () => void {
+  let colors = state.colors;
+  return subscribe(() => {
+    if (state.colors === colors) return;
+    const renamed = state.colors.some((c, i) => c.name !== colors[i]?.name);
+    colors = state.colors;
+    if (renamed) listener();
+  });
+}
+
 /** Whether the reader gave `color` a name of its own. */
 export function isNamed(label: ColorLabel): boolean {
   return label.name !== DEFAULT_COLOR_NAMES[label.color];

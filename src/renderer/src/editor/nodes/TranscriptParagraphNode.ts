@@ -1,7 +1,9 @@
 /**
  * A paragraph of the transcript in the editor. It knows its turn's speaker
  * and kind and where it starts in the plain text; the speaker's name is drawn
- * by CSS from a data attribute, so it is never part of the selectable text.
+ * by CSS from a data attribute, so it is never part of the selectable text,
+ * and given to screen readers as the name of the turn's first paragraph (a
+ * group described as a turn). An aside is a note to them.
  * A caption cue's time is a real element in the margin (so that it can be
  * seen, measured and laid out on one line), after the text and outside the
  * part of the paragraph Lexical manages.
@@ -92,6 +94,13 @@ export class TranscriptParagraphNode extends ElementNode {
     if (firstOfTurn && speaker) {
       p.setAttribute('data-speaker', speaker);
       p.setAttribute('data-speaker-index', String(speakerIndex % 6));
+      // Screen readers announce the turn by its speaker ("Dario Amodei, turn"); the name CSS draws is kept from them.
+      p.setAttribute('role', 'group');
+      p.setAttribute('aria-roledescription', 'turn');
+      p.setAttribute('aria-label', speaker);
+    } else if (kind === 'aside') {
+      // Stage directions, captions and other words around the talk: announced as a note, apart from what is said.
+      p.setAttribute('role', 'note');
     }
     return p;
   }

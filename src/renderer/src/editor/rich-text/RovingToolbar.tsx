@@ -76,7 +76,8 @@ export function RovingToolbar({
           onFocus={() => setFocusIndex(i)}
           onClick={item.run}
         >
-          <span aria-hidden="true">{item.icon}</span>
+          {/* A pictogram drawn by CSS (rich-text.css), not words: the button's name is what it does. */}
+          <span className="toolbar-icon" data-icon={item.icon} aria-hidden="true" />
         </button>
       ))}
       {children}

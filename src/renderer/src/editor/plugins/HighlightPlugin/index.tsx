@@ -19,6 +19,7 @@ import { HIGHLIGHT_COLORS } from '../../../../../shared/model';
 import { createHighlight, deleteHighlight, recolorHighlight, refuseWhenReadOnly, setActiveMarks } from '../../../state/highlight-changes';
 import { isTyping } from '../../../keyboard';
 import { readingStore } from '../../../state/reading-store';
+import { colorName, subscribeColorNames } from '../../../state/codebook-state';
 import { APPLY_COLOR_COMMAND, DELETE_HIGHLIGHT_COMMAND, REVEAL_HIGHLIGHT_COMMAND } from '../../commands';
 import { selectedRange } from '../../dom-selection';
 import { editorMarks } from './highlight-marks';
@@ -54,7 +55,7 @@ export function HighlightPlugin(): null {
   const [editor] = useLexicalComposerContext();
 
   useEffect(() => {
-    const painter = new MarkPainter(editor, readingStore.getState);
+    const painter = new MarkPainter(editor, readingStore.getState, colorName);
     const marks = editorMarks(editor, painter);
     // Undo and redo build and take away marks in this editor while it shows its document.
     setActiveMarks(marks);
@@ -115,6 +116,8 @@ export function HighlightPlugin(): null {
       () => flashTimers.forEach((t) => window.clearTimeout(t)),
       readingStore.subscribeHighlights((ids) => (ids ? painter.repaint(ids) : painter.repaintAll())),
       readingStore.subscribeSelection((previous, next) => painter.repaint([previous, next].filter((id) => id !== null))),
+      // Screen readers hear each mark's colour by its name: a renamed colour is said anew.
+      subscribeColorNames(() => painter.repaintAll()),
       editor.registerRootListener(rootListeners),
       editor.registerMutationListener(MarkNode, painter.onMutation, { skipInitialization: false }),
       // Overlapping highlights become one run of marks, each carrying every id that covers it.

@@ -2,11 +2,13 @@
  * Keeps the DOM of every highlight mark in step with the highlight data that
  * lives outside the editor: colour, selection, overlap, whether it has a note.
  * Where highlights overlap, the mark shows every one of them as a band of its
- * colour, oldest on top. Also knows which mark nodes belong to which highlight.
+ * colour, oldest on top. Each mark also tells screen readers what it is
+ * (aria-description): each highlight on it by its colour's name, its codes,
+ * and whether it has a note. Also knows which mark nodes belong to which highlight.
  */
 import { $isMarkNode } from '@lexical/mark';
 import { $getNodeByKey, type LexicalEditor, type NodeKey, type NodeMutation } from 'lexical';
-import type { Annotation, HighlightColor } from '../../../../../shared/model';
+import { DEFAULT_COLOR_NAMES, type Annotation, type HighlightColor } from '../../../../../shared/model';
 import type { ReadingState } from '../../../state/reading-store';
 
 /**
@@ -24,6 +26,21 @@ export function bandsImage(colors: readonly HighlightColor[]): string {
   return `linear-gradient(to bottom, ${bands.join(', ')})`;
 }
 
+/**
+ * What a screen reader hears of a mark, after its text: each highlight on it, oldest first, as
+ * "Key claim highlight, codes theme/risk, method, has a note" (the colour by the name the reader gave it).
+ */
+export function markDescription(here: readonly Annotation[], colorName: (color: HighlightColor) => string): string {
+  let description = '';
+  for (const a of here) {
+    if (description) description += '; ';
+    description += `${colorName(a.color)} highlight`;
+    if (a.codes.length) description += `, ${a.codes.length === 1 ? 'code' : 'codes'} ${a.codes.join(', ')}`;
+    if (a.note.trim() !== '') description += ', has a note';
+  }
+  return description;
+}
+
 export class MarkPainter {
   private readonly keysById = new Map<string, Set<NodeKey>>();
   private readonly idsByKey = new Map<NodeKey, string[]>();
@@ -31,6 +48,8 @@ export class MarkPainter {
   constructor(
     private readonly editor: LexicalEditor,
     private readonly state: () => ReadingState,
+    /** The name the reader gave a colour (the codebook's), for screen readers. */
+    private readonly colorName: (color: HighlightColor) => string = (color) => DEFAULT_COLOR_NAMES[color],
   ) {}
 
   keysOf(id: string): NodeKey[] {
@@ -97,6 +116,8 @@ export class MarkPainter {
     }
     const hasNote = here.some((a) => a.note.trim() !== '');
     if (hasNote !== el.hasAttribute('data-has-note')) el.toggleAttribute('data-has-note', hasNote);
+    const description = markDescription(here, this.colorName);
+    if (el.getAttribute('aria-description') !== description) el.setAttribute('aria-description', description);
     const selected = selectedId !== null && ids.includes(selectedId);
     if (selected || el.classList.contains('is-selected')) el.classList.toggle('is-selected', selected);
   }

@@ -1,0 +1,139 @@
+/**
+ * axe-core over every view of the app, in the light and the dark theme: the
+ * reader (a highlight selected in the side panel, its note open), the
+ * notebook tab, the find bar, the export dialog, the library, the code
+ * manager, the search with results, the overview and the replace report. No
+ * view may have a serious or critical violation; a failure lists each one
+ * with its rule, the element and what is wrong. Also what a screen reader is
+ * told: turns by their speakers, a highlight by its colour's name, codes and
+ * note, and the status line's messages through a live region.
+ */
+import { expect, test, type GlossApp } from './support/fixtures';
+import { describeViolations, seriousViolations } from './support/axe';
+import { CodeManagerPage, ColorLegendPart } from './support/code-manager-page';
+import { ExportPage } from './support/export-page';
+import { FindBarPage } from './support/find-bar-page';
+import { NotebookPage } from './support/notebook-page';
+import { OverviewPage } from './support/overview-page';
+import { SearchPage } from './support/search-page';
+import { SidePanelPage } from './support/side-panel-page';
+
+const THEMES = ['light', 'dark'] as const;
+
+/** Runs axe on the page as it is and records its serious and critical violations, named after the view, without stopping. */
+async function check(gloss: GlossApp, view: string): Promise<void> {
+  // Animations and transitions settled, so that colours are measured as they end.
+  await gloss.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const problems = await seriousViolations(gloss.page);
+  expect.soft(problems, `axe in the ${view}:\n${describeViolations(problems)}`).toEqual([]);
+}
+
+/** A highlight with a code and a note, selected: the side panel shows its fields. */
+async function selectedHighlight(gloss: GlossApp): Promise<void> {
+  const { ui, page } = gloss;
+  await ui.highlight('let a gremlin loose', 'blue');
+  await ui.typeNote('A vivid image');
+  await expect(ui.noteState).toHaveText('Saved');
+  await new SidePanelPage(page).addCode('theme/risk');
+  await ui.leaveNote();
+}
+
+for (const theme of THEMES) {
+  test.describe(`in the ${theme} theme`, () => {
+    test.beforeEach(async ({ gloss }) => {
+      await gloss.page.emulateMedia({ colorScheme: theme });
+    });
+
+    test(`the reader, its side panel, notebook, find bar and export dialog have no serious accessibility problem (${theme})`, async ({ gloss }) => {
+      test.slow();
+      const { page } = gloss;
+      await check(gloss, 'reader as opened');
+      await selectedHighlight(gloss);
+      await check(gloss, 'reader with a highlight selected');
+
+      const notebook = new NotebookPage(page, 'document');
+      await notebook.open();
+      await check(gloss, 'notebook tab');
+      await notebook.showHighlights();
+
+      const find = new FindBarPage(page);
+      await page.locator('main').first().focus();
+      await find.open();
+      await find.search('the');
+      await expect(find.count).toContainText(/of/);
+      await check(gloss, 'reader with the find bar open');
+      await page.keyboard.press('Escape');
+
+      const exporting = new ExportPage(page);
+      await exporting.openFromToolbar();
+      await check(gloss, 'export dialog');
+      await exporting.cancelButton.click();
+    });
+
+    test(`the library, code manager, search and overview have no serious accessibility problem (${theme})`, async ({ gloss }) => {
+      test.slow();
+      const { page, ui } = gloss;
+      await selectedHighlight(gloss);
+
+      const overview = new OverviewPage(page);
+      await overview.openForDocument();
+      await check(gloss, 'overview');
+      await overview.back.click();
+
+      const codes = new CodeManagerPage(page);
+      await codes.open();
+      await check(gloss, 'code manager');
+      await codes.backToReader();
+
+      const search = new SearchPage(page);
+      await search.open();
+      await search.search('intelligence');
+      await expect(search.hits.first()).toBeVisible();
+      await check(gloss, 'search with results');
+      await search.back.click();
+
+      await ui.library.open();
+      await check(gloss, 'library');
+    });
+  });
+}
+
+test('screen readers hear each turn by its speaker, once, and a highlight by its colour’s name, codes and note', async ({ gloss }) => {
+  const { ui, page } = gloss;
+  // A turn is a group named by its speaker; the name drawn above it is not read a second time with the words.
+  const turn = page.getByRole('group', { name: 'Dario Amodei' }).filter({ hasText: 'In a sense, it shouldn’t be new' });
+  await expect(turn).toHaveAttribute('aria-roledescription', 'turn');
+  await expect(turn).toMatchAriaSnapshot('- group "Dario Amodei": /^In a sense, it shouldn’t be new/');
+  await expect(page.getByRole('group', { name: 'Madhumita Murgia' }).first()).toBeVisible();
+  // Words around the talk are a note, apart from what is said.
+  await expect(ui.transcript.getByRole('note').first()).toBeVisible();
+
+  await ui.highlight('let a gremlin loose', 'blue');
+  const mark = ui.marksWith('let a gremlin loose');
+  await expect(mark).toHaveAccessibleDescription('Blue highlight');
+  await new SidePanelPage(page).addCode('theme/risk');
+  await expect(mark).toHaveAccessibleDescription('Blue highlight, code theme/risk');
+  await ui.typeNote('A vivid image');
+  await expect(ui.noteState).toHaveText('Saved');
+  await expect(mark).toHaveAccessibleDescription('Blue highlight, code theme/risk, has a note');
+  // Colours are spoken of by the names the reader gives them.
+  await ui.leaveNote();
+  await new ColorLegendPart(page).rename('blue', 'Key claim');
+  await expect(mark).toHaveAccessibleDescription('Key claim highlight, code theme/risk, has a note');
+
+  // Where two highlights overlap, the shared words tell of both, oldest first.
+  await ui.highlight('a gremlin loose in the', 'yellow');
+  await expect(ui.marksWith('a gremlin loose').first()).toHaveAccessibleDescription('Key claim highlight, code theme/risk, has a note; Yellow highlight');
+});
+
+test('the status line’s messages are heard through a polite live region', async ({ gloss }) => {
+  const { ui, page } = gloss;
+  await ui.leaveNote();
+  // A colour picked with nothing selected says what to do first.
+  await ui.colorButton('green').click();
+  await expect(ui.status).toContainText('Select some text in the transcript first');
+  const region = page.getByRole('status').filter({ hasText: 'Select some text in the transcript first' });
+  await expect(region).toHaveCount(1);
+  await expect(region).toHaveAttribute('aria-live', 'polite');
+  await expect(page.getByRole('alert').filter({ hasText: 'Select some text' })).toHaveCount(0);
+});
