@@ -304,7 +304,7 @@ describe('Electron fuses', () => {
       expect(on(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe('1');
       expect(on(FuseV1Options.OnlyLoadAppFromAsar)).toBe('1');
       // A fuse newer than @electron/fuses 1.8 keeps Electron's default.
-      expect(String.fromCharCode(wire[8] as number)).toBe('1');
+      expect(String.fromCharCode((wire as Record<number, number>)[8])).toBe('1');
       expect(await fuseMismatches(binary)).toEqual([]);
     } finally {
       await rm(appOutDir, { recursive: true, force: true });
