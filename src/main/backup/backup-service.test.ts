@@ -5,20 +5,24 @@
  * library whose text of a document was corrected since, and `gloss check`
  * clean after each.
  */
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkCommand } from '../../cli/library-commands';
 import { snapshot } from '../../cli/testing/run-gloss';
+import { parseTranscript } from '../../core/transcript/parse-transcript';
 import { plainTextOf } from '../../core/transcript/plain-text';
 import { CURRENT_SCHEMA } from '../store/file-schemas';
 import { LibraryStore } from '../store/library-store';
 import { checkDataFolder } from '../store/testing/check-data-folder';
 import { testId } from '../store/testing/sample-library';
 import { MANIFEST_PATH, type Manifest } from './archive-format';
-import { backupFileName, backupLibrary, restoreLibrary } from './backup-service';
+import { BACKUP_CANCELLED, backupFileName, backupLibrary, restoreLibrary } from './backup-service';
+import { RESTORE_CANCELLED } from './restore-merge';
+import { runTask } from '../tasks/run-task';
+import { cancelAt } from '../tasks/testing/cancel-at';
 import { at, libraryContents, noteState, openStore, richLibrary, testClock } from './testing/backup-fixture';
 
 let root: string;
@@ -220,5 +224,71 @@ describe('restore', () => {
     const guest = await LibraryStore.open(join(root, 'b'), { mode: 'guest', onNotice: () => undefined });
     await expect(restoreLibrary(guest, join(root, 'a.zip'))).rejects.toThrow(/open in Gloss/);
     expect(await snapshot(join(root, 'b'))).toEqual(before);
+  });
+});
+
+describe('as a task: progress and cancel', () => {
+  test('a backup reports a step per document and the archive; cancelled at any step before the archive is written, none is, and an earlier archive there stays', async () => {
+    const { store } = await richLibrary(join(root, 'lib'));
+    await mkdir(join(root, 'out'));
+    const out = join(root, 'out', 'backup.zip');
+    const recorded = cancelAt(null);
+    await runTask(recorded.tasks, 'backup', 'Backing up', (task) => backupLibrary(store, out, new Date('2026-03-02T12:00:00Z'), task));
+    expect(recorded.messages.filter((m) => m.total !== null).map((m) => [m.done, m.total, m.detail, m.cancellable])).toEqual([
+      [0, 3, expect.stringMatching(/^Reading “/), true],
+      [1, 3, expect.stringMatching(/^Reading “/), true],
+      [2, 3, 'Packing the archive', true],
+      [3, 3, 'Writing the archive', true],
+      [3, 3, 'Writing the archive', false],
+      [3, 3, 'Writing the archive', false],
+    ]);
+    expect(recorded.messages.at(-1)).toMatchObject({ state: 'finished' });
+    const earlier = await readFile(out);
+    for (const atDone of [0, 1, 2, 3]) {
+      const { tasks, messages, cancelled } = cancelAt(atDone);
+      const result = await runTask(tasks, 'backup', 'Backing up', (task) => backupLibrary(store, out, new Date('2026-04-01T12:00:00Z'), task));
+      expect(cancelled()).toBe(true);
+      expect(result).toEqual({ cancelled: true });
+      expect(messages.at(-1)).toMatchObject({ state: 'cancelled', detail: BACKUP_CANCELLED });
+      expect((await readFile(out)).equals(earlier)).toBe(true);
+      expect(await readdir(join(root, 'out'))).toEqual(['backup.zip']);
+    }
+  });
+
+  test('a restore cancelled at any step before it writes leaves the data folder byte for byte as it was; past the commit it cannot be cancelled', async () => {
+    const clockA = testClock('2026-03-01T10:00:00.000Z');
+    const { store: a, sampleId, sampleText } = await richLibrary(join(root, 'a'), clockA);
+    await backupLibrary(a, join(root, 'base.zip'), new Date());
+    const b = await openStore(join(root, 'b'), testClock('2026-03-05T10:00:00.000Z'));
+    await restoreLibrary(b, join(root, 'base.zip'));
+    // A changes after the base and gains a document, so a second restore both merges and adds.
+    clockA.advance(30 * 86_400_000);
+    await a.updateAnnotation({ documentId: sampleId, id: testId(1), note: 'Changed in A.', noteState: null });
+    await a.createAnnotation({ documentId: sampleId, id: testId(10), selectors: at(sampleText, 'the'), color: 'green', codes: ['theme/new'] });
+    const third = 'Ada Lovelace: A third document, only in A.\n';
+    await a.importTranscript({ text: third, transcript: parseTranscript(third, 'text', 'Third'), format: 'text', source: 'third.txt' });
+    await backupLibrary(a, join(root, 'later.zip'), new Date());
+    await b.list();
+    const before = await snapshot(join(root, 'b'));
+
+    // Three documents checked (steps 0 to 2), then the commit (3).
+    for (const atDone of [0, 1, 2, 3]) {
+      const { tasks, messages, cancelled } = cancelAt(atDone);
+      const result = await runTask(tasks, 'restore', 'Restoring', (task) => restoreLibrary(b, join(root, 'later.zip'), task));
+      expect(cancelled()).toBe(true);
+      expect(result).toEqual({ cancelled: true });
+      expect(messages.at(-1)).toMatchObject({ state: 'cancelled', detail: RESTORE_CANCELLED });
+      expect(await snapshot(join(root, 'b'))).toEqual(before);
+    }
+
+    // Asked to stop past the commit (while writing), it goes on to the end.
+    const late = cancelAt(4);
+    const report = await runTask(late.tasks, 'restore', 'Restoring', (task) => restoreLibrary(b, join(root, 'later.zip'), task));
+    expect(late.cancelled()).toBe(false);
+    expect(report).toMatchObject({ documentsAdded: 1, documentsMerged: 2, highlightsAdded: 1, highlightsUpdated: 1 });
+    expect(late.messages.map((m) => m.detail).filter((d) => d?.startsWith('Restoring'))).toEqual(expect.arrayContaining(['Restoring into the library']));
+    expect(late.messages.find((m) => m.detail === 'Restoring into the library' && !m.cancellable)).toBeDefined();
+    expect(await snapshot(join(root, 'b'))).not.toEqual(before);
+    expect(await glossCheck(join(root, 'b'))).toMatchObject({ code: 0 });
   });
 });

@@ -13,6 +13,10 @@
  *
  * A restore reads and checks the whole archive first (read-archive.ts); a
  * damaged or foreign one changes nothing and says why.
+ *
+ * Both can run as a task: a backup cancelled before its archive is written
+ * writes nothing; a restore cancelled before it starts writing (it works out
+ * every document's merge first, restore-merge.ts) changes nothing.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -29,6 +33,8 @@ import { writeError } from '../store/store-context';
 import { BACKUP_FORMAT, BACKUP_VERSION, CODEBOOK_PATH, documentPaths, LIBRARY_NOTEBOOK_PATH, type Manifest, MANIFEST_PATH, SETTINGS_PATH } from './archive-format';
 import { readArchive } from './read-archive';
 import { mergeArchive, type RestoreStore } from './restore-merge';
+import type { TaskControl } from '../tasks/run-task';
+import { TaskSteps } from '../tasks/task-steps';
 
 export type { RestoreStore };
 
@@ -43,8 +49,14 @@ async function notebookFile(store: BackupStore, documentId: string | null) {
   return updatedAt === null && state === null ? null : { schemaVersion: CURRENT_SCHEMA, state, markdown, updatedAt };
 }
 
-/** Backs the library up to `outPath` (a zip archive), replacing any file there. */
-export async function backupLibrary(store: BackupStore, outPath: string, now: Date): Promise<BackupReport> {
+/** What a backup cancelled leaves: no archive (an earlier one at the same place stays as it was). */
+export const BACKUP_CANCELLED = 'Backup cancelled: no archive was written.';
+
+/**
+ * Backs the library up to `outPath` (a zip archive), replacing any file there. `task`: a step per document read and
+ * one for the archive; cancelled before the archive is written, nothing is.
+ */
+export async function backupLibrary(store: BackupStore, outPath: string, now: Date, task?: TaskControl): Promise<BackupReport> {
   const target = resolve(outPath);
   const inside = relative(resolve(store.dataDir), target);
   if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
@@ -66,7 +78,9 @@ export async function backupLibrary(store: BackupStore, outPath: string, now: Da
     notebooks++;
   }
   const documents = (await store.list()).sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
-  for (const { id } of documents) {
+  const steps = new TaskSteps(task, documents.length + 1, BACKUP_CANCELLED);
+  for (const { id, title } of documents) {
+    steps.step(`Reading “${title}”`);
     const { document, transcript, annotations } = await store.forExport(id);
     let text: string;
     try {
@@ -104,7 +118,10 @@ export async function backupLibrary(store: BackupStore, outPath: string, now: Da
   const entries: Zippable = { [MANIFEST_PATH]: strToU8(JSON.stringify(manifest, null, 2)) };
   for (const [path, bytes] of files) entries[path] = bytes;
   // Level 1: about twice as fast as the default for an archive a few per cent larger (JSON compresses well at any level).
+  steps.step('Packing the archive');
   const archive = zipSync(entries, { level: 1, mtime: now });
+  // Written whole to a temporary file and renamed over outPath: there is never half an archive to remove.
+  steps.commit('Writing the archive');
   try {
     await nodeFileSystem.replaceFile(target, archive);
   } catch (error) {
@@ -114,9 +131,10 @@ export async function backupLibrary(store: BackupStore, outPath: string, now: Da
 }
 
 /** Restores an archive; a damaged or foreign one changes nothing and says why. */
-export async function restoreLibrary(store: RestoreStore, archivePath: string): Promise<RestoreReport> {
+export async function restoreLibrary(store: RestoreStore, archivePath: string, task?: TaskControl): Promise<RestoreReport> {
+  task?.report(0, null, `Reading ${basename(archivePath)}`);
   const archive = await readArchive(archivePath, basename(archivePath));
-  return mergeArchive(store, archive);
+  return mergeArchive(store, archive, task);
 }
 
 /** What the save dialog suggests: "Gloss backup 2026-11-29.zip" (an archive anyone can open). */

@@ -19,6 +19,10 @@
  * - settings are restored only into an empty library (no documents) or one
  *   whose settings were never changed; otherwise kept, and the report says so.
  *
+ * Every document's merge is worked out (reading only) before anything is
+ * written, so a restore cancelled then leaves the library exactly as it was;
+ * past that point (the commit) it runs to the end.
+ *
  * Nothing is deleted: a highlight deleted since the backup comes back. The
  * codebook is written first: it is a change only the library's owner may make,
  * so a store that may not restore refuses before anything else is written.
@@ -35,6 +39,8 @@ import { DEFAULT_SETTINGS, type SettingsFile } from '../store/file-schemas';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
 import type { NotebookFile } from '../store/notebooks';
+import type { TaskControl } from '../tasks/run-task';
+import { TaskSteps } from '../tasks/task-steps';
 import type { ArchivedDocument, LibraryArchive } from './read-archive';
 
 /** What restore needs of a store. */
@@ -98,8 +104,21 @@ function written(notebook: NotebookFile | null): (NotebookFile & { state: string
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Merges a checked archive into the library; the report says what was added, updated and kept. */
-export async function mergeArchive(store: RestoreStore, archive: LibraryArchive): Promise<RestoreReport> {
+/** What restoring was cancelled before its commit leaves: the library as it was. */
+export const RESTORE_CANCELLED = 'Restore cancelled: the library was not changed.';
+
+/** One document's part of a restore, worked out before anything is written. */
+type PlannedDocument =
+  | { kind: 'add'; doc: ArchivedDocument }
+  | { kind: 'merge'; doc: ArchivedDocument; incoming: readonly Annotation[]; kept: number; message: string | null }
+  | { kind: 'failed'; doc: ArchivedDocument; message: string };
+
+/**
+ * Merges a checked archive into the library; the report says what was added, updated and kept. As a task: first each
+ * document's merge is worked out, reading only (a cancel there leaves the library exactly as it was); then, past the
+ * commit, everything is written, and it can no longer be cancelled.
+ */
+export async function mergeArchive(store: RestoreStore, archive: LibraryArchive, task?: TaskControl): Promise<RestoreReport> {
   const report: RestoreReport = {
     documentsAdded: 0,
     documentsMerged: 0,
@@ -113,7 +132,20 @@ export async function mergeArchive(store: RestoreStore, archive: LibraryArchive)
     settingsRestored: false,
     messages: [],
   };
+  const steps = new TaskSteps(task, archive.documents.length * 2, RESTORE_CANCELLED);
   const before = await store.list();
+  const known = new Map(before.map((d) => [d.id, d]));
+  const plans: PlannedDocument[] = [];
+  for (const doc of archive.documents) {
+    steps.step(`Checking “${doc.entry.title}”`);
+    try {
+      plans.push(known.has(doc.entry.id) ? await planMerge(store, doc) : { kind: 'add', doc });
+    } catch (error) {
+      if (!(error instanceof GlossError)) throw error;
+      plans.push({ kind: 'failed', doc, message: error.message });
+    }
+  }
+  steps.commit('Restoring into the library');
 
   let codebook: CodebookMerge | null = null;
   await store.changeCodebook((current) => (codebook = mergeCodebook(current, archive.codebook)).next);
@@ -132,10 +164,12 @@ export async function mergeArchive(store: RestoreStore, archive: LibraryArchive)
     } else report.messages.push('The library’s settings were kept: a backup’s settings are restored only into an empty library.');
   }
 
-  const known = new Map(before.map((d) => [d.id, d]));
-  for (const doc of archive.documents) {
+  for (const plan of plans) {
+    const { doc } = plan;
+    steps.step(`Restoring “${doc.entry.title}”`);
     try {
-      if (known.has(doc.entry.id)) await mergeDocument(store, doc, report);
+      if (plan.kind === 'failed') throw new GlossError('storage', plan.message);
+      if (plan.kind === 'merge') await applyMerge(store, plan, report);
       else await addDocument(store, doc, before, report);
     } catch (error) {
       if (!(error instanceof GlossError)) throw error;
@@ -157,35 +191,37 @@ async function addDocument(store: RestoreStore, doc: ArchivedDocument, before: r
   if (twin) report.messages.push(`“${doc.entry.title}” was added beside “${twin.title}”, which has the same text: they are separate documents (their highlights were not merged).`);
 }
 
-async function mergeDocument(store: RestoreStore, doc: ArchivedDocument, report: RestoreReport): Promise<void> {
-  const id = doc.entry.id;
-  report.documentsMerged++;
-  let incoming: readonly Annotation[] = doc.annotations;
-  const current = await store.forExport(id);
+/** What merging a document the library has will write: its highlights, placed in the library's text when the backup's differs. Reads only. */
+async function planMerge(store: RestoreStore, doc: ArchivedDocument): Promise<PlannedDocument> {
+  const current = await store.forExport(doc.entry.id);
   const libraryText = current.document.hash === doc.entry.hash ? doc.plainText : plainTextOf(current.transcript);
-  if (libraryText !== doc.plainText) {
-    // Only what would be added or win is placed in the library's text; the rest is kept as the library has it.
-    const library = new Map(current.annotations.map((a) => [a.id, a]));
-    const wanted = doc.annotations.filter((a) => {
-      const k = library.get(a.id);
-      return !k || a.updatedAt > k.updatedAt;
-    });
-    const placed = replaceHighlights(doc.plainText, libraryText, wanted).annotations;
-    const orphans = placed.filter((a) => a.orphaned && !wanted.find((w) => w.id === a.id)?.orphaned).length;
-    report.highlightsKept += doc.annotations.length - wanted.length;
-    incoming = placed;
-    report.messages.push(
-      `The library’s text of “${current.document.title}” was kept; the backup’s text of it differs (older or newer) and was not restored. ` +
-        (wanted.length === 0
-          ? 'None of its highlights was newer than the library’s.'
-          : `${plural(wanted.length, 'highlight')} from the backup ${wanted.length === 1 ? 'was' : 'were'} placed in the library’s text${orphans > 0 ? `, ${orphans} of them as orphans (listed under Orphans)` : ''}.`),
-    );
-  }
-  const counts = await store.mergeAnnotations(id, incoming);
+  if (libraryText === doc.plainText) return { kind: 'merge', doc, incoming: doc.annotations, kept: 0, message: null };
+  // Only what would be added or win is placed in the library's text; the rest is kept as the library has it.
+  const library = new Map(current.annotations.map((a) => [a.id, a]));
+  const wanted = doc.annotations.filter((a) => {
+    const k = library.get(a.id);
+    return !k || a.updatedAt > k.updatedAt;
+  });
+  const placed = replaceHighlights(doc.plainText, libraryText, wanted).annotations;
+  const orphans = placed.filter((a) => a.orphaned && !wanted.find((w) => w.id === a.id)?.orphaned).length;
+  const message =
+    `The library’s text of “${current.document.title}” was kept; the backup’s text of it differs (older or newer) and was not restored. ` +
+    (wanted.length === 0
+      ? 'None of its highlights was newer than the library’s.'
+      : `${plural(wanted.length, 'highlight')} from the backup ${wanted.length === 1 ? 'was' : 'were'} placed in the library’s text${orphans > 0 ? `, ${orphans} of them as orphans (listed under Orphans)` : ''}.`);
+  return { kind: 'merge', doc, incoming: placed, kept: doc.annotations.length - wanted.length, message };
+}
+
+async function applyMerge(store: RestoreStore, plan: Extract<PlannedDocument, { kind: 'merge' }>, report: RestoreReport): Promise<void> {
+  const id = plan.doc.entry.id;
+  report.documentsMerged++;
+  report.highlightsKept += plan.kept;
+  if (plan.message) report.messages.push(plan.message);
+  const counts = await store.mergeAnnotations(id, plan.incoming);
   report.highlightsAdded += counts.added;
   report.highlightsUpdated += counts.updated;
   report.highlightsKept += counts.unchanged;
-  await restoreNotebookIfNewer(store, id, doc.notebook, report);
+  await restoreNotebookIfNewer(store, id, plan.doc.notebook, report);
 }
 
 async function restoreNotebookIfNewer(store: RestoreStore, documentId: string | null, archived: NotebookFile | null, report: RestoreReport): Promise<void> {
