@@ -14,6 +14,7 @@ import { APPLY_COLOR_COMMAND } from '../editor/commands';
 import { colorPhrase, nameColor, useCodebook, useColorName } from '../state/codebook-state';
 import { useReadOnlyReason } from '../state/highlight-changes';
 import { useReading } from '../state/reading-store';
+import { ariaKeys, colorCommand, shownKey } from '../commands/command-keys';
 import './ColorLegend.css';
 
 /** The longest name main takes (MAX_COLOR_NAME_LENGTH in main's request schemas). */
@@ -27,7 +28,7 @@ export function ColorDot({ color }: { color: HighlightColor }) {
 }
 
 /** The button that highlights the selection in `color` (or recolours the selected highlight). */
-function ColorButton({ color, name, shortcut }: { color: HighlightColor; name: string; shortcut: number }) {
+function ColorButton({ color, name }: { color: HighlightColor; name: string }) {
   const [editor] = useLexicalComposerContext();
   const readOnly = useReadOnlyReason();
   const current = useReading((s) => (s.selectedId ? s.annotations.get(s.selectedId)?.color === color : false));
@@ -37,10 +38,10 @@ function ColorButton({ color, name, shortcut }: { color: HighlightColor; name: s
       className={`swatch swatch--${color}${current ? ' is-current' : ''}`}
       // The reader's name for the colour too: "Highlight yellow — key claim".
       aria-label={`Highlight ${colorPhrase(color, name)}`}
-      aria-keyshortcuts={`Alt+${shortcut}`}
+      aria-keyshortcuts={ariaKeys(colorCommand(color))}
       // Still pressable: pressed, it says why nothing can be highlighted.
       aria-disabled={readOnly ? true : undefined}
-      title={readOnly ? `Read-only: ${readOnly}` : `Highlight ${colorPhrase(color, name)} (Alt+${shortcut})`}
+      title={readOnly ? `Read-only: ${readOnly}` : `Highlight ${colorPhrase(color, name)} (${shownKey(colorCommand(color))})`}
       // Keep the text selection: a mouse-down on a button must not collapse it.
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
@@ -48,7 +49,7 @@ function ColorButton({ color, name, shortcut }: { color: HighlightColor; name: s
   );
 }
 
-function LegendEntry({ color, name, shortcut }: { color: HighlightColor; name: string; shortcut: number }) {
+function LegendEntry({ color, name }: { color: HighlightColor; name: string }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);
   const button = useRef<HTMLButtonElement>(null);
@@ -66,7 +67,7 @@ function LegendEntry({ color, name, shortcut }: { color: HighlightColor; name: s
 
   return (
     <li className="color-legend__entry" data-color={color}>
-      <ColorButton color={color} name={name} shortcut={shortcut} />
+      <ColorButton color={color} name={name} />
       {editing ? (
         <input
           className="color-legend__input"
@@ -95,7 +96,7 @@ function LegendEntry({ color, name, shortcut }: { color: HighlightColor; name: s
           type="button"
           className="color-legend__name"
           aria-label={`${name}: rename ${color}`}
-          title={`Highlight ${colorPhrase(color, name)} (Alt+${shortcut}). Click to rename ${color} for the whole library.`}
+          title={`Highlight ${colorPhrase(color, name)} (${shownKey(colorCommand(color))}). Click to rename ${color} for the whole library.`}
           onClick={() => {
             ended.current = false;
             setDraft(name);
@@ -115,8 +116,8 @@ export function ColorLegend() {
   return (
     <section className="color-legend" aria-label="Colour legend">
       <ul className="color-legend__list" role="list" aria-label="Highlight colour">
-        {colors.map((c, i) => (
-          <LegendEntry key={c.color} color={c.color} name={c.name} shortcut={i + 1} />
+        {colors.map((c) => (
+          <LegendEntry key={c.color} color={c.color} name={c.name} />
         ))}
       </ul>
     </section>

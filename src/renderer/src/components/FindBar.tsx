@@ -16,7 +16,7 @@ import { APPLY_COLOR_COMMAND } from '../editor/commands';
 import { selectedRange } from '../editor/dom-selection';
 import { FindPainter, offsetAtViewTop } from '../editor/find-painter';
 import { domRangeForText, revealRange } from '../editor/reveal-range';
-import { COLOR_COMMANDS } from '../commands/command-keys';
+import { COLOR_COMMANDS, shownKey } from '../commands/command-keys';
 import { keyMatches } from '../commands/command-registry';
 import { useCommand } from '../commands/use-command';
 import { findStore, useFind, type FindToggles } from '../state/find-state';
@@ -243,7 +243,7 @@ export function FindBar() {
             {t.label}
           </button>
         ))}
-        <span className="find-bar__hint">Alt+1…7 highlights the match</span>
+        <span className="find-bar__hint">{shownKey('highlight-yellow')}…{shownKey('highlight-red')} highlights the match</span>
       </div>
     </div>
   );

@@ -27,6 +27,7 @@ import { OrphanList } from './OrphanList';
 import { QuoteButtons } from '../notebook/QuoteButtons';
 import { setHighlightDrag } from '../notebook/highlight-drag';
 import { copyHighlightsAsMarkdown } from '../state/copy-markdown';
+import { shownKey } from '../commands/command-keys';
 
 const QUOTE_PREVIEW = 180;
 const NO_GROUPS: readonly Group[] = [];
@@ -88,7 +89,7 @@ function HighlightDetail({ annotation: a }: { annotation: Annotation }) {
             onClick={() => editor.dispatchCommand(APPLY_COLOR_COMMAND, color)}
           />
         ))}
-        <button type="button" className="link-button" title="Copy this highlight as Markdown: quote, speaker, note, codes, link back (Ctrl+Shift+C)" onClick={() => void copyHighlightsAsMarkdown([a.id])}>
+        <button type="button" className="link-button" title={`Copy this highlight as Markdown: quote, speaker, note, codes, link back (${shownKey('copy-highlight')})`} onClick={() => void copyHighlightsAsMarkdown([a.id])}>
           Copy as Markdown
         </button>
         <button type="button" className="link-button link-button--danger" {...unavailable} onClick={() => editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, a.id)}>
@@ -229,7 +230,7 @@ export function HighlightList() {
       {everyGroup.length > 0 && shown === 0 && <p className="highlight-list__none">No highlights match these filters.</p>}
       {count === 0 && (
         <p className="side-panel__empty">
-          Select text in the transcript and pick a colour (or press Alt+1 to Alt+7) to highlight it.
+          Select text in the transcript and pick a colour (or press {shownKey('highlight-yellow')} to {shownKey('highlight-red')}) to highlight it.
         </p>
       )}
       {hiddenSelected && (

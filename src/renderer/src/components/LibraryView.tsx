@@ -22,6 +22,7 @@ import { SettingsButton } from './SettingsDialog';
 import { LibraryFilter, SelectionActions } from './library/LibraryControls';
 import { LibraryTable } from './library/LibraryTable';
 import { StatusBar } from './StatusBar';
+import { shownKey } from '../commands/command-keys';
 import './library/LibraryTable.css';
 
 export function LibraryView() {
@@ -41,7 +42,7 @@ export function LibraryView() {
       <header className="toolbar">
         <div className="toolbar__title">Library</div>
         <BackToDocumentButton />
-        <button type="button" className="button" onClick={openSearch} title="Search every transcript, highlight, note and notebook (Ctrl+Shift+F)">
+        <button type="button" className="button" onClick={openSearch} title={`Search every transcript, highlight, note and notebook (${shownKey('search-library')})`}>
           Search…
         </button>
         <button type="button" className="button" onClick={() => showOverview(null, 'library')} title="Speakers × codes and colours across every document, with counts">
@@ -53,7 +54,7 @@ export function LibraryView() {
         <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
           Codes
         </button>
-        <button type="button" className="button" onClick={() => openExportForLibrary()} title="Export every document: Markdown (a folder with an index), W3C Web Annotations, REFI-QDA (Ctrl+E)">
+        <button type="button" className="button" onClick={() => openExportForLibrary()} title={`Export every document: Markdown (a folder with an index), W3C Web Annotations, REFI-QDA (${shownKey('export')})`}>
           Export library…
         </button>
         <LibraryExchangeMenu />
@@ -63,7 +64,7 @@ export function LibraryView() {
           className="button button--primary"
           aria-disabled={readOnly ? true : undefined}
           onClick={() => void importWithDialog()}
-          title={readOnly ? `Nothing can be imported: ${readOnly}` : 'Open transcripts (Ctrl+O)'}
+          title={readOnly ? `Nothing can be imported: ${readOnly}` : `Open transcripts (${shownKey('import')})`}
         >
           Open transcripts…
         </button>

@@ -12,6 +12,7 @@ import { useReading } from '../state/reading-store';
 import { replaceTextWithDialog, useTextReplacement } from '../state/text-replacement';
 import { openExportForReader } from '../state/export-dialog';
 import { CopyQuoteButton, useCopyShortcut } from './CopyActions';
+import { ariaKeys, shownKey } from '../commands/command-keys';
 import { SettingsButton } from './SettingsDialog';
 import { SidePanelToggle } from './SidePanelToggle';
 
@@ -26,7 +27,7 @@ export function Toolbar() {
 
   return (
     <header className="toolbar">
-      <button type="button" className="button" onClick={() => showView('library')} title="Show the library (Ctrl+L)">
+      <button type="button" className="button" onClick={() => showView('library')} title={`Show the library (${shownKey('show-library')})`}>
         Library
       </button>
       <button
@@ -73,9 +74,9 @@ export function Toolbar() {
       <button
         type="button"
         className="button button--primary"
-        aria-keyshortcuts="Control+E"
+        aria-keyshortcuts={ariaKeys('export')}
         onClick={() => openExportForReader()}
-        title="Export highlights and notes: Markdown, W3C Web Annotations, REFI-QDA (Ctrl+E)"
+        title={`Export highlights and notes: Markdown, W3C Web Annotations, REFI-QDA (${shownKey('export')})`}
       >
         Export…
       </button>

@@ -2,6 +2,7 @@
 import { useReadOnlyReason } from '../state/highlight-changes';
 import { useStoreStatus } from '../state/store-status';
 import { quoteHighlight } from './notebook-state';
+import { shownKey } from '../commands/command-keys';
 
 export function QuoteButtons({ highlightId }: { highlightId: string }) {
   const documentReadOnly = useReadOnlyReason();
@@ -12,7 +13,7 @@ export function QuoteButtons({ highlightId }: { highlightId: string }) {
       <button
         type="button"
         className="link-button"
-        title="Quote this passage in the document's notebook (Alt+N)"
+        title={`Quote this passage in the document's notebook (${shownKey('to-notebook')})`}
         {...unavailable(documentReadOnly)}
         onClick={() => void quoteHighlight('document', highlightId)}
       >
@@ -21,7 +22,7 @@ export function QuoteButtons({ highlightId }: { highlightId: string }) {
       <button
         type="button"
         className="link-button"
-        title="Quote this passage in the library notebook (Alt+Shift+N)"
+        title={`Quote this passage in the library notebook (${shownKey('to-library-notebook')})`}
         {...unavailable(libraryReadOnly)}
         onClick={() => void quoteHighlight('library', highlightId)}
       >

@@ -14,6 +14,7 @@ import { highlightMatcher } from '../../../core/study/filter-highlights';
 import { speakerIndex } from '../../../core/study/speakers';
 import type { Annotation, ExportFilter, MarkdownOptions, OpenedDocument } from '../../../shared/model';
 import { call } from '../gloss-client';
+import { shownKey } from '../commands/command-keys';
 import { flushNotebooks } from '../notebook/notebook-state';
 import { codebookState, colorNames } from './codebook-state';
 import { readingStore, type ReadingState } from './reading-store';
@@ -130,7 +131,7 @@ export async function copyHighlightsAsMarkdown(ids: readonly string[]): Promise<
 export function copySelectedHighlight(): Promise<string | null> {
   const { selectedId } = readingStore.getState();
   if (!selectedId) {
-    readingStore.setStatus({ kind: 'info', message: 'Select a highlight (or some text) first, then press Ctrl+Shift+C to copy it.' });
+    readingStore.setStatus({ kind: 'info', message: `Select a highlight (or some text) first, then press ${shownKey('copy-highlight')} to copy it.` });
     return Promise.resolve(null);
   }
   return copyHighlightsAsMarkdown([selectedId]);
