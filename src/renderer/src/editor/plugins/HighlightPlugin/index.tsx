@@ -118,6 +118,7 @@ export function HighlightPlugin(): null {
       readingStore.subscribeSelection((previous, next) => painter.repaint([previous, next].filter((id) => id !== null))),
       // Screen readers hear each mark's colour by its name: a renamed colour is said anew.
       subscribeColorNames(() => painter.repaintAll()),
+      () => painter.dispose(),
       editor.registerRootListener(rootListeners),
       editor.registerMutationListener(MarkNode, painter.onMutation, { skipInitialization: false }),
       // Overlapping highlights become one run of marks, each carrying every id that covers it.
