@@ -1,19 +1,23 @@
 /**
  * The transcript as a read-only Lexical editor: text can be selected and
  * copied, never changed. Typing, paste, drop, cut and IME composition have
- * nothing to act on because the editor is not editable. A long transcript
- * shows its first screen at once and builds the rest just after.
+ * nothing to act on because the editor is not editable. It takes the focus
+ * (once in the tab order) and has a caret of its own for selecting from the
+ * keyboard (editor/caret). A long transcript shows its first screen at once
+ * and builds the rest just after.
  */
 import { MarkNode } from '@lexical/mark';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { $getRoot } from 'lexical';
-import { useState } from 'react';
+import { useState, type FocusEvent } from 'react';
 import type { Annotation, OpenedDocument } from '../../../shared/model';
 import { readingStore } from '../state/reading-store';
 import { TranscriptBuilder, type PlacedMark } from '../editor/build-transcript';
 import { TranscriptChunkNode } from '../editor/nodes/TranscriptChunkNode';
 import { TranscriptParagraphNode, hasMediaTimes } from '../editor/nodes/TranscriptParagraphNode';
+import { TranscriptCaretPlugin } from '../editor/caret/TranscriptCaretPlugin';
+import { HighlightNavigationPlugin } from '../editor/plugins/HighlightNavigationPlugin';
 import { HighlightPlugin } from '../editor/plugins/HighlightPlugin';
 import { ProgressiveLoadPlugin } from '../editor/plugins/ProgressiveLoadPlugin';
 
@@ -63,10 +67,16 @@ export function TranscriptView({ builder }: { builder: TranscriptBuilder }) {
     const transcript = readingStore.getState().opened?.transcript;
     return transcript ? hasMediaTimes(transcript) : false;
   });
+  // The reading view takes the focus back when a panel or dialog over it closes: the transcript in it has it then.
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    if (event.target === event.currentTarget) event.currentTarget.querySelector<HTMLElement>('.transcript')?.focus({ preventScroll: true });
+  };
   return (
-    <main className="reader" tabIndex={-1}>
-      <ContentEditable className={timed ? 'transcript transcript--timed' : 'transcript'} aria-label="Transcript" aria-readonly="true" spellCheck={false} />
+    <main className="reader" tabIndex={-1} onFocus={onFocus}>
+      <ContentEditable className={timed ? 'transcript transcript--timed' : 'transcript'} aria-label="Transcript" aria-readonly="true" spellCheck={false} tabIndex={0} />
+      <TranscriptCaretPlugin />
       <HighlightPlugin />
+      <HighlightNavigationPlugin />
       <ProgressiveLoadPlugin builder={builder} />
     </main>
   );

@@ -21,8 +21,8 @@ function offsetInParagraph(p: HTMLElement, node: Node, offset: number): number {
   return Math.min(Number(p.dataset.start) + range.toString().length, Number(p.dataset.end));
 }
 
-/** Offset of any DOM point: inside a paragraph, or snapped to the nearest paragraph edge. */
-function offsetOf(root: HTMLElement, node: Node, offset: number, side: 'start' | 'end'): number {
+/** Offset of any DOM point: inside a paragraph, or snapped to the nearest paragraph edge (`side`: the edge after it, or before). */
+export function offsetOf(root: HTMLElement, node: Node, offset: number, side: 'start' | 'end'): number {
   const element = node instanceof Element ? node : node.parentElement;
   const p = element?.closest<HTMLElement>(PARAGRAPH);
   if (p && root.contains(p)) return offsetInParagraph(p, node, offset);

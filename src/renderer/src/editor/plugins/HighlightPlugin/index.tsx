@@ -69,8 +69,8 @@ export function HighlightPlugin(): null {
       readingStore.select(ids.length ? pickHighlight(ids, readingStore.getState().selectedId) : null);
     };
 
-    /** Back to the text, the highlight still selected: the reading view takes the keys again. */
-    const focusText = () => editor.getRootElement()?.closest<HTMLElement>('.reader')?.focus({ preventScroll: true });
+    /** Back to the text, the highlight still selected, the caret at its start (editor/caret): the transcript takes the keys again. */
+    const focusText = () => editor.getRootElement()?.focus({ preventScroll: true });
 
     const onKeyDown = (event: KeyboardEvent) => {
       // A field that used the key itself (a list of suggestions closed by Escape) has said so.
