@@ -5,6 +5,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LibraryStore } from '../store/library-store';
 import { SEARCH_INDEX_FILE } from '../store/layout';
 import { selectorsOf, storeWithSample, testId } from '../store/testing/sample-library';
+import { parseTranscript } from '../../core/transcript/parse-transcript';
+import { Layout } from '../store/layout';
+import { runTask } from '../tasks/run-task';
+import { cancelAt } from '../tasks/testing/cancel-at';
+import { INDEX_CANCELLED } from './library-search';
 
 let dir: string;
 beforeEach(async () => {
@@ -172,5 +177,59 @@ describe('the index on disk', () => {
     const hits = (await reader.search({ query: '"scaling laws"' })).hits;
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) expect(marked(hit).map((m) => m.toLowerCase())).toContain('scaling laws');
+  });
+});
+
+describe('preparing the index as a task', () => {
+  /** The sample and five more documents, each with a word of its own; no index written yet. */
+  async function sixDocuments() {
+    const { store } = await storeWithSample(join(dir, 'data'));
+    const words = ['quokka', 'axolotl', 'pangolin', 'narwhal', 'okapi'];
+    for (const word of words) {
+      const text = `Ada Lovelace: Today we talk about the ${word}.\n`;
+      await store.importTranscript({ text, transcript: parseTranscript(text, 'text', word), format: 'text', source: `${word}.txt` });
+    }
+    await store.close();
+    const layout = new Layout(join(dir, 'data'));
+    const indexFiles = async () => {
+      const documents = (await (await LibraryStore.open(join(dir, 'data'), { mode: 'inspect' })).list()).map((d) => layout.documentDir(d.id));
+      const present = await Promise.all([...documents, layout.dataDir].map((d) => stat(join(d, SEARCH_INDEX_FILE)).then(() => 1, () => 0)));
+      return present.reduce<number>((n, p) => n + p, 0);
+    };
+    return { words, indexFiles };
+  }
+
+  test('reports a step per shard (six documents and the library notebook) and ends finished', async () => {
+    await sixDocuments();
+    const store = await LibraryStore.open(join(dir, 'data'));
+    const { tasks, messages } = cancelAt(null);
+    await runTask(tasks, 'index', 'Building the search index', (task) => store.prepareSearch(task));
+    expect(messages.at(-1)).toMatchObject({ state: 'finished', done: 7, total: 7 });
+    expect(new Set(messages.filter((m) => m.state === 'running' && m.detail).map((m) => m.detail))).toEqual(
+      new Set(['Library notebook', ...(await store.list()).map((d) => `“${d.title}”`)]),
+    );
+    await store.close();
+  });
+
+  test('cancelled after two shards: it stops, says so, and the index stays usable (what was not built is built by the search that needs it)', async () => {
+    const { words, indexFiles } = await sixDocuments();
+    const store = await LibraryStore.open(join(dir, 'data'));
+    const { tasks, messages, cancelled } = cancelAt(2);
+    expect(await runTask(tasks, 'index', 'Building the search index', (task) => store.prepareSearch(task))).toEqual({ cancelled: true });
+    expect(cancelled()).toBe(true);
+    expect(messages.at(-1)).toMatchObject({ state: 'cancelled', detail: INDEX_CANCELLED });
+    expect(messages.at(-1)!.done).toBeLessThan(7);
+    await store.flushSearchIndex();
+    const written = await indexFiles();
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(7);
+    for (const word of words) expect((await store.search({ query: word })).hits.map((h) => h.documentTitle)).toEqual([word]);
+    await store.close();
+    // A later start finds the index as far as it went, and builds the rest.
+    const again = await LibraryStore.open(join(dir, 'data'));
+    await again.prepareSearch();
+    await again.flushSearchIndex();
+    expect(await indexFiles()).toBe(7);
+    await again.close();
   });
 });

@@ -28,6 +28,7 @@ import { SEARCH_INDEX_FILE } from '../store/layout';
 import type { LibraryChange } from '../store/library-store';
 import { encodeShard, loadPart, loadUnitText, readShard, ShardChangedError, type ShardPart } from './shard-file';
 import type { SearchSource } from './search-source';
+import { stopIfCancelled, type TaskControl } from '../tasks/run-task';
 
 export const DEFAULT_SEARCH_LIMIT = 100;
 /** How long after a change its shard is written (changes come in bursts as the reader types). */
@@ -36,6 +37,10 @@ const WRITE_DELAY_MS = 2000;
 const REBUILD_DELAY_MS = 300;
 /** Shards built at once (each reads a transcript, which for a long one takes tens of megabytes while it is parsed). */
 const MAX_BUILDS = 2;
+/** Shards read at once while the whole index is prepared. */
+const PREPARING_AT_ONCE = 4;
+/** What stopping the preparation of the index leaves. */
+export const INDEX_CANCELLED = 'Search index: building stopped. Searches still work; they bring the index up to date as they need it.';
 /** The title hits in the library notebook carry. */
 export const LIBRARY_NOTEBOOK_TITLE = 'Library notebook';
 
@@ -135,9 +140,28 @@ export class LibrarySearch {
     }
   }
 
-  /** Reads or builds every shard now, so the first search finds them ready (a shard that fails is left for the search to report). */
-  async prepare(): Promise<void> {
-    await Promise.all(this.keysFor(undefined, parseQuery('')).map((key) => this.ready(key).catch(() => undefined)));
+  /**
+   * Reads or builds every shard now, so the first search finds them ready (a shard that fails is left for the search to
+   * report). `task`: a step per shard (a document, the library notebook); cancelled, it stops taking shards and throws
+   * TaskCancelled: each shard is replaced whole or not at all, so the index stays usable (what it did not build, a
+   * search builds when it needs it).
+   */
+  async prepare(task?: TaskControl): Promise<void> {
+    const keys = this.keysFor(undefined, parseQuery(''));
+    let next = 0;
+    let done = 0;
+    const titles = new Map(this.source.documents().map((d) => [d.id, d.title]));
+    const worker = async () => {
+      while (next < keys.length && !task?.signal.aborted && !this.closed) {
+        const key = keys[next++];
+        task?.report(done, keys.length, key === '' ? LIBRARY_NOTEBOOK_TITLE : `“${titles.get(key) ?? key}”`);
+        await this.ready(key).catch(() => undefined);
+        task?.report(++done, keys.length);
+      }
+    };
+    // Shards are read several at a time (building them is limited apart, to MAX_BUILDS).
+    await Promise.all(Array.from({ length: PREPARING_AT_ONCE }, worker));
+    stopIfCancelled(task, INDEX_CANCELLED);
   }
 
   /** Writes every shard that is waiting to be written, now (tests, and before quitting). */

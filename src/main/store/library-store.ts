@@ -14,6 +14,7 @@
  *   (the command line's reading commands) never write at all, and guests
  *   (`gloss add` beside the running app) only add documents.
  */
+import type { TaskControl } from '../tasks/run-task';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { errorMessage } from '../../core/error-message';
@@ -1053,9 +1054,9 @@ export class LibraryStore {
     return this.librarySearch().search(request);
   }
 
-  /** Reads (or builds) the whole search index ahead of the first search, e.g. once the app's window is shown. */
-  async prepareSearch(): Promise<void> {
-    await this.librarySearch().prepare();
+  /** Reads (or builds) the whole search index ahead of the first search, e.g. once the app's window is shown; `task` reports it and may stop it. */
+  async prepareSearch(task?: TaskControl): Promise<void> {
+    await this.librarySearch().prepare(task);
   }
 
   private librarySearch(): LibrarySearch {
