@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createHandlers, invokeHandler } from '../../src/main/ipc/handlers';
 import { createLinkQueue } from '../../src/main/links/link-queue';
 import { resolveGlossLink } from '../../src/main/links/open-link';
+import { TaskRegistry } from '../../src/main/tasks/task-registry';
 import { createAppFileHandler } from '../../src/main/security/serve-app-files';
 import { APP_ORIGIN as ELECTRON_APP_ORIGIN } from '../../src/main/security/url-policy';
 import { LibraryStore } from '../../src/main/store/library-store';
@@ -102,7 +103,13 @@ export interface DialogStubs {
 export async function openInBrowser(browser: Browser, dataDir: string, dialogs: DialogStubs): Promise<BrowserSession> {
   const store = await LibraryStore.open(dataDir);
   await store.addSampleOnce(await readFile(SAMPLE_PATH, 'utf8'));
-  const handlers = createHandlers({ store, chooseExportFolder: async () => null, ...dialogs, now: () => new Date() });
+  // As main's, but sent by evaluating in the page: one message after another, in order, none once the page is closed.
+  let progressPage: Page | null = null;
+  let progressDelivered: Promise<unknown> = Promise.resolve();
+  const tasks = new TaskRegistry((progress) => {
+    progressDelivered = progressDelivered.then(() => progressPage?.evaluate((p) => window.__glossTaskProgress?.(p), progress)).catch(() => undefined);
+  });
+  const handlers = createHandlers({ store, chooseExportFolder: async () => null, ...dialogs, now: () => new Date(), tasks });
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const blockedRequests: string[] = [];
@@ -122,8 +129,10 @@ export async function openInBrowser(browser: Browser, dataDir: string, dialogs: 
   await context.exposeBinding('__glossInvoke', async (_source, channel: unknown, request: unknown) => JSON.stringify(await invokeHandler(handlers, channel, request)));
   await context.addInitScript(installBridge, CHANNELS);
   const page = await context.newPage();
+  progressPage = page;
   await page.goto(`${APP_ORIGIN}/index.html`);
   const close = async () => {
+    progressPage = null;
     await context.close();
     await store.close();
   };

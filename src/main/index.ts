@@ -12,9 +12,11 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { GLOSS_SCHEME } from '../core/links/gloss-url';
-import { CHANNELS, LIBRARY_CHANGED_CHANNEL, SHOW_DOCUMENT_CHANNEL, SHOW_PLACE_CHANNEL } from '../shared/contract';
+import { CHANNELS, LIBRARY_CHANGED_CHANNEL, SHOW_DOCUMENT_CHANNEL, SHOW_PLACE_CHANNEL, TASK_PROGRESS_CHANNEL } from '../shared/contract';
 import { filesFromArgv, linksFromArgv, resolveDataDir } from './command-line';
-import { importPaths } from './import/import-files';
+import { importEnd, importPaths } from './import/import-files';
+import { runTask } from './tasks/run-task';
+import { TaskRegistry } from './tasks/task-registry';
 import { createHandlers, type OpenKind } from './ipc/handlers';
 import { createLinkQueue } from './links/link-queue';
 import { resolveGlossLink } from './links/open-link';
@@ -76,8 +78,15 @@ async function start(): Promise<void> {
     return null;
   });
   app.on('will-quit', () => void commands?.close());
+  // Long work reports its progress to the window (a task started before it is shown is told to no one).
+  const tasks = new TaskRegistry((progress) => {
+    if (win && !win.isDestroyed()) win.webContents.send(TASK_PROGRESS_CHANNEL, progress);
+  });
+  // Quitting stops what can stop (building the search index leaves it usable).
+  app.on('will-quit', () => tasks.list().forEach((t) => tasks.cancel(t.taskId)));
   const handlers = createHandlers({
     store,
+    tasks,
     now: () => new Date(),
     chooseExportPath: async (suggestedName) => {
       const extension = extname(suggestedName).slice(1);
@@ -112,8 +121,11 @@ async function start(): Promise<void> {
   const openFromCommandLine = async (argv: string[], cwd: string) => {
     const paths = filesFromArgv(argv, cwd);
     if (paths.length === 0) return;
-    const results = await importPaths(store, paths);
-    const failures = results.flatMap((r) => (r.ok ? [] : [r.message]));
+    const label = `Importing ${paths.length} ${paths.length === 1 ? 'file' : 'files'}`;
+    const done = await runTask(tasks, 'import', label, (task) => importPaths(store, paths, undefined, task), importEnd);
+    const results = Array.isArray(done) ? done : [];
+    // Files left by a cancel are not failures: the window was told (the task's last message).
+    const failures = results.flatMap((r) => (r.ok || r.cancelled ? [] : [r.message]));
     if (failures.length) dialog.showErrorBox('Some files could not be opened', failures.join('\n'));
     const last = results.filter((r) => r.ok).at(-1);
     if (last?.ok && win) win.webContents.send(SHOW_DOCUMENT_CHANNEL, last.document.id);
@@ -148,7 +160,9 @@ async function start(): Promise<void> {
     refuse: (message) => dialog.showErrorBox('This link cannot be opened', message),
   });
   // The search index is read (or built, the first time) once the window is up, so the first search is instant.
-  void store.prepareSearch().catch((error: unknown) => console.warn(`The search index could not be prepared: ${errorMessage(error)}`));
+  void runTask(tasks, 'index', 'Preparing the search index', (task) => store.prepareSearch(task)).catch((error: unknown) =>
+    console.warn(`The search index could not be prepared: ${errorMessage(error)}`),
+  );
 }
 
 // One Gloss at a time: a second launch hands its files to this one and quits.

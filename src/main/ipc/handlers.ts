@@ -8,14 +8,16 @@ import type { Channel, Envelope, RequestOf, ResponseOf } from '../../shared/cont
 import { packDocument } from '../../core/wire/packed-document';
 import { GlossError } from '../store/errors';
 import type { LibraryStore } from '../store/library-store';
-import { importDroppedFiles, importPaths } from '../import/import-files';
+import { importDroppedFiles, importEnd, importPaths } from '../import/import-files';
 import { payloadProblem } from './payload-guard';
 import { backupFileName, backupLibrary, restoreLibrary } from '../backup/backup-service';
 import { resolveDocumentIds } from '../exchange/export-documents';
 import { EXPORT_EXTENSIONS, exportTargetKind, previewExport, runExport } from '../exchange/export-service';
 import { importExchangeFile } from '../exchange/import-service';
 import { describeIssues, requestSchemas } from './schemas';
-import { TaskRegistry } from '../tasks/task-registry';
+import { type Task, TaskRegistry } from '../tasks/task-registry';
+import { runTask } from '../tasks/run-task';
+import type { ImportResult } from '../../shared/model';
 
 /** What an Open dialog asks for: transcripts, an annotation file (W3C or REFI-QDA), or a backup archive. */
 export type OpenKind = 'transcripts' | 'annotations' | 'backup';
@@ -41,11 +43,20 @@ export type Handlers = { [C in Channel]: (request: unknown) => Promise<Envelope<
 type Implementations = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
 function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExportFolder, now, tasks = new TaskRegistry(() => {}) }: HandlerDeps): Implementations {
+  /** Imports files as a task (progress per file; a cancel leaves the files after it not imported, import-files.ts). */
+  const importing = async (count: number, work: (task: Task) => Promise<ImportResult[]>): Promise<ImportResult[]> => {
+    if (count === 0) return [];
+    const results = await runTask(tasks, 'import', `Importing ${count} ${count === 1 ? 'file' : 'files'}`, work, importEnd);
+    return Array.isArray(results) ? results : [];
+  };
   return {
     'library:list': () => store.list(),
     'library:status': async () => store.status(),
-    'library:import-dialog': async () => importPaths(store, await chooseFilesToOpen()),
-    'library:import-files': ({ files }) => importDroppedFiles(store, files),
+    'library:import-dialog': async () => {
+      const paths = await chooseFilesToOpen();
+      return importing(paths.length, (task) => importPaths(store, paths, undefined, task));
+    },
+    'library:import-files': ({ files }) => importing(files.length, (task) => importDroppedFiles(store, files, undefined, task)),
     'documents:open': async ({ documentId }) => packDocument(await store.open(documentId)),
     'documents:rename': ({ documentId, title }) => store.renameDocument(documentId, title),
     'documents:remove': ({ documentId }) => store.removeDocument(documentId),
@@ -79,8 +90,8 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExp
       const path = await chooseExportPath(exportFileName(document.title));
       if (!path) return { cancelled: true };
       // The remembered options; a file an earlier export wrote is merged, any other file refused (markdown-files.ts).
-      await runExport(store, { format: 'md', documentIds: [documentId] }, path, now());
-      return { path };
+      const done = await runTask(tasks, 'export', `Exporting “${document.title}”`, (task) => runExport(store, { format: 'md', documentIds: [documentId] }, path, now(), task));
+      return 'cancelled' in done ? done : { path };
     },
     'export:run': async (request) => {
       // An unknown document is refused before the reader is asked where to save.
@@ -92,7 +103,9 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExp
         const stem = request.format === 'qdc' ? 'Gloss codebook' : single ? exportFileName(single.title).replace(/\.md$/, '') : 'Gloss library';
         target = await chooseExportPath(`${stem}.${EXPORT_EXTENSIONS[request.format]}`);
       }
-      return target ? runExport(store, request, target, now()) : { cancelled: true };
+      if (!target) return { cancelled: true };
+      const label = request.format === 'qdc' ? 'Exporting the codebook' : request.all ? 'Exporting the library' : `Exporting ${request.documentIds.length} ${request.documentIds.length === 1 ? 'document' : 'documents'}`;
+      return runTask(tasks, 'export', label, (task) => runExport(store, request, target, now(), task));
     },
     'export:preview': (request) => previewExport(store, request, now()),
     'export:options': async () => store.exportOptions(),
@@ -104,11 +117,11 @@ function implementations({ store, chooseExportPath, chooseFilesToOpen, chooseExp
     'library:backup-dialog': async () => {
       const at = now();
       const path = await chooseExportPath(backupFileName(at));
-      return path ? backupLibrary(store, path, at) : { cancelled: true };
+      return path ? runTask(tasks, 'backup', 'Backing up the library', (task) => backupLibrary(store, path, at, task)) : { cancelled: true };
     },
     'library:restore-dialog': async () => {
       const [path] = await chooseFilesToOpen('backup');
-      return path === undefined ? { cancelled: true } : restoreLibrary(store, path);
+      return path === undefined ? { cancelled: true } : runTask(tasks, 'restore', 'Restoring a backup', (task) => restoreLibrary(store, path, task));
     },
     'settings:get': async () => store.uiSettings(),
     'settings:set': ({ change }) => store.changeUiSettings(change),
