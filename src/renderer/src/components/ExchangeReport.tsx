@@ -108,8 +108,15 @@ function titleOf(shown: ShownExchange): string {
   return shown.task === 'backup' ? 'Library backed up' : 'Backup restored';
 }
 
+/** What to try after a failure, so the reader is not left at the error. */
+const NEXT_AFTER_FAILURE: Record<ExchangeTask, string> = {
+  import: 'Check that the file is a W3C Web Annotation file (.json, .jsonld) or a REFI-QDA project (.qdpx), then import it again.',
+  backup: 'Choose another place to save the backup (one with free space that you may write to), then back up again.',
+  restore: 'Choose another backup (a .zip made by Back up library…), or make a new backup from the library it came from and restore that.',
+};
+
 function summaryOf(shown: ShownExchange): string {
-  if ('error' in shown) return shown.error;
+  if ('error' in shown) return `${shown.error} ${NEXT_AFTER_FAILURE[shown.task]}`;
   if (shown.task === 'import') return importSummary(shown.report);
   return shown.task === 'backup' ? backupSummary(shown.report) : restoreSummary(shown.report);
 }

@@ -46,6 +46,11 @@ describe('what the dialog says', () => {
     expect(previewLine('md', { documents: 1, highlights: 142, leftOut: [] })).toBe('142 highlights from 1 document');
     expect(previewLine('qdpx', { documents: 3, highlights: 1, leftOut: [] })).toBe('1 highlight from 3 documents');
     expect(previewLine('md', { documents: 50, highlights: 250000, leftOut: [] })).toBe('250,000 highlights from 50 documents');
+    // Empty exports say what to do to have something in them.
+    expect(previewLine('w3c', { documents: 2, highlights: 0, leftOut: [] })).toBe(
+      '0 highlights from 2 documents: nothing is highlighted yet. Select a passage in a transcript and pick a colour to highlight it, or export anyway for a file without highlights.',
+    );
+    expect(previewLine('md', { documents: 0, highlights: 0, leftOut: [] })).toBe('No documents to export: open transcripts into the library first (Open transcripts… in the library).');
   });
 
   test('a report names the file, or the folder and how many files, and the passages the reader added that were kept', () => {

@@ -118,7 +118,11 @@ export function folderOf(path: string): string {
 /** The preview line: "142 highlights from 1 document"; for a codebook, what it holds. */
 export function previewLine(format: ExportFormat, preview: ExportPreview): string {
   if (format === 'qdc') return 'The code tree of the whole library, with colours and descriptions';
-  return `${plural(preview.highlights, 'highlight')} from ${plural(preview.documents, 'document')}`;
+  if (preview.documents === 0) return 'No documents to export: open transcripts into the library first (Open transcripts… in the library).';
+  const counts = `${plural(preview.highlights, 'highlight')} from ${plural(preview.documents, 'document')}`;
+  // An empty export is allowed (a template to fill), but the reader should know how to have something in it.
+  if (preview.highlights === 0) return `${counts}: nothing is highlighted yet. Select a passage in a transcript and pick a colour to highlight it, or export anyway for a file without highlights.`;
+  return counts;
 }
 
 /** What an export did, in one sentence: where it went, how much, and the reader's own text kept. */
