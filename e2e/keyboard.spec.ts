@@ -41,7 +41,9 @@ test.beforeEach(async ({ gloss }) => {
   await gloss.page.setViewportSize({ width: 1280, height: 900 });
 });
 
-test('Tab reaches the transcript once in the tab order, with a focus ring and a caret that moves by character, word, sentence, line and paragraph', async ({ gloss }) => {
+test('Tab reaches the transcript, once in the tab order, and shows a focus ring and the caret', async ({ gloss }) => {
+  // Once round the whole window, a key press at a time.
+  test.slow();
   const { page } = gloss;
   const keys = new TranscriptKeysPage(page);
   await keys.tabToTranscript();
@@ -53,7 +55,12 @@ test('Tab reaches the transcript once in the tab order, with a focus ring and a 
   const round = await keys.tabRound();
   expect(round.filter((met) => met.includes('(in the reading view)'))).toEqual([]);
   expect(await keys.hasFocus()).toBe(true);
+});
 
+test('the caret moves by character, word, line edge, paragraph, sentence, line and to the ends of the transcript', async ({ gloss }) => {
+  const { page } = gloss;
+  const keys = new TranscriptKeysPage(page);
+  await keys.tabToTranscript();
   await keys.press('ArrowRight', 2);
   expect((await keys.caretPlace()).before).toBe('De');
   await keys.press('ArrowLeft');
@@ -151,6 +158,8 @@ test('Alt+2 makes a green highlight of exactly the words selected with the keys;
 });
 
 test('] and [ go to the next and previous highlight in document order, wrap round with a message, and with a filter on visit only matching ones', async ({ gloss }) => {
+  // Three highlights made with the keys, word by word.
+  test.slow();
   const { page, ui } = gloss;
   const keys = new TranscriptKeysPage(page);
   await keys.tabToTranscript();
