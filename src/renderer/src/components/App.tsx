@@ -18,7 +18,6 @@ import { useStoreStatus } from '../state/store-status';
 import { refreshCodebook } from '../state/codebook-state';
 import { ExportDialog } from './ExportDialog';
 import { SettingsDialog } from './SettingsDialog';
-import { SettingsDialog } from './SettingsDialog';
 import { LibraryView } from './LibraryView';
 import { NewVersionPrompt } from './NewVersionPrompt';
 import { ReplaceTextReport } from './ReplaceTextReport';
@@ -30,6 +29,7 @@ import { SearchView } from './SearchView';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { StatusBar } from './StatusBar';
 import { LiveAnnouncer } from './LiveAnnouncer';
+import { TaskProgressPanel } from './TaskProgress';
 import { StoreNotices } from './StoreNotices';
 import { Toolbar } from './Toolbar';
 import { TranscriptView, transcriptLoadFor } from './TranscriptView';
@@ -170,9 +170,9 @@ export function App() {
       <ExchangeReport />
       <ExportDialog />
       <SettingsDialog />
-      <SettingsDialog />
       <NewVersionPrompt />
       <LiveAnnouncer />
+      <TaskProgressPanel />
       {shortcutsShown && <ShortcutReference onClose={() => setShortcutsShown(false)} />}
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
