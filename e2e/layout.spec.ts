@@ -64,6 +64,24 @@ test.describe('a narrow window (600 px)', () => {
   });
 });
 
+test('in a narrow window, N on a highlight opens the panel over the text with its note to write; Escape gives the text back', async ({ gloss }) => {
+  const { page, ui } = gloss;
+  const layout = new LayoutPage(page);
+  await page.setViewportSize({ width: 600, height: 800 });
+  await ui.highlight('Dario Amodei has worked');
+  // Making a highlight leaves the reader in the text.
+  await expect(layout.panel).toBeHidden();
+  await page.keyboard.press('n');
+  await expect(layout.panel).toBeVisible();
+  await expect.poll(() => ui.noteHasFocus()).toBe(true);
+  await page.keyboard.type('Read at 600 px');
+  await expect.poll(() => ui.noteText()).toBe('Read at 600 px');
+  await page.keyboard.press('Escape');
+  await expect(layout.panel).toBeHidden();
+  expect(await ui.noteHasFocus()).toBe(false);
+  expect(await layout.focused()).toMatch(/^(main|textbox Transcript)/);
+});
+
 test.describe('a wide window', () => {
   test('the side panel collapses and comes back, by its button and by Ctrl/Cmd+\\', async ({ gloss }) => {
     const { page } = gloss;
@@ -93,6 +111,7 @@ test.describe('a wide window', () => {
   });
 
   test('the splitter resizes the panel with the keys and by dragging, within limits, and the width survives a restart', async ({ gloss }) => {
+    test.slow(); // A restart.
     const { page } = gloss;
     const layout = new LayoutPage(page);
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -160,6 +179,7 @@ test.describe('long titles', () => {
     ['with spaces', Array.from({ length: 50 }, (_, i) => `word${i}`).join(' ').padEnd(300, ' tail')],
   ] as const) {
     test(`a 300-character title ${kind} is cut short in the toolbars, whole in their tooltips`, async ({ gloss }) => {
+      test.slow(); // A restart, and three window widths in two views.
       expect(title.length).toBeGreaterThanOrEqual(300);
       await retitleOpenDocument(gloss, title);
       const { page } = gloss;

@@ -17,9 +17,11 @@ export function SidePanelToggle() {
       aria-controls="side-panel"
       aria-keyshortcuts={key?.replace('Mod', IS_MAC ? 'Meta' : 'Control')}
       title={`${shown ? 'Hide' : 'Show'} the side panel: highlights and notebook${key ? ` (${describeKey(key, IS_MAC)})` : ''}`}
+      aria-label="Side panel"
       onClick={toggleSidePanel}
     >
-      {shown ? 'Hide panel' : 'Show panel'}
+      {/* Short, so that the toolbar keeps to one row at 1280 px; aria-expanded says whether it is shown. */}
+      Panel
     </button>
   );
 }

@@ -2,9 +2,9 @@
  * The reading view's side panel: tabs "Highlights" and "Notebook" (this
  * document's notebook). The notebook is opened the first time its tab is
  * shown and then kept, saved whenever the reader turns to the other tab.
- * Also, while a document is open: Alt+N quotes the selected highlight in its
- * notebook (Alt+Shift+N in the library notebook), and a quote in the
- * notebook shows its passage in the transcript.
+ * Also, while a document is open, a quote in the notebook shows its passage
+ * in the transcript (quoting the selected highlight with Alt+N is the
+ * command table's to-notebook, in commands/ReaderCommands.tsx).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
@@ -14,9 +14,10 @@ import { useReadOnlyReason } from '../state/highlight-changes';
 import { readingStore, useReading } from '../state/reading-store';
 import { isHighlightDrag } from './highlight-drag';
 import { NotebookLoader } from './NotebookLoader';
-import { flushNotebooks, quoteHighlight, setRevealer, showSidePanelTab, useSidePanelTab, type SidePanelTab } from './notebook-state';
+import { flushNotebooks, setRevealer, showSidePanelTab, useSidePanelTab, type SidePanelTab } from './notebook-state';
 import { useCommand } from '../commands/use-command';
-import { closeSidePanelOverlay, isSidePanelShown, loadSidePanelLayout, setSidePanelCollapsed, toggleSidePanel, useSidePanelLayout } from '../state/side-panel-layout';
+import { isTyping } from '../keyboard';
+import { closeSidePanelOverlay, isSidePanelShown, loadSidePanelLayout, setSidePanelCollapsed, showSidePanel, sidePanelLayout, toggleSidePanel, useSidePanelLayout } from '../state/side-panel-layout';
 import { SidePanelSplitter } from './SidePanelSplitter';
 import './side-panel-layout.css';
 import './notebook.css';
@@ -26,24 +27,6 @@ const TABS: readonly { tab: SidePanelTab; label: string }[] = [
   { tab: 'highlights', label: 'Highlights' },
   { tab: 'notebook', label: 'Notebook' },
 ];
-
-/** Alt+N quotes the selected highlight in the document's notebook, Alt+Shift+N in the library's. */
-function useQuoteShortcut(): void {
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyN') return;
-      event.preventDefault();
-      const { selectedId } = readingStore.getState();
-      if (!selectedId) {
-        readingStore.setStatus({ kind: 'info', message: 'Select a highlight first, then press Alt+N to quote it in the notebook.' });
-        return;
-      }
-      void quoteHighlight(event.shiftKey ? 'library' : 'document', selectedId);
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
-}
 
 /** How long a dragged highlight hovers over the Notebook tab before the tab opens (to drop it in the notebook). */
 const DRAG_HOVER_MS = 500;
@@ -109,6 +92,24 @@ function useSidePanelPlacement(panel: RefObject<HTMLDivElement | null>, firstFoc
   const { narrow, collapsed, overlayOpen } = useSidePanelLayout((s) => s);
   useEffect(() => void loadSidePanelLayout(), []);
   useCommand('toggle-side-panel', toggleSidePanel);
+  // A note to write (N or Enter on a highlight, an entry picked) in a hidden panel: the panel shows, and once it is
+  // laid out (its list lays out only what is on screen) the note is asked to take the focus again.
+  useEffect(
+    () =>
+      readingStore.subscribe(() => {
+        const { noteFocus } = readingStore.getState();
+        if (noteFocus === null || isSidePanelShown(sidePanelLayout())) return;
+        showSidePanel();
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            if (readingStore.getState().selectedId === noteFocus && !panel.current?.contains(document.activeElement?.closest('.note-editor') ?? null)) {
+              readingStore.select(noteFocus, { focusNote: true });
+            }
+          }),
+        );
+      }),
+    [panel],
+  );
   const shown = isSidePanelShown({ narrow, collapsed, overlayOpen, width: 0 });
   // Hidden with the focus inside: the focus goes to the transcript, not to nowhere.
   useEffect(() => {
@@ -117,11 +118,15 @@ function useSidePanelPlacement(panel: RefObject<HTMLDivElement | null>, firstFoc
   useEffect(() => {
     if (!narrow || !overlayOpen) return;
     const cameFrom = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    firstFocus()?.focus();
+    // Into the panel, unless something in it has taken the focus by the next frame (a note to write: the note's
+    // editor focuses itself a moment after it shows).
+    const focusIn = requestAnimationFrame(() => {
+      if (!panel.current?.contains(document.activeElement)) firstFocus()?.focus();
+    });
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
-      // A menu or list inside the panel closes first.
-      if (event.target instanceof Element && event.target.closest('[role="menu"], [role="listbox"], dialog[open]')) return;
+      // A menu or list inside the panel closes first; a note or field has its own Escape (back to the text).
+      if (isTyping(event.target) || (event.target instanceof Element && event.target.closest('[role="menu"], [role="listbox"], dialog[open]'))) return;
       event.preventDefault();
       event.stopPropagation();
       closeSidePanelOverlay();
@@ -131,9 +136,21 @@ function useSidePanelPlacement(panel: RefObject<HTMLDivElement | null>, firstFoc
       if (target && (panel.current?.contains(target) || (target instanceof Element && target.closest('.side-panel-toggle')))) return;
       closeSidePanelOverlay();
     };
+    // The focus went elsewhere (Escape from a note, Tab past the panel's end): the overlay gets out of the way.
+    // Looked at a moment later: a field that lets go of the focus first, then gives it to the text, says nowhere.
+    const onFocusOut = () =>
+      window.setTimeout(() => {
+        const to = document.activeElement;
+        if (!to || to === document.body || panel.current?.contains(to) || to.closest('.side-panel-toggle')) return;
+        closeSidePanelOverlay();
+      }, 0);
+    const element = panel.current;
     document.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('pointerdown', onPointerDown, true);
+    element?.addEventListener('focusout', onFocusOut);
     return () => {
+      cancelAnimationFrame(focusIn);
+      element?.removeEventListener('focusout', onFocusOut);
       document.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('pointerdown', onPointerDown, true);
       // Closed: back to the transcript (or what had the focus), unless a click outside already put it somewhere.
@@ -163,7 +180,6 @@ export function SidePanel() {
   useEffect(() => {
     if (tab === 'notebook') setNotebookOpened(true);
   }, [tab]);
-  useQuoteShortcut();
   useRevealer(documentId);
 
   const choose = (next: SidePanelTab) => {

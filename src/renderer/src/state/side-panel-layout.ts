@@ -116,6 +116,13 @@ export function setSidePanelCollapsed(collapsed: boolean): void {
   remember({ sidePanelCollapsed: collapsed }, 0);
 }
 
+/** Shows the panel if it is hidden (a highlight's note is to be written there). */
+export function showSidePanel(): void {
+  if (state.narrow) {
+    if (!state.overlayOpen) set({ overlayOpen: true });
+  } else setSidePanelCollapsed(false);
+}
+
 export function closeSidePanelOverlay(): void {
   if (state.overlayOpen) set({ overlayOpen: false });
 }
