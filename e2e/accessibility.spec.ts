@@ -2,15 +2,24 @@
  * axe-core over every view of the app, in the light and the dark theme: the
  * reader (a highlight selected in the side panel, its note open), the
  * notebook tab, the find bar, the export dialog, the library, the code
- * manager, the search with results, the overview and the replace report. No
+ * manager, the search with results, the overview, the settings dialog, the
+ * shortcut reference, both context menus, the replace report and a narrow
+ * window with the side panel laid over the text. No
  * view may have a serious or critical violation; a failure lists each one
  * with its rule, the element and what is wrong. Also what a screen reader is
  * told: turns by their speakers, a highlight by its colour's name, codes and
  * note, and the status line's messages through a live region.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test, type GlossApp } from './support/fixtures';
 import { describeViolations, seriousViolations } from './support/axe';
 import { CodeManagerPage, ColorLegendPart } from './support/code-manager-page';
+import { ContextMenuPart, ShortcutReferencePage } from './support/commands-page';
+import { LayoutPage } from './support/layout-page';
+import { SAMPLE_PATH } from './support/paths';
+import { ReplaceTextPage } from './support/replace-text-page';
+import { SettingsPage } from './support/settings-page';
 import { ExportPage } from './support/export-page';
 import { FindBarPage } from './support/find-bar-page';
 import { NotebookPage } from './support/notebook-page';
@@ -19,6 +28,9 @@ import { SearchPage } from './support/search-page';
 import { SidePanelPage } from './support/side-panel-page';
 
 const THEMES = ['light', 'dark'] as const;
+
+/** Several views, axe over each (a few seconds a view, its whole DOM): longer than one step of the app. */
+const SEVERAL_VIEWS_MS = 180_000;
 
 /** Runs axe on the page as it is and records its serious and critical violations, named after the view, without stopping. */
 async function check(gloss: GlossApp, view: string): Promise<void> {
@@ -42,10 +54,12 @@ for (const theme of THEMES) {
   test.describe(`in the ${theme} theme`, () => {
     test.beforeEach(async ({ gloss }) => {
       await gloss.page.emulateMedia({ colorScheme: theme });
+      // The app follows the system's theme until the reader picks one.
+      await expect(gloss.page.locator('html')).toHaveAttribute('data-theme', theme);
     });
 
     test(`the reader, its side panel, notebook, find bar and export dialog have no serious accessibility problem (${theme})`, async ({ gloss }) => {
-      test.slow();
+      test.setTimeout(SEVERAL_VIEWS_MS);
       const { page } = gloss;
       await check(gloss, 'reader as opened');
       await selectedHighlight(gloss);
@@ -71,7 +85,7 @@ for (const theme of THEMES) {
     });
 
     test(`the library, code manager, search and overview have no serious accessibility problem (${theme})`, async ({ gloss }) => {
-      test.slow();
+      test.setTimeout(SEVERAL_VIEWS_MS);
       const { page, ui } = gloss;
       await selectedHighlight(gloss);
 
@@ -94,6 +108,64 @@ for (const theme of THEMES) {
 
       await ui.library.open();
       await check(gloss, 'library');
+    });
+
+    test(`the settings, the shortcut reference and both context menus have no serious accessibility problem (${theme})`, async ({ gloss }) => {
+      test.setTimeout(SEVERAL_VIEWS_MS);
+      const { page, ui } = gloss;
+      const settings = new SettingsPage(page);
+      await settings.openWithKeys();
+      await check(gloss, 'settings dialog');
+      await settings.close.click();
+
+      const reference = new ShortcutReferencePage(page);
+      await ui.leaveNote();
+      await page.keyboard.press('?');
+      await expect(reference.dialog).toBeVisible();
+      await check(gloss, 'shortcut reference');
+      await page.keyboard.press('Escape');
+      await expect(reference.dialog).toHaveCount(0);
+
+      const menu = new ContextMenuPart(page);
+      await ui.select('the scaling laws');
+      await menu.openOnSelection();
+      await expect(menu.named('Selected words')).toBeVisible();
+      await check(gloss, 'context menu on selected words');
+      await page.keyboard.press('Escape');
+      await expect(menu.menu).toHaveCount(0);
+
+      await ui.highlight('let a gremlin loose', 'orange');
+      await ui.leaveNote();
+      await menu.openOn(ui.marksWith('gremlin'));
+      await expect(menu.named('Highlight')).toBeVisible();
+      await check(gloss, 'context menu on a highlight');
+      await page.keyboard.press('Escape');
+      await expect(menu.menu).toHaveCount(0);
+    });
+
+    test(`the replace report and a narrow window have no serious accessibility problem (${theme})`, async ({ gloss }, testInfo) => {
+      test.setTimeout(SEVERAL_VIEWS_MS);
+      const { page, ui } = gloss;
+      await ui.highlight('let a gremlin loose', 'orange');
+      await ui.leaveNote();
+      // A corrected text in which the highlighted sentence is gone: the report lists an orphan.
+      const sample = await readFile(SAMPLE_PATH, 'utf8');
+      const corrected = join(gloss.dataDir, '..', `a11y-corrected-${testInfo.testId}-${theme}.txt`);
+      await writeFile(corrected, sample.replace('let a gremlin loose', 'let a goblin loose'));
+      await gloss.setFilesToOpen([corrected]);
+      const replace = new ReplaceTextPage(page);
+      await replace.replaceFromReader();
+      await expect(replace.report).toBeVisible();
+      await check(gloss, 'replace report');
+      await replace.closeReport();
+
+      // A narrow window: the side panel opens over the text.
+      await page.setViewportSize({ width: 600, height: 800 });
+      const layout = new LayoutPage(page);
+      await expect(layout.toggle).toBeVisible();
+      if (!(await layout.panel.isVisible())) await layout.toggle.click();
+      await expect.poll(() => layout.isOverlay()).toBe(true);
+      await check(gloss, 'narrow window with the side panel over the text');
     });
   });
 }

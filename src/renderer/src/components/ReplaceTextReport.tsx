@@ -30,7 +30,7 @@ function Segments({ segments, mark }: { segments: readonly DiffSegment[]; mark: 
 function Side({ label, segments, mark }: { label: string; segments: readonly DiffSegment[]; mark: 'del' | 'ins' }) {
   return (
     <span className="replace-report__side">
-      <span className="replace-report__side-label">{label}</span>
+      <span className="replace-report__side-label">{label}</span>{' '}
       <q className={`replace-report__quote replace-report__quote--${label.toLowerCase()}`}>
         <Segments segments={segments} mark={mark} />
       </q>
@@ -48,10 +48,11 @@ function MovedItem({ documentId, highlight: h, onShow }: { documentId: string; h
   );
   return (
     <li className="replace-report__item" data-status={h.status} data-id={h.id}>
-      <button type="button" className="replace-report__show" onClick={() => onShow(documentId, h.id)} aria-label={`${STATUS_NAMES[h.status]}: show “${shorten(after, 60)}” in the text`}>
-        <span className="replace-report__badge">{STATUS_NAMES[h.status]}</span>
+      {/* Named by what it shows ("Changed Before … After …"), so that the name holds the visible words; what it does is its description. */}
+      <button type="button" className="replace-report__show" onClick={() => onShow(documentId, h.id)} aria-description={`Show “${shorten(after, 60)}” in the text`}>
+        <span className="replace-report__badge">{STATUS_NAMES[h.status]}</span>{' '}
         <span className="replace-report__pair">
-          <Side label="Before" segments={diff.before} mark="del" />
+          <Side label="Before" segments={diff.before} mark="del" />{' '}
           <Side label="After" segments={diff.after} mark="ins" />
         </span>
       </button>
