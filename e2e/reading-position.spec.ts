@@ -47,8 +47,9 @@ async function keptPosition(gloss: GlossApp, documentId: string): Promise<{ offs
 async function openHamlet(gloss: GlossApp): Promise<string> {
   await gloss.setFilesToOpen([join(ROOT, 'test-fixtures/plays/shakespeare-hamlet.txt')]);
   await gloss.menu('import');
-  await expect(gloss.ui.title).toHaveText(HAMLET);
-  await expect(gloss.ui.transcript).toHaveAttribute('data-complete', 'true');
+  // A long play: importing it takes a while on a busy machine.
+  await expect(gloss.ui.title).toHaveText(HAMLET, { timeout: 20_000 });
+  await expect(gloss.ui.transcript).toHaveAttribute('data-complete', 'true', { timeout: 20_000 });
   return gloss.page.evaluate(async () => {
     const listed = await window.gloss!.invoke('library:list', {});
     if (!listed.ok) throw new Error(listed.error.message);

@@ -7,7 +7,7 @@ import { IS_MAC } from '../keyboard';
 import { isSidePanelShown, toggleSidePanel, useSidePanelLayout } from '../state/side-panel-layout';
 
 export function SidePanelToggle() {
-  const shown = useSidePanelLayout(isSidePanelShown);
+  const shown = isSidePanelShown(useSidePanelLayout());
   const key = commandKeys('toggle-side-panel', IS_MAC)[0];
   return (
     <button

@@ -17,7 +17,7 @@ import { NotebookLoader } from './NotebookLoader';
 import { flushNotebooks, setRevealer, showSidePanelTab, useSidePanelTab, type SidePanelTab } from './notebook-state';
 import { useCommand } from '../commands/use-command';
 import { isTyping } from '../keyboard';
-import { closeSidePanelOverlay, isSidePanelShown, loadSidePanelLayout, setSidePanelCollapsed, showSidePanel, sidePanelLayout, toggleSidePanel, useSidePanelLayout } from '../state/side-panel-layout';
+import { closeSidePanelOverlay, isSidePanelShown, setSidePanelCollapsed, showSidePanel, toggleSidePanel, useSidePanelLayout, useSidePanelWidthProperty, useSidePanelWindow } from '../state/side-panel-layout';
 import { SidePanelSplitter } from './SidePanelSplitter';
 import './side-panel-layout.css';
 import './notebook.css';
@@ -89,8 +89,8 @@ function focusTranscript(): void {
  * to where it came from when it closes), Escape and clicks outside. Returns the class names for the panel.
  */
 function useSidePanelPlacement(panel: RefObject<HTMLDivElement | null>, firstFocus: () => HTMLElement | null | undefined): string {
-  const { narrow, collapsed, overlayOpen } = useSidePanelLayout((s) => s);
-  useEffect(() => void loadSidePanelLayout(), []);
+  const { narrow, collapsed, overlayOpen } = useSidePanelLayout();
+  useSidePanelWidthProperty();
   useCommand('toggle-side-panel', toggleSidePanel);
   // A note to write (N or Enter on a highlight, an entry picked) in a hidden panel: the panel shows, and once it is
   // laid out (its list lays out only what is on screen) the note is asked to take the focus again.
@@ -98,7 +98,7 @@ function useSidePanelPlacement(panel: RefObject<HTMLDivElement | null>, firstFoc
     () =>
       readingStore.subscribe(() => {
         const { noteFocus } = readingStore.getState();
-        if (noteFocus === null || isSidePanelShown(sidePanelLayout())) return;
+        if (noteFocus === null || isSidePanelShown()) return;
         showSidePanel();
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
@@ -110,7 +110,7 @@ function useSidePanelPlacement(panel: RefObject<HTMLDivElement | null>, firstFoc
       }),
     [panel],
   );
-  const shown = isSidePanelShown({ narrow, collapsed, overlayOpen, width: 0 });
+  const shown = isSidePanelShown({ narrow, collapsed, overlayOpen });
   // Hidden with the focus inside: the focus goes to the transcript, not to nowhere.
   useEffect(() => {
     if (!shown && panel.current?.contains(document.activeElement)) focusTranscript();
@@ -176,7 +176,7 @@ export function SidePanel() {
   const panel = useRef<HTMLDivElement>(null);
   const firstFocus = useCallback(() => panel.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'), []);
   const placement = useSidePanelPlacement(panel, firstFocus);
-  const narrow = useSidePanelLayout((s) => s.narrow);
+  const narrow = useSidePanelWindow((s) => s.narrow);
   useEffect(() => {
     if (tab === 'notebook') setNotebookOpened(true);
   }, [tab]);

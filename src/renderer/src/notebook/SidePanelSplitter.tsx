@@ -5,13 +5,14 @@
  * width. A WAI-ARIA window splitter whose value is the panel's width.
  */
 import { useEffect, useReducer, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { DEFAULT_PANEL_WIDTH, panelWidthRange, setSidePanelWidth, useSidePanelLayout } from '../state/side-panel-layout';
+import { DEFAULT_PANEL_WIDTH, panelWidthRange, setSidePanelWidth } from '../state/side-panel-layout';
+import { useUiSettings } from '../state/ui-settings';
 
 const STEP = 16;
 const BIG_STEP = 64;
 
 export function SidePanelSplitter() {
-  const width = useSidePanelLayout((s) => s.width);
+  const width = useUiSettings((s) => s.sidePanelWidth);
   // The widest the panel can be depends on the window's width: read again when the window is resized.
   const [, windowResized] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
@@ -49,12 +50,11 @@ export function SidePanelSplitter() {
     const drag = dragging.current;
     if (!drag || drag.pointerId !== event.pointerId) return;
     const { min, max } = panelWidthRange();
-    setSidePanelWidth(Math.min(Math.max(drag.right - event.clientX, min), max), { remembered: false });
+    setSidePanelWidth(Math.min(Math.max(drag.right - event.clientX, min), max));
   };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
     if (dragging.current?.pointerId !== event.pointerId) return;
     dragging.current = null;
-    setSidePanelWidth(shown);
   };
 
   return (

@@ -1,18 +1,18 @@
 /**
  * The reading view's side panel as laid out: its width and whether it is
- * collapsed (both remembered in the UI settings), whether the window is
- * narrow (below OVERLAY_BELOW, where the panel opens over the transcript
- * instead of beside it) and whether that overlay is open (never remembered:
- * a narrow window opens on the text). The width reaches the CSS as
- * --side-panel-width on <html>.
+ * collapsed (UI settings, state/ui-settings.ts: remembered in main), whether
+ * the window is narrow (below OVERLAY_BELOW, where the panel opens over the
+ * transcript instead of beside it) and whether that overlay is open (never
+ * remembered: a narrow window opens on the text). The width reaches the CSS
+ * as --side-panel-width on <html>.
  */
-import { useSyncExternalStore } from 'react';
-import { DEFAULT_UI_SETTINGS, UI_SETTINGS_LIMITS, type UiSettings } from '../../../shared/model';
-import { call } from '../gloss-client';
+import { useLayoutEffect, useSyncExternalStore } from 'react';
+import { DEFAULT_UI_SETTINGS, UI_SETTINGS_LIMITS } from '../../../shared/model';
+import { changeUiSettings, uiSettings, useUiSettings } from './ui-settings';
 
-/** Below this window width the panel is an overlay (the same breakpoint as the CSS's media query). */
+/** Below this window width the panel is an overlay. */
 export const OVERLAY_BELOW = 900;
-/** The transcript keeps at least this much of the window beside the panel. */
+/** The transcript keeps at least this much of the window beside the panel (styles.css says the same for the grid). */
 export const MIN_TRANSCRIPT_WIDTH = 400;
 export const PANEL_WIDTH_LIMITS = UI_SETTINGS_LIMITS.sidePanelWidth;
 export const DEFAULT_PANEL_WIDTH = DEFAULT_UI_SETTINGS.sidePanelWidth;
@@ -29,29 +29,46 @@ export interface SidePanelLayout {
 
 const narrowQuery = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(`(max-width: ${OVERLAY_BELOW - 0.02}px)`) : null;
 
-let state: SidePanelLayout = { width: DEFAULT_PANEL_WIDTH, collapsed: false, narrow: narrowQuery?.matches ?? false, overlayOpen: false };
+/** What is not a setting: the window's narrowness and the overlay. */
+let windowState = { narrow: narrowQuery?.matches ?? false, overlayOpen: false };
 const listeners = new Set<() => void>();
 
-function set(change: Partial<SidePanelLayout>): void {
-  state = { ...state, ...change };
-  if (change.width !== undefined) document.documentElement.style.setProperty('--side-panel-width', `${state.width}px`);
+function setWindowState(change: Partial<typeof windowState>): void {
+  windowState = { ...windowState, ...change };
   listeners.forEach((l) => l());
 }
 
-narrowQuery?.addEventListener('change', (event) => set({ narrow: event.matches, overlayOpen: false }));
+narrowQuery?.addEventListener('change', (event) => setWindowState({ narrow: event.matches, overlayOpen: false }));
 
 export function sidePanelLayout(): SidePanelLayout {
-  return state;
+  const { sidePanelWidth, sidePanelCollapsed } = uiSettings();
+  return { width: sidePanelWidth, collapsed: sidePanelCollapsed, ...windowState };
 }
 
-export function useSidePanelLayout<T>(select: (layout: SidePanelLayout) => T): T {
+/** The window's part of the layout (narrow, overlay open). */
+export function useSidePanelWindow<T>(select: (state: { narrow: boolean; overlayOpen: boolean }) => T): T {
   return useSyncExternalStore(
     (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    () => select(state),
+    () => select(windowState),
   );
+}
+
+/** The whole layout, re-rendering when any of it changes. */
+export function useSidePanelLayout(): SidePanelLayout {
+  const width = useUiSettings((s) => s.sidePanelWidth);
+  const collapsed = useUiSettings((s) => s.sidePanelCollapsed);
+  const narrow = useSidePanelWindow((s) => s.narrow);
+  const overlayOpen = useSidePanelWindow((s) => s.overlayOpen);
+  return { width, collapsed, narrow, overlayOpen };
+}
+
+/** Puts the chosen width where the CSS reads it, before the panel is painted. */
+export function useSidePanelWidthProperty(): void {
+  const width = useUiSettings((s) => s.sidePanelWidth);
+  useLayoutEffect(() => document.documentElement.style.setProperty('--side-panel-width', `${width}px`), [width]);
 }
 
 /** The widths the panel can take in this window: the settings' limits, less what the transcript keeps. */
@@ -60,74 +77,33 @@ export function panelWidthRange(windowWidth: number = window.innerWidth): { min:
   return { min, max: Math.max(min, Math.min(max, windowWidth - MIN_TRANSCRIPT_WIDTH)) };
 }
 
-const clampWidth = (width: number) => Math.round(Math.max(PANEL_WIDTH_LIMITS.min, Math.min(PANEL_WIDTH_LIMITS.max, width)));
-
-let loaded: Promise<void> | null = null;
-
-/** Reads the remembered width and collapsed state once (the defaults stand until then, and if it fails). */
-export function loadSidePanelLayout(): Promise<void> {
-  loaded ??= call('settings:get', {})
-    .then((settings) => set({ width: clampWidth(settings.sidePanelWidth), collapsed: settings.sidePanelCollapsed }))
-    .catch(() => set({ width: state.width }));
-  return loaded;
-}
-
-let saveTimer: number | undefined;
-let unsaved: Partial<UiSettings> = {};
-
-/** Remembers a change a moment later (a drag or held arrow key changes the width many times a second). */
-function remember(change: Partial<UiSettings>, delayMs = 400): void {
-  unsaved = { ...unsaved, ...change };
-  window.clearTimeout(saveTimer);
-  saveTimer = window.setTimeout(() => void flushSidePanelLayout(), delayMs);
-}
-
-/** Writes what is not remembered yet (also when the page goes away). */
-export async function flushSidePanelLayout(): Promise<void> {
-  window.clearTimeout(saveTimer);
-  const change = unsaved;
-  unsaved = {};
-  if (Object.keys(change).length === 0) return;
-  // Not remembered (a read-only library, say): the panel still works as laid out now.
-  await call('settings:set', { change }).catch(() => undefined);
-}
-
-if (typeof window !== 'undefined') window.addEventListener('pagehide', () => void flushSidePanelLayout());
-
-/**
- * Sets the panel's width (clamped to the settings' limits). `remembered: false` while a drag goes on: only its end
- * is written.
- */
-export function setSidePanelWidth(width: number, { remembered = true } = {}): void {
-  const next = clampWidth(width);
-  if (next !== state.width) set({ width: next });
-  if (remembered) remember({ sidePanelWidth: next });
+/** Sets the panel's width (rounded; kept within the settings' limits); saved a moment after the last change. */
+export function setSidePanelWidth(width: number): void {
+  changeUiSettings({ sidePanelWidth: Math.round(width) });
 }
 
 /** Shows or hides the panel: beside the transcript, collapsed or not (remembered); in a narrow window, over it. */
 export function toggleSidePanel(): void {
-  if (state.narrow) set({ overlayOpen: !state.overlayOpen });
-  else setSidePanelCollapsed(!state.collapsed);
+  if (windowState.narrow) setWindowState({ overlayOpen: !windowState.overlayOpen });
+  else setSidePanelCollapsed(!uiSettings().sidePanelCollapsed);
 }
 
 export function setSidePanelCollapsed(collapsed: boolean): void {
-  if (collapsed === state.collapsed) return;
-  set({ collapsed });
-  remember({ sidePanelCollapsed: collapsed }, 0);
+  if (collapsed !== uiSettings().sidePanelCollapsed) changeUiSettings({ sidePanelCollapsed: collapsed });
 }
 
 /** Shows the panel if it is hidden (a highlight's note is to be written there). */
 export function showSidePanel(): void {
-  if (state.narrow) {
-    if (!state.overlayOpen) set({ overlayOpen: true });
+  if (windowState.narrow) {
+    if (!windowState.overlayOpen) setWindowState({ overlayOpen: true });
   } else setSidePanelCollapsed(false);
 }
 
 export function closeSidePanelOverlay(): void {
-  if (state.overlayOpen) set({ overlayOpen: false });
+  if (windowState.overlayOpen) setWindowState({ overlayOpen: false });
 }
 
 /** Whether the panel is on screen now. */
-export function isSidePanelShown(layout: SidePanelLayout = state): boolean {
+export function isSidePanelShown(layout: Pick<SidePanelLayout, 'narrow' | 'collapsed' | 'overlayOpen'> = sidePanelLayout()): boolean {
   return layout.narrow ? layout.overlayOpen : !layout.collapsed;
 }
