@@ -243,7 +243,10 @@ export function FindBar() {
             {t.label}
           </button>
         ))}
-        <span className="find-bar__hint">{shownKey('highlight-yellow')}…{shownKey('highlight-red')} highlights the match</span>
+        <span className="find-bar__hint">
+          {/* "Alt+1…7": the first colour's key, then the last one's digit. */}
+          {shownKey('highlight-yellow')}…{shownKey('highlight-red').slice(-1)} highlights the match
+        </span>
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
 /**
  * Highlights in the transcript: applies, recolours, deletes and reveals them
- * on command, selects one on click, handles the keyboard shortcuts, and keeps
- * every mark painted in its highlight's colour.
+ * on command, selects one on click, and keeps every mark painted in its
+ * highlight's colour (their keys are the command table's, run by
+ * commands/ReaderCommands.tsx).
  *
  * The focus: making or clicking a highlight in the text leaves the focus in
  * the text, so that Delete, Escape and the colour keys act on it at once; its
@@ -15,7 +16,6 @@ import { MarkNode, $createMarkNode } from '@lexical/mark';
 import { mergeRegister, registerNestedElementResolver } from '@lexical/utils';
 import { COMMAND_PRIORITY_EDITOR } from 'lexical';
 import { useEffect } from 'react';
-import { HIGHLIGHT_COLORS } from '../../../../../shared/model';
 import { createHighlight, deleteHighlight, recolorHighlight, refuseWhenReadOnly, setActiveMarks } from '../../../state/highlight-changes';
 import { isTyping } from '../../../keyboard';
 import { readingStore } from '../../../state/reading-store';
@@ -27,12 +27,6 @@ import { MarkPainter } from './mark-painter';
 import { showPending } from './pending-highlights';
 
 const FLASH_MS = 1200;
-
-/** Whether a key pressed with the focus on `target` is one for the reading view (not for a button, link or field). */
-function inReadingView(target: EventTarget | null): boolean {
-  if (target === document.body) return true;
-  return target instanceof HTMLElement && target.closest('.reader') !== null && target.closest('button, a[href], [role="button"]') === null;
-}
 
 const noModifiers = (event: KeyboardEvent) => !event.altKey && !event.ctrlKey && !event.metaKey;
 
@@ -82,26 +76,8 @@ export function HighlightPlugin(): null {
         }
         return;
       }
-      const digit = /^Digit([1-9])$/.exec(event.code);
-      if (event.altKey && !event.ctrlKey && !event.metaKey && digit) {
-        const color = HIGHLIGHT_COLORS[Number(digit[1]) - 1];
-        if (color) {
-          event.preventDefault();
-          editor.dispatchCommand(APPLY_COLOR_COMMAND, color);
-        }
-        return;
-      }
-      const selectedId = readingStore.getState().selectedId;
-      if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId) {
-        event.preventDefault();
-        editor.dispatchCommand(DELETE_HIGHLIGHT_COMMAND, selectedId);
-      } else if (event.key === 'Escape') {
-        readingStore.select(null);
-      } else if (selectedId && (event.key === 'Enter' || event.key.toLowerCase() === 'n') && noModifiers(event) && !event.shiftKey && inReadingView(event.target)) {
-        // Write the selected highlight's note.
-        event.preventDefault();
-        readingStore.select(selectedId, { focusNote: true });
-      }
+      // The colour keys, Delete, Escape and N or Enter on the selected highlight are commands of the table, run by
+      // commands/ReaderCommands.tsx (the same as the menus and the context menus run them).
     };
 
     const rootListeners = (root: HTMLElement | null, prev: HTMLElement | null) => {
