@@ -250,7 +250,7 @@ test('a library row exports that document; a cancelled place chooser writes noth
   await expect(dialog.scope('document')).toBeChecked();
   await expect(dialog.dialog).toContainText('“Democracies must maintain the lead in AI”');
   await gloss.setExportPath(null);
-  expect(await dialog.run()).toContain('Nothing was exported: no place was chosen.');
+  expect(await dialog.run()).toContain('Nothing was exported: no place was chosen');
   await expect(dialog.dialog).toBeVisible();
 });
 

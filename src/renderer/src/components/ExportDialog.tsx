@@ -257,7 +257,7 @@ function ExportForm({ opening }: { opening: ExportOpening }) {
           <div className="export-dialog__outcome" role={error || copying?.kind === 'error' ? 'alert' : 'status'}>
             {done && <p className="export-dialog__done">{done.message}</p>}
             {error && <p className="export-dialog__problem">{error}</p>}
-            {cancelled && <p className="export-dialog__hint">Nothing was exported: no place was chosen.</p>}
+            {cancelled && <p className="export-dialog__hint">Nothing was exported: no place was chosen, or the export was cancelled before it wrote anything.</p>}
             {copying && <p className={copying.kind === 'error' ? 'export-dialog__problem' : 'export-dialog__done'}>{copying.message}</p>}
           </div>
         )}

@@ -20,7 +20,7 @@ function TaskRow({ task, onCancel }: { task: ShownTask; onCancel: () => void }) 
     <li className="task-progress__task" aria-label={task.label}>
       <div className="task-progress__head">
         <span className="task-progress__label">{task.label}</span>
-        <button type="button" className="button task-progress__cancel" onClick={onCancel} disabled={finishing || task.cancelling}>
+        <button type="button" className="button task-progress__cancel" onClick={onCancel} disabled={finishing || task.cancelling} aria-label={`${finishing ? 'Finishing' : task.cancelling ? 'Cancelling' : 'Cancel'}: ${task.label}`}>
           {finishing ? 'Finishing…' : task.cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       </div>
