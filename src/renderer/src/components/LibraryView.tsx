@@ -73,7 +73,7 @@ export function LibraryView() {
       <main className="library" tabIndex={-1}>
         <p className="library__hint">Plain text, Markdown, WebVTT and SRT. Drop files anywhere in the window to import them.</p>
         {documents.length === 0 ? (
-          <p className="library__empty">The library is empty. Open a transcript to start.</p>
+          <p className="library__empty">No documents yet: choose Open transcripts… above, or drop transcript files (plain text, Markdown, WebVTT, SRT) anywhere in this window.</p>
         ) : (
           <>
             <div className="library__controls">

@@ -153,13 +153,18 @@ async function afterImport(results: ImportResult[]): Promise<void> {
     if (only.duplicate) readingStore.setStatus({ kind: 'info', message: 'This transcript was already in the library.' });
     return;
   }
-  const failed = results.filter((r): r is Extract<ImportResult, { ok: false }> => !r.ok);
+  const failed = results.filter((r): r is Extract<ImportResult, { ok: false }> => !r.ok && !r.cancelled);
+  const left = results.filter((r) => !r.ok && r.cancelled).length;
   const added = results.filter((r) => r.ok && !r.duplicate).length;
   const duplicates = results.filter((r) => r.ok && r.duplicate).length;
   const parts = [
-    added ? `Imported ${added} ${added === 1 ? 'transcript' : 'transcripts'}.` : '',
+    // Cancelled: each file before the cancel is a whole document; the rest were not touched.
+    left ? `Import cancelled: ${results.filter((r) => r.ok).length} of ${results.length} files imported, each whole; ${left} not imported (open them again to import them).` : '',
+    added && !left ? `Imported ${added} ${added === 1 ? 'transcript' : 'transcripts'}.` : '',
     duplicates ? `${duplicates} already in the library.` : '',
     ...failed.map((f) => f.message),
+    // Nothing came in: say what Gloss can read, so the reader knows what to try next.
+    failed.length > 0 && added + duplicates === 0 && !left ? 'Nothing was imported. Gloss opens transcripts as plain text, Markdown, WebVTT or SRT files: check the files, or save them in one of these formats, and open them again.' : '',
   ].filter(Boolean);
   if (parts.length) readingStore.setStatus({ kind: failed.length ? 'error' : 'info', message: parts.join(' ') });
 }
