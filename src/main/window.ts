@@ -51,9 +51,12 @@ export function createReadingWindow(preloadPath: string, statePath: string): Bro
       preload: preloadPath,
     },
   });
-  if (placed.maximized) win.maximize();
-  if (placed.fullScreen) win.setFullScreen(true);
-  win.once('ready-to-show', () => win.show());
+  // Once there is something to show: maximize() shows a hidden window on some platforms, before its page is ready.
+  win.once('ready-to-show', () => {
+    if (placed.maximized) win.maximize();
+    if (placed.fullScreen) win.setFullScreen(true);
+    win.show();
+  });
   rememberWindowState(win, statePath);
   return win;
 }
