@@ -417,7 +417,7 @@ export function CodeManager() {
   return (
     <div className="library-app code-manager-app">
       <header className="toolbar">
-        <div className="toolbar__title">Codes</div>
+        <h1 className="toolbar__title">Codes</h1>
         <BackToDocumentButton />
         <button type="button" className="button" onClick={() => showView('library')}>
           Library

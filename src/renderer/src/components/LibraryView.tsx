@@ -40,7 +40,7 @@ export function LibraryView() {
   return (
     <div className="library-app">
       <header className="toolbar">
-        <div className="toolbar__title">Library</div>
+        <h1 className="toolbar__title">Library</h1>
         <BackToDocumentButton />
         <button type="button" className="button" onClick={openSearch} title={`Search every transcript, highlight, note and notebook (${shownKey('search-library')})`}>
           Search…
