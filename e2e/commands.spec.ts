@@ -170,6 +170,34 @@ test('Shift+F10 on selected words opens their menu: arrows move, Enter picks; Es
   await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).map((a) => a.color)).toEqual(['blue']);
 });
 
+test('on selected words, Add a code… and Quote in notebook first highlight them, then act on the new highlight', async ({ gloss }) => {
+  const { page, ui } = gloss;
+  const menu = new ContextMenuPart(page);
+  await ui.select('let a gremlin loose');
+  await menu.openOnSelection();
+  await menu.item('Add a code…').click();
+  await expect(ui.highlights).toHaveCount(1);
+  await expect(new CodeFieldPart(page).input).toBeFocused();
+  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).map((a) => [a.selectors.quote.exact, a.color])).toEqual([['let a gremlin loose', 'yellow']]);
+
+  await ui.leaveNote();
+  await ui.select('the scaling laws');
+  await menu.openOnSelection();
+  await menu.item('Quote in notebook').click();
+  await expect(ui.status).toContainText('Quoted in this document’s notebook');
+  await expect(ui.highlights).toHaveCount(2);
+});
+
+test('Edit > Undo in a text field takes back what was typed there', async ({ gloss }) => {
+  const { page } = gloss;
+  const find = new FindBarPage(page);
+  await find.open();
+  await find.field.pressSequentially('gremlin');
+  await expect(find.field).toHaveValue('gremlin');
+  await gloss.menu('undo');
+  await expect(find.field).not.toHaveValue('gremlin');
+});
+
 test('right-click on a highlight: its colour ticked, Copy highlight as Markdown, a new colour, Delete', async ({ gloss }) => {
   const { page, ui } = gloss;
   const menu = new ContextMenuPart(page);
