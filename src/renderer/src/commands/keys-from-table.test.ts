@@ -8,6 +8,13 @@
 import { describe, expect, test } from 'vitest';
 import { COMMAND_IDS, commandSpec } from '../../../shared/commands';
 
+declare global {
+  interface ImportMeta {
+    /** Vite's (and so Vitest's) glob import: here, every renderer module's source text. */
+    glob(patterns: string[], options: { query: string; import: string; eager: true }): Record<string, unknown>;
+  }
+}
+
 const SOURCES = import.meta.glob(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts', '!../**/testing/**'], {
   query: '?raw',
   import: 'default',
