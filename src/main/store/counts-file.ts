@@ -88,6 +88,11 @@ export class CountsFiles {
     private readonly dirOf: (documentId: string) => string,
   ) {}
 
+  /** The counts this process already read or wrote for a document, without reading anything. */
+  known(documentId: string): Counts | undefined {
+    return this.onDisk.get(documentId);
+  }
+
   /** The counts saved for a document; null when there are none to trust. */
   async read(documentId: string): Promise<Counts | null> {
     const known = this.onDisk.get(documentId);

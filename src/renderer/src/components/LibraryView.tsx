@@ -27,6 +27,7 @@ import './library/LibraryTable.css';
 
 export function LibraryView() {
   const documents = useLibrary((s) => s.documents);
+  const listed = useLibrary((s) => s.listed);
   const sort = useLibrary((s) => s.sort);
   const filter = useLibrary((s) => s.filter);
   const readOnly = useStoreStatus((s) => s.readOnly);
@@ -73,7 +74,7 @@ export function LibraryView() {
       <main className="library" tabIndex={-1}>
         <p className="library__hint">Plain text, Markdown, WebVTT and SRT. Drop files anywhere in the window to import them.</p>
         {documents.length === 0 ? (
-          <p className="library__empty">No documents yet: choose Open transcripts… above, or drop transcript files (plain text, Markdown, WebVTT, SRT) anywhere in this window.</p>
+          listed && <p className="library__empty">No documents yet: choose Open transcripts… above, or drop transcript files (plain text, Markdown, WebVTT, SRT) anywhere in this window.</p>
         ) : (
           <>
             <div className="library__controls">

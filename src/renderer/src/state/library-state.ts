@@ -28,6 +28,8 @@ export type View = 'reader' | 'library' | 'notebook' | 'overview' | 'codes' | 's
 interface LibraryState {
   view: View;
   documents: DocumentSummary[];
+  /** Whether the documents were listed yet (before, an empty list says nothing about the library). */
+  listed: boolean;
   /** How the library table is sorted (remembered between runs). */
   sort: LibrarySort;
   /** The words the table is filtered by (title or speaker). */
@@ -49,7 +51,7 @@ function rememberedSort(): LibrarySort {
 }
 
 type Listener = () => void;
-let state: LibraryState = { view: 'reader', documents: [], sort: rememberedSort(), filter: '', selected: new Set(), anchor: null };
+let state: LibraryState = { view: 'reader', documents: [], listed: false, sort: rememberedSort(), filter: '', selected: new Set(), anchor: null };
 const listeners = new Set<Listener>();
 
 function set(patch: Partial<LibraryState>): void {
@@ -84,7 +86,7 @@ export async function refreshLibrary(): Promise<DocumentSummary[]> {
   // A document gone (removed here or beside the app) is no longer chosen.
   const ids = new Set(documents.map((d) => d.id));
   const selected = [...state.selected].filter((id) => ids.has(id));
-  set({ documents, ...(selected.length !== state.selected.size ? { selected: new Set(selected) } : {}) });
+  set({ documents, listed: true, ...(selected.length !== state.selected.size ? { selected: new Set(selected) } : {}) });
   // Listing looks for documents added or damaged since; what it found is told, without holding up the list.
   void refreshStoreStatus();
   return documents;

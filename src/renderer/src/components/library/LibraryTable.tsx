@@ -74,7 +74,8 @@ export function LibraryTable({ shown, scrollRef }: { shown: DocumentSummary[]; s
     count: shown.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 88,
-    overscan: 8,
+    // Few rows beyond the view: a fast scroll that jumps past them draws every row of the new view anyway.
+    overscan: 4,
     // The rows start below the header (and what is above the table in the scrolling area).
     scrollMargin: headHeight,
     getItemKey: (index) => shown[index].id,
