@@ -3,8 +3,9 @@
  * reader (a highlight selected in the side panel, its note open), the
  * notebook tab, the find bar, the export dialog, the library, the code
  * manager, the search with results, the overview, the settings dialog, the
- * shortcut reference, both context menus, the replace report and a narrow
- * window with the side panel laid over the text. No
+ * shortcut reference, both context menus, the replace report, a narrow
+ * window with the side panel laid over the text, the highlight filters, the
+ * library notebook, a code manager dialog and an import's report. No
  * view may have a serious or critical violation; a failure lists each one
  * with its rule, the element and what is wrong. Also what a screen reader is
  * told: turns by their speakers, a highlight by its colour's name, codes and
@@ -16,6 +17,7 @@ import { expect, test, type GlossApp } from './support/fixtures';
 import { describeViolations, seriousViolations } from './support/axe';
 import { CodeManagerPage, ColorLegendPart } from './support/code-manager-page';
 import { ContextMenuPart, ShortcutReferencePage } from './support/commands-page';
+import { ExchangeReportPage } from './support/exchange-report-page';
 import { LayoutPage } from './support/layout-page';
 import { SAMPLE_PATH } from './support/paths';
 import { ReplaceTextPage } from './support/replace-text-page';
@@ -39,6 +41,16 @@ async function check(gloss: GlossApp, view: string): Promise<void> {
   const problems = await seriousViolations(gloss.page);
   expect.soft(problems, `axe in the ${view}:\n${describeViolations(problems)}`).toEqual([]);
 }
+
+/** Annotations from another tool (W3C Web Annotations): one on a passage of the sample, one on a passage it does not have. */
+const W3C_PAGE = {
+  '@context': 'http://www.w3.org/ns/anno.jsonld',
+  type: 'AnnotationPage',
+  items: [
+    { type: 'Annotation', bodyValue: 'Agents as gremlins', target: { source: 'https://interviews.example/amodei', selector: { type: 'TextQuoteSelector', exact: 'the scaling laws' } } },
+    { type: 'Annotation', target: { source: 'https://interviews.example/amodei', selector: { type: 'TextQuoteSelector', exact: 'words this interview never had' } } },
+  ],
+};
 
 /** A highlight with a code and a note, selected: the side panel shows its fields. */
 async function selectedHighlight(gloss: GlossApp): Promise<void> {
@@ -166,6 +178,38 @@ for (const theme of THEMES) {
       if (!(await layout.panel.isVisible())) await layout.toggle.click();
       await expect.poll(() => layout.isOverlay()).toBe(true);
       await check(gloss, 'narrow window with the side panel over the text');
+    });
+
+    test(`the highlight filters, the library notebook, a code manager dialog and an import's report have no serious accessibility problem (${theme})`, async ({ gloss }, testInfo) => {
+      test.setTimeout(SEVERAL_VIEWS_MS);
+      const { page } = gloss;
+      await selectedHighlight(gloss);
+      const panel = new SidePanelPage(page);
+      await panel.openFilters();
+      await check(gloss, 'side panel with its filters open');
+
+      const file = testInfo.outputPath(`notes-${theme}.jsonld`);
+      await writeFile(file, JSON.stringify(W3C_PAGE));
+      await gloss.setFilesToOpen([file]);
+      await gloss.menu('import-annotations');
+      const report = new ExchangeReportPage(page);
+      await expect(report.summary).toBeVisible();
+      await check(gloss, 'report of an annotation import');
+      await report.closeWithEscape();
+
+      const codes = new CodeManagerPage(page);
+      await codes.open();
+      await page.getByRole('button', { name: 'Rename theme/risk', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await expect(codes.dialog).toBeVisible();
+      await check(gloss, 'code manager’s rename dialog');
+      await page.keyboard.press('Escape');
+      await expect(codes.dialog).toHaveCount(0);
+
+      await page.getByRole('button', { name: 'Library', exact: true }).click();
+      const notebook = new NotebookPage(page, 'library');
+      await notebook.open();
+      await check(gloss, 'library notebook');
     });
   });
 }
