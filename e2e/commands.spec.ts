@@ -238,6 +238,33 @@ test('right-click on a highlight: its colour ticked, Copy highlight as Markdown,
   await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).length).toBe(0);
 });
 
+test('in a 600 px window the context menu and the shortcut reference stay inside it', async ({ gloss }) => {
+  const { page, ui } = gloss;
+  await page.setViewportSize({ width: 600, height: 700 });
+  const menu = new ContextMenuPart(page);
+  await ui.select('let a gremlin loose');
+  const words = await page.evaluate(() => window.getSelection()!.getRangeAt(0).getClientRects()[0].toJSON());
+  // Right-clicked at the end of the words, further right than the menu's width allows.
+  await page.mouse.click(words.right - 2, words.top + words.height / 2, { button: 'right' });
+  await expect(menu.named('Selected words')).toBeVisible();
+  const box = (await menu.menu.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(600);
+  expect(box.y + box.height).toBeLessThanOrEqual(700);
+  await page.screenshot({ path: join(SHOTS, 'context-menu-600.png') });
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('F1');
+  const reference = new ShortcutReferencePage(page);
+  await expect(reference.dialog).toBeVisible();
+  const dialog = (await reference.dialog.boundingBox())!;
+  expect(dialog.x).toBeGreaterThanOrEqual(0);
+  expect(dialog.x + dialog.width).toBeLessThanOrEqual(600);
+  expect(dialog.y + dialog.height).toBeLessThanOrEqual(700);
+  expect(await reference.dialog.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+  await page.screenshot({ path: join(SHOTS, 'shortcut-reference-600.png') });
+});
+
 test('the shortcut reference lists exactly the commands of the table that have keys, with their keys, and closes with Escape', async ({ gloss }) => {
   const { page } = gloss;
   const reference = new ShortcutReferencePage(page);
