@@ -78,6 +78,8 @@ export function LibraryTable({ shown, scrollRef }: { shown: DocumentSummary[]; s
     overscan: 4,
     // The rows start below the header (and what is above the table in the scrolling area).
     scrollMargin: headHeight,
+    // A row scrolled to by the keyboard comes to rest below the sticky header, not under it.
+    scrollPaddingStart: headHeight,
     getItemKey: (index) => shown[index].id,
     enabled: virtual,
   });
