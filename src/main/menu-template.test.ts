@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { COMMAND_IDS, commandKeys, commandSpec, toAccelerator, type MenuGroup } from '../shared/commands';
-import { flattenMenu, layoutOf, menuTemplate, type MenuPlatform } from './menu-template';
+import { COMMAND_IDS, commandSpec, toAccelerator, type MenuGroup } from '../shared/commands';
+import { flattenMenu, layoutOf, menuKey, menuTemplate, type MenuPlatform, type MenuTemplateItem } from './menu-template';
 
 const PLATFORMS: MenuPlatform[] = ['darwin', 'win32', 'linux'];
 const GROUPS: MenuGroup[] = ['file', 'edit', 'view', 'highlight', 'go', 'help'];
@@ -21,7 +21,7 @@ describe.each(PLATFORMS)('the application menu on %s', (platform) => {
     for (const item of all.filter((i) => i.id)) {
       const id = item.id as (typeof COMMAND_IDS)[number];
       expect(item.label).toBe(commandSpec(id).label);
-      const key = commandKeys(id, mac)[0];
+      const key = menuKey(id, platform);
       expect(item.accelerator, id).toBe(key === undefined ? undefined : toAccelerator(key));
     }
   });
@@ -81,4 +81,15 @@ test("each menu's layout lists only commands the table puts in that menu", () =>
   for (const group of GROUPS) {
     for (const id of layoutOf(group)) if (id !== null) expect(commandSpec(id).menu, id).toBe(group);
   }
+});
+
+test('on macOS only Cmd keys are menu key equivalents, so plain keys still type in a note', () => {
+  const mac = menuTemplate('darwin').flatMap(function walk(i: MenuTemplateItem): MenuTemplateItem[] {
+    return [i, ...(i.submenu ?? []).flatMap(walk)];
+  });
+  expect(mac.find((i) => i.id === 'open-note')?.accelerator).toBeUndefined();
+  expect(mac.find((i) => i.id === 'delete-highlight')?.accelerator).toBeUndefined();
+  expect(mac.find((i) => i.id === 'highlight-yellow')?.accelerator).toBeUndefined();
+  expect(mac.find((i) => i.id === 'export')?.accelerator).toBe('CmdOrCtrl+E');
+  for (const item of mac) if (item.accelerator && !item.role) expect(item.accelerator, item.id).toContain('CmdOrCtrl');
 });

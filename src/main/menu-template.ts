@@ -10,7 +10,7 @@
  * Electron's roles (copy, zoom, full screen, quit, …) keep theirs: only
  * Electron can do what they do.
  */
-import { COMMAND_IDS, commandKeys, commandSpec, toAccelerator, type CommandId, type MenuGroup } from '../shared/commands';
+import { COMMAND_IDS, commandKeys, commandSpec, splitKey, toAccelerator, type CommandId, type MenuGroup } from '../shared/commands';
 
 export type MenuPlatform = 'darwin' | 'win32' | 'linux';
 
@@ -28,10 +28,21 @@ export interface MenuTemplateItem {
 
 const SEPARATOR: MenuTemplateItem = { type: 'separator' };
 
+/**
+ * The key a menu shows for a command: its first. macOS menus take their key equivalents before the page whatever
+ * registerAccelerator says (it is Linux and Windows only), so a plain key there (N, Delete, ?, Alt+1) would be eaten
+ * while typing: on macOS a Gloss command shows its first Cmd key, or none.
+ */
+export function menuKey(id: CommandId, platform: MenuPlatform): string | undefined {
+  const keys = commandKeys(id, platform === 'darwin');
+  if (platform !== 'darwin' || commandSpec(id).role) return keys[0];
+  return keys.find((k) => splitKey(k).includes('Mod'));
+}
+
 /** A command of the table as a menu item: its role if Electron does it, else a click sent to the renderer. */
 export function commandItem(id: CommandId, platform: MenuPlatform): MenuTemplateItem {
   const spec = commandSpec(id);
-  const key = commandKeys(id, platform === 'darwin')[0];
+  const key = menuKey(id, platform);
   const accelerator = key === undefined ? {} : { accelerator: toAccelerator(key) };
   if (spec.role) return { id, label: spec.label, role: spec.role, ...accelerator };
   return { id, label: spec.label, command: id, ...accelerator, ...(key === undefined ? {} : { registerAccelerator: false }) };
