@@ -81,26 +81,29 @@ export function ShortcutReference({ onClose }: { onClose(): void }) {
       {/* Scrolled from the keyboard too: it takes the focus (Tab from the field). */}
       <div className="shortcuts__body" role="region" aria-label="Shortcuts" tabIndex={0}>
         {sections.length === 0 && <p className="shortcuts__none">No shortcut matches “{filter.trim()}”.</p>}
-        {sections.map(({ section, rows }) => (
-          <section key={section} className="shortcuts__section" aria-label={section}>
-            <h3 className="shortcuts__section-title">{section}</h3>
-            <table className="shortcuts__table">
-              <tbody>
-                {rows.map(({ id, spec, keys }) => (
-                  <tr key={id} data-command={id}>
-                    <th scope="row">
-                      <span className="shortcuts__label">{spec.label}</span>
-                      {spec.help && <span className="shortcuts__help">{spec.help}</span>}
-                    </th>
-                    <td className="shortcuts__keys">
-                      <Keys keys={keys} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        ))}
+        {/* Two columns where there is room, each group whole in one of them under its own heading. */}
+        <div className="shortcuts__columns">
+          {sections.map(({ section, rows }) => (
+            <section key={section} className="shortcuts__section" aria-label={section}>
+              <h3 className="shortcuts__section-title">{section}</h3>
+              <table className="shortcuts__table">
+                <tbody>
+                  {rows.map(({ id, spec, keys }) => (
+                    <tr key={id} data-command={id}>
+                      <th scope="row">
+                        <span className="shortcuts__label">{spec.label}</span>
+                        {spec.help && <span className="shortcuts__help">{spec.help}</span>}
+                      </th>
+                      <td className="shortcuts__keys">
+                        <Keys keys={keys} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+        </div>
       </div>
     </dialog>
   );
