@@ -107,7 +107,12 @@ test('grouped by speaker, notes off, codes off: the file written says so', async
   await dialog.setOption('Codes', false);
   const path = testInfo.outputPath('by speaker.md');
   await gloss.setExportPath(path);
+  // The outcome's polite live region is there, empty, before the export, so that a screen reader says what goes into it.
+  const spoken = dialog.outcome.locator('[role="status"]');
+  await expect(spoken).toBeAttached();
+  await expect(spoken).toBeEmpty();
   expect(await dialog.run()).toContain(`Exported 3 highlights to ${path}`);
+  await expect(spoken).toContainText(`Exported 3 highlights to ${path}`);
   await expect(gloss.ui.status).toContainText(`Exported 3 highlights to ${path}`);
 
   const markdown = await readFile(path, 'utf8');

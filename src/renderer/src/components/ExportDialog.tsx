@@ -253,14 +253,19 @@ function ExportForm({ opening }: { opening: ExportOpening }) {
           )}
         </div>
 
-        {(done || error || cancelled || copying) && (
-          <div className="export-dialog__outcome" role={error || copying?.kind === 'error' ? 'alert' : 'status'}>
+        {/* The live regions are there, empty, from the start: a screen reader says what is put into them, not a region
+            that appears with its words already in it. Errors through the assertive one. */}
+        <div className="export-dialog__outcome">
+          <div role="status">
             {done && <p className="export-dialog__done">{done.message}</p>}
-            {error && <p className="export-dialog__problem">{error}</p>}
             {cancelled && <p className="export-dialog__hint">Nothing was exported: no place was chosen, or the export was cancelled before it wrote anything.</p>}
-            {copying && <p className={copying.kind === 'error' ? 'export-dialog__problem' : 'export-dialog__done'}>{copying.message}</p>}
+            {copying?.kind === 'info' && <p className="export-dialog__done">{copying.message}</p>}
           </div>
-        )}
+          <div role="alert">
+            {error && <p className="export-dialog__problem">{error}</p>}
+            {copying?.kind === 'error' && <p className="export-dialog__problem">{copying.message}</p>}
+          </div>
+        </div>
 
         <div className="export-dialog__buttons">
           {format === 'md' && (
