@@ -42,19 +42,21 @@ export function LibraryView() {
     <div className="library-app">
       <header className="toolbar">
         <h1 className="toolbar__title">Library</h1>
-        <BackToDocumentButton />
-        <button type="button" className="button" onClick={openSearch} title={`Search every transcript, highlight, note and notebook (${shownKey('search-library')})`}>
-          Search…
-        </button>
-        <button type="button" className="button" onClick={() => showOverview(null, 'library')} title="Speakers × codes and colours across every document, with counts">
-          Library overview
-        </button>
-        <button type="button" className="button" onClick={() => showView('notebook')} title="Notes and quotes across documents">
-          Library notebook
-        </button>
-        <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
-          Codes
-        </button>
+        <nav className="toolbar__views" aria-label="Views">
+          <BackToDocumentButton />
+          <button type="button" className="button" onClick={openSearch} title={`Search every transcript, highlight, note and notebook (${shownKey('search-library')})`}>
+            Search…
+          </button>
+          <button type="button" className="button" onClick={() => showOverview(null, 'library')} title="Speakers × codes and colours across every document, with counts">
+            Library overview
+          </button>
+          <button type="button" className="button" onClick={() => showView('notebook')} title="Notes and quotes across documents">
+            Library notebook
+          </button>
+          <button type="button" className="button" onClick={() => showView('codes')} title="Every code in the library: rename, merge, move, delete">
+            Codes
+          </button>
+        </nav>
         <button type="button" className="button" onClick={() => openExportForLibrary()} title={`Export every document: Markdown (a folder with an index), W3C Web Annotations, REFI-QDA (${shownKey('export')})`}>
           Export library…
         </button>
