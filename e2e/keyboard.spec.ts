@@ -129,6 +129,23 @@ test('Shift extends the selection by word, sentence and paragraph, and back', as
   await expect(keys.caret).toBeVisible();
 });
 
+test('Ctrl/Cmd+A in the transcript selects the whole transcript and nothing else in the window', async ({ gloss }) => {
+  const { page } = gloss;
+  const keys = new TranscriptKeysPage(page);
+  await keys.tabToTranscript();
+  await keys.press('ControlOrMeta+a');
+  const selected = await keys.selectedText();
+  expect(selected.startsWith('Democracies must maintain the lead in AI')).toBe(true);
+  // To the end of the last paragraph, built even if it was not yet.
+  const lastWords = (await page.locator('.para').last().innerText()).trim().slice(-40);
+  expect(selected.trimEnd().endsWith(lastWords)).toBe(true);
+  for (const label of ['Library notebook', 'Replace text', 'Copy quote', 'Export…', 'Highlights', 'Notebook', 'Yellow']) {
+    expect(selected, `the toolbar, palette or side panel's "${label}" is not selected`).not.toContain(label);
+  }
+  expect(await keys.hasFocus()).toBe(true);
+  await expect(keys.caret).toBeHidden();
+});
+
 test('Alt+2 makes a green highlight of exactly the words selected with the keys; the focus stays in the text with the highlight selected', async ({ gloss }) => {
   const { page, ui } = gloss;
   const keys = new TranscriptKeysPage(page);

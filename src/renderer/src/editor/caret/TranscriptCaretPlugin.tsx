@@ -1,7 +1,7 @@
 /**
  * Gives the read-only transcript a caret (transcript-caret.ts): its keys,
  * the bar drawn where it stands, and its place kept across the editor
- * rebuilding the text's nodes. Rendered inside the reading view, which the
+ * rebuilding the text's nodes; Select all there selects the transcript only. Rendered inside the reading view, which the
  * bar is positioned in.
  */
 import { MarkNode } from '@lexical/mark';
@@ -12,7 +12,7 @@ import { IS_MAC } from '../../keyboard';
 import { readingStore } from '../../state/reading-store';
 import { BUILD_TRANSCRIPT_COMMAND } from '../commands';
 import { TranscriptParagraphNode } from '../nodes/TranscriptParagraphNode';
-import { caretMoveFor } from './caret-keys';
+import { caretMoveFor, isSelectAll } from './caret-keys';
 import { TranscriptCaret } from './transcript-caret';
 import './caret.css';
 
@@ -24,6 +24,12 @@ export function TranscriptCaretPlugin() {
     let caret: TranscriptCaret | null = null;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || !caret) return;
+      // Select all here is the transcript's text, not the whole page with its toolbars.
+      if (isSelectAll(event, IS_MAC)) {
+        event.preventDefault();
+        caret.selectAll();
+        return;
+      }
       const move = caretMoveFor(event, IS_MAC);
       if (!move) return;
       event.preventDefault();

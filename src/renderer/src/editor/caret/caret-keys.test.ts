@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyPress } from '../../../../shared/commands';
-import { caretMoveFor } from './caret-keys';
+import { caretMoveFor, isSelectAll } from './caret-keys';
 
 function press(key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress {
   return { key, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, ...mods };
@@ -51,5 +51,15 @@ describe('caretMoveFor with a real keyboard event', () => {
       }
     }
     expect(caretMoveFor(new FakeKeyboardEvent(), false)).toEqual({ step: 'word', direction: 'forward', extend: true });
+  });
+});
+
+describe('isSelectAll', () => {
+  it('is Ctrl+A on Linux and Windows, Cmd+A on a Mac, and nothing else', () => {
+    expect(isSelectAll(press('a', { ctrlKey: true }), false)).toBe(true);
+    expect(isSelectAll(press('a', { metaKey: true }), true)).toBe(true);
+    expect(isSelectAll(press('a', { ctrlKey: true }), true)).toBe(false);
+    expect(isSelectAll(press('a'), false)).toBe(false);
+    expect(isSelectAll(press('a', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
   });
 });

@@ -41,3 +41,8 @@ export function caretMoveFor(event: KeyPress, mac: boolean): CaretMove | null {
   }
   return null;
 }
+
+/** Whether a key press is Select all (the command table's 'select-all': Ctrl+A, Cmd+A on a Mac): in the transcript it selects the transcript's text only. */
+export function isSelectAll(event: KeyPress, mac: boolean): boolean {
+  return commandKeys('select-all', mac).some((k) => matchesKey(event, k, mac));
+}

@@ -139,6 +139,15 @@ export class TranscriptCaret {
     this.draw(true);
   }
 
+  /** Selects the whole transcript, built to its end, from its first paragraph's text to its last's; the view stays where it is. */
+  selectAll(): void {
+    this.options.buildAll();
+    this.paragraphsChanged();
+    const { spans } = this.paragraphs();
+    if (spans.length === 0) return;
+    this.place(spans[spans.length - 1].end, spans[0].start, { reveal: false });
+  }
+
   /** Moves the caret (or extends the selection) as a caret key asks. */
   move({ step, direction, extend }: CaretMove): void {
     if (!this.readSelection() && !this.known) this.placeInView();
