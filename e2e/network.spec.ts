@@ -50,8 +50,9 @@ test('a whole session (import, highlight, note, export, library, rename, remove)
   const requests = await gloss.requests();
   const own = (url: string) => url.startsWith(`${gloss.appOrigin}/`);
   expect(requests.filter((url) => !own(url)), 'requests outside the app').toEqual([]);
-  // The recording worked, and what was asked for is the app's page, scripts and styles.
+  // The recording worked, and what was asked for is the app's page, scripts, styles and bundled fonts.
   expect(requests).toContain(`${gloss.appOrigin}/index.html`);
   const paths = requests.map((url) => url.slice(gloss.appOrigin.length));
-  expect(paths.filter((path) => !/^\/(index\.html|assets\/[\w.-]+\.(js|css))$/.test(path)), 'requests other than the app’s files').toEqual([]);
+  expect(paths.filter((path) => !/^\/(index\.html|appearance-boot\.js|assets\/[\w.-]+\.(js|css|woff2))$/.test(path)), 'requests other than the app’s files').toEqual([]);
+  expect(paths.some((path) => /^\/assets\/literata-[\w.-]+\.woff2$/.test(path)), 'the bundled reading font').toBe(true);
 });
