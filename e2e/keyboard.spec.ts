@@ -105,6 +105,39 @@ test('the caret moves by character, word, line edge, paragraph, sentence, line a
   await expect(keys.caret).toBeInViewport();
 });
 
+test('Page Down moves the caret a screenful on with the view, and Shift+Page Down selects that screenful', async ({ gloss }) => {
+  const { page } = gloss;
+  const keys = new TranscriptKeysPage(page);
+  await keys.tabToTranscript();
+  /** The view's scroll, the caret's place in the text (characters before it) and its height on screen. */
+  const where = () =>
+    page.evaluate(() => {
+      const reader = document.querySelector('.reader')!;
+      const selection = window.getSelection()!;
+      const range = document.createRange();
+      range.setStart(document.querySelector('.transcript')!, 0);
+      range.setEnd(selection.focusNode!, selection.focusOffset);
+      return { scrollTop: reader.scrollTop, offset: range.toString().length };
+    });
+  const start = await where();
+  const startY = (await keys.caretBox()).y;
+  await keys.press('PageDown');
+  const after = await where();
+  expect(after.scrollTop).toBeGreaterThan(start.scrollTop + 400);
+  expect(after.offset).toBeGreaterThan(start.offset + 500);
+  // Drawn near where it stood on screen, and on the text.
+  expect(Math.abs((await keys.caretBox()).y - startY)).toBeLessThan(120);
+  expect(await keys.caretMatchesSelection()).toBe(true);
+  await keys.press('Shift+PageDown');
+  const selected = await keys.selectedText();
+  expect(selected.length).toBeGreaterThan(500);
+  expect((await where()).scrollTop).toBeGreaterThan(after.scrollTop + 400);
+  // Page Up without Shift closes the selection and goes back a screenful.
+  await keys.press('PageUp');
+  expect(await keys.selectedText()).toBe('');
+  expect((await where()).offset).toBeLessThan(after.offset + selected.length);
+});
+
 test('Shift extends the selection by word, sentence and paragraph, and back', async ({ gloss }) => {
   const { page } = gloss;
   const keys = new TranscriptKeysPage(page);

@@ -95,6 +95,7 @@ export const COMMANDS = {
   'caret-sentence': { label: 'Move by sentence', keys: ['Alt+ArrowLeft', 'Alt+ArrowRight'], macKeys: ['Ctrl+Alt+ArrowLeft', 'Ctrl+Alt+ArrowRight'], scope: 'transcript', help: 'With Shift, extend the selection' },
   'caret-line': { label: 'Move by line', keys: ['ArrowUp', 'ArrowDown'], scope: 'transcript', help: 'With Shift, extend the selection' },
   'caret-paragraph': { label: 'Move by paragraph', keys: ['Mod+ArrowUp', 'Mod+ArrowDown'], macKeys: ['Alt+ArrowUp', 'Alt+ArrowDown'], scope: 'transcript', help: 'With Shift, extend the selection' },
+  'caret-page': { label: 'Move by a screenful', keys: ['PageUp', 'PageDown'], scope: 'transcript', help: 'With Shift, extend the selection' },
   'caret-line-edge': { label: 'To the start or end of the line', keys: ['Home', 'End'], macKeys: ['Mod+ArrowLeft', 'Mod+ArrowRight', 'Home', 'End'], scope: 'transcript', help: 'With Shift, extend the selection' },
   'caret-document-edge': { label: 'To the start or end of the transcript', keys: ['Mod+Home', 'Mod+End'], macKeys: ['Mod+ArrowUp', 'Mod+ArrowDown', 'Mod+Home', 'Mod+End'], scope: 'transcript', help: 'With Shift, extend the selection' },
 

@@ -7,8 +7,8 @@
 import { commandKeys, matchesKey, type CommandId, type KeyPress } from '../../../../shared/commands';
 import type { CaretDirection, CaretUnit } from './caret-moves';
 
-/** What the browser moves (lines depend on the layout) or caret-moves.ts works out on the text. */
-export type CaretStep = CaretUnit | 'line' | 'lineboundary';
+/** What the browser moves (lines depend on the layout), a screenful of the reading view, or caret-moves.ts works out on the text. */
+export type CaretStep = CaretUnit | 'line' | 'page' | 'lineboundary';
 
 export interface CaretMove {
   step: CaretStep;
@@ -23,6 +23,7 @@ const STEPS: readonly (readonly [CommandId, CaretStep])[] = [
   ['caret-sentence', 'sentence'],
   ['caret-line', 'line'],
   ['caret-paragraph', 'paragraph'],
+  ['caret-page', 'page'],
   ['caret-line-edge', 'lineboundary'],
   ['caret-document-edge', 'document'],
 ];

@@ -2,8 +2,9 @@
  * Between offsets in the transcript's plain text and points in its page:
  * the paragraphs shown (with their data-start/data-end), the DOM point of an
  * offset (only ever in the paragraph's own text, never in the cue time drawn
- * in its margin), and where on screen the caret at a point is drawn. The
- * other way, a DOM point to an offset, is dom-selection.ts's offsetOf.
+ * in its margin), where on screen the caret at a point is drawn, and the
+ * DOM point at a place on screen. The other way, a DOM point to an offset,
+ * is dom-selection.ts's offsetOf.
  */
 import { MEDIA_TIME_CLASS } from '../nodes/TranscriptParagraphNode';
 import { offsetOf } from '../dom-selection';
@@ -74,4 +75,14 @@ export function caretRectAt(node: Node, offset: number, upstream = false): DOMRe
   range.collapse(true);
   const rects = range.getClientRects();
   return rects.length > 0 && rects[0].height > 0 ? rects[0] : null;
+}
+
+/** The DOM point a caret at this place on screen (window coordinates) would stand at, if the browser finds one. */
+export function pointAtScreen(x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof document.caretPositionFromPoint === 'function') {
+    const position = document.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }

@@ -3,14 +3,15 @@
  * no key, paste, drop or IME composition can change it); the browser's
  * selection in it is driven from here: the caret and the selection's anchor
  * are kept as offsets in the plain text, moved on keys (caret-keys.ts,
- * caret-moves.ts; lines by the browser's Selection.modify), written to the
+ * caret-moves.ts; lines by the browser's Selection.modify; a screenful by
+ * scrolling the view and taking the text at the caret's place on screen), written to the
  * page as the window's selection, and drawn as a blinking bar the browser
  * does not draw in text that cannot be edited. Offsets, unlike DOM points,
  * survive the editor rebuilding the text's nodes when a highlight is made.
  */
 import type { CaretMove } from './caret-keys';
 import { moveCaret, paragraphAt, snapOffset, type CaretDirection } from './caret-moves';
-import { caretRectAt, isInText, offsetOfPoint, pointIn, shownParagraphs, type ShownParagraphs } from './text-dom';
+import { caretRectAt, isInText, offsetOfPoint, pointAtScreen, pointIn, shownParagraphs, type ShownParagraphs } from './text-dom';
 
 /** Room kept above and below the caret when the view scrolls to it. */
 const REVEAL_MARGIN_PX = 48;
@@ -155,6 +156,8 @@ export class TranscriptCaret {
     this.upstream = step === 'lineboundary' && forward;
     if (step === 'line' || step === 'lineboundary') {
       this.moveByLayout(step, direction, extend);
+    } else if (step === 'page') {
+      this.moveByPage(direction, extend);
     } else {
       if (step === 'document' && forward) {
         this.options.buildAll();
@@ -184,6 +187,43 @@ export class TranscriptCaret {
     if (!this.readSelection()) return;
     // Outside the text (a cue time, a gap between paragraphs): put it back on the text.
     if (!inText) this.writeSelection();
+  }
+
+  /**
+   * A screenful: the view scrolls by its height less a line (so the last line read stays in sight), and the caret
+   * goes to the text at the same place on screen. Where the view cannot scroll that far (near the transcript's
+   * ends), the caret goes the rest of the way down or up the screen, as far as the text's first or last line.
+   */
+  private moveByPage(direction: CaretDirection, extend: boolean): void {
+    const scroller = this.scroller();
+    const rect = this.rectOf(this.focus);
+    if (!scroller || !rect) return;
+    const view = scroller.getBoundingClientRect();
+    const line = rect.height > 0 ? rect.height : parseFloat(getComputedStyle(this.root).lineHeight) || 24;
+    const page = Math.max(line, scroller.clientHeight - line);
+    const sign = direction === 'forward' ? 1 : -1;
+    const before = scroller.scrollTop;
+    scroller.scrollTop = before + sign * page;
+    const scrolled = scroller.scrollTop - before;
+    const x = rect.left + 1;
+    const y = Math.min(Math.max(rect.top + rect.height / 2 + sign * page - scrolled, view.top + 1), view.bottom - 1);
+    const to = this.offsetOnScreen(x, y, direction);
+    if (to === null) return;
+    this.focus = to;
+    if (!extend) this.anchor = to;
+    this.writeSelection();
+  }
+
+  /** The text offset at a place on screen, snapped onto the text (off it, the nearest paragraph's edge on `direction`'s side). */
+  private offsetOnScreen(x: number, y: number, direction: CaretDirection): number | null {
+    const { elements, spans } = this.paragraphs();
+    if (elements.length === 0) return null;
+    const point = pointAtScreen(x, y);
+    const offset = point ? offsetOfPoint(this.root, point.node, point.offset) : null;
+    if (offset !== null) return snapOffset(spans, offset, direction);
+    // Not in the transcript (past its column, beside it): the first paragraph reaching below that height, else the last.
+    const i = elements.findIndex((p) => p.getBoundingClientRect().bottom > y);
+    return i < 0 ? spans[spans.length - 1].end : spans[i].start;
   }
 
   /** The caret at the start of the first paragraph in view (where the reader is reading). */
