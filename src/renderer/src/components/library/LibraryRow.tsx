@@ -16,10 +16,28 @@ import { useStoreStatus } from '../../state/store-status';
 
 // Made once: a formatter made per call (toLocaleString with options) costs more than the rest of a row drawn.
 const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const days = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const numbers = new Intl.NumberFormat();
 
 export function formatDate(iso: string | null): string {
   return iso ? dates.format(new Date(iso)) : 'Never';
+}
+
+/**
+ * A date column's cell: the day alone, on one line (with the time the column would need two lines at most widths);
+ * the day and time in its tooltip and, in full, for a screen reader.
+ */
+function DateCell({ className, iso }: { className: string; iso: string | null }) {
+  if (!iso) return <td className={className}>Never</td>;
+  const full = formatDate(iso);
+  return (
+    <td className={className} title={full}>
+      <time dateTime={iso} aria-hidden="true">
+        {days.format(new Date(iso))}
+      </time>
+      <span className="visually-hidden">{full}</span>
+    </td>
+  );
 }
 
 export function formatNumber(n: number): string {
@@ -190,8 +208,8 @@ export const LibraryRow = memo(function LibraryRow({ doc, rowIndex, selected, ac
       </td>
       <td className="num library__words">{formatNumber(doc.wordCount)}</td>
       <td className="num library__highlights">{formatNumber(doc.highlightCount)}</td>
-      <td className="library__added">{formatDate(doc.addedAt)}</td>
-      <td className="library__opened">{formatDate(doc.openedAt)}</td>
+      <DateCell className="library__added" iso={doc.addedAt} />
+      <DateCell className="library__opened" iso={doc.openedAt} />
       <td>
         <div className="library__actions">
           <button type="button" className="link-button" tabIndex={tabIndex} aria-label={`Export ${doc.title}…`} onClick={() => openExportForLibrary([doc])}>
