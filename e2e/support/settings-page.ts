@@ -69,8 +69,12 @@ export class SettingsPage {
 
   /** The transcript's reading style as laid out, and 'chars' zeros measured in its font. */
   async readingStyle(chars: number): Promise<ReadingStyle> {
-    return this.page.evaluate((n) => {
+    return this.page.evaluate(async (n) => {
+      // Measured once the fonts in use have loaded (a layout first, so the transcript's font is asked for): before,
+      // the fallback font's metrics would be measured.
       const transcript = document.querySelector<HTMLElement>('.transcript')!;
+      void transcript.offsetHeight;
+      await document.fonts.ready;
       const style = getComputedStyle(transcript);
       const probe = document.createElement('span');
       probe.textContent = '0'.repeat(n);
