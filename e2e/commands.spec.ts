@@ -4,27 +4,17 @@
  * and Shift+F10), and the shortcut reference, checked against the command
  * table they are all built from.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { COMMAND_IDS, commandKeys, commandSpec, describeKey } from '../src/shared/commands';
-import type { Annotation } from '../src/shared/model';
 import { CodeFieldPart } from './support/code-manager-page';
 import { ContextMenuPart, ShortcutReferencePage } from './support/commands-page';
 import { FindBarPage } from './support/find-bar-page';
+import { highlightsOnDisk } from './support/data-folder';
 import { expect, test } from './support/fixtures';
 
 const SHOTS = '/tmp/commands-shots';
-
-async function annotationsOnDisk(dataDir: string): Promise<Annotation[]> {
-  const library = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'));
-  const file = join(dataDir, 'documents', library.documents[0].id, 'annotations.json');
-  try {
-    return JSON.parse(await readFile(file, 'utf8')).annotations;
-  } catch {
-    return [];
-  }
-}
 
 /** A picture of the window at 1280×900 in both themes. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -75,10 +65,10 @@ test('Edit menu: Find opens the find bar, Find next steps, Undo and Redo take ba
   await ui.leaveNote();
   await gloss.menu('undo');
   await expect(ui.highlights).toHaveCount(0);
-  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).length).toBe(0);
+  await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir)).length).toBe(0);
   await gloss.menu('redo');
   await expect(ui.highlights).toHaveCount(1);
-  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).map((a) => a.color)).toEqual(['pink']);
+  await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir)).map((a) => a.color)).toEqual(['pink']);
 });
 
 test('Edit > Undo while typing a note takes back the typing, not the highlight', async ({ gloss }) => {
@@ -98,14 +88,14 @@ test('Highlight menu commands: a colour highlights the selected words, Add a cod
   await ui.select('the scaling laws');
   await gloss.menu('highlight-green');
   await expect(ui.marksWith('the scaling laws')).toHaveAttribute('data-color', 'green');
-  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).map((a) => a.color)).toEqual(['green']);
+  await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir)).map((a) => a.color)).toEqual(['green']);
   await ui.leaveNote();
   await gloss.menu('add-code');
   await expect(new CodeFieldPart(page).input).toBeFocused();
   await ui.leaveNote();
   await gloss.menu('delete-highlight');
   await expect(ui.highlights).toHaveCount(0);
-  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).length).toBe(0);
+  await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir)).length).toBe(0);
 });
 
 test('right-click on selected words: the colours by their names with their keys, and a colour makes the highlight', async ({ gloss }) => {
@@ -137,7 +127,7 @@ test('right-click on selected words: the colours by their names with their keys,
   await menu.item('Purple').click();
   await expect(menu.menu).toBeHidden();
   await expect(ui.marksWith('let a gremlin loose')).toHaveAttribute('data-color', 'purple');
-  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).map((a) => [a.selectors.quote.exact, a.color])).toEqual([['let a gremlin loose', 'purple']]);
+  await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir)).map((a) => [a.selectors.quote.exact, a.color])).toEqual([['let a gremlin loose', 'purple']]);
 });
 
 test('Shift+F10 on selected words opens their menu: arrows move, Enter picks; Escape closes it and gives the focus back', async ({ gloss }) => {
@@ -167,7 +157,7 @@ test('Shift+F10 on selected words opens their menu: arrows move, Enter picks; Es
   await page.keyboard.press('Enter');
   await expect(menu.menu).toBeHidden();
   await expect(ui.marksWith('the scaling laws')).toHaveAttribute('data-color', 'blue');
-  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).map((a) => a.color)).toEqual(['blue']);
+  await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir)).map((a) => a.color)).toEqual(['blue']);
 });
 
 test('on selected words, Add a code… and Quote in notebook first highlight them, then act on the new highlight', async ({ gloss }) => {
@@ -178,7 +168,7 @@ test('on selected words, Add a code… and Quote in notebook first highlight the
   await menu.item('Add a code…').click();
   await expect(ui.highlights).toHaveCount(1);
   await expect(new CodeFieldPart(page).input).toBeFocused();
-  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).map((a) => [a.selectors.quote.exact, a.color])).toEqual([['let a gremlin loose', 'yellow']]);
+  await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir)).map((a) => [a.selectors.quote.exact, a.color])).toEqual([['let a gremlin loose', 'yellow']]);
 
   await ui.leaveNote();
   await ui.select('the scaling laws');
@@ -226,7 +216,7 @@ test('right-click on a highlight: its colour ticked, Copy highlight as Markdown,
   await menu.openOn(ui.marksWith('gremlin'));
   await menu.item('Red').click();
   await expect(ui.marksWith('gremlin')).toHaveAttribute('data-color', 'red');
-  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).map((a) => a.color)).toEqual(['red']);
+  await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir)).map((a) => a.color)).toEqual(['red']);
 
   // From the keyboard too: Shift+F10 with the highlight selected, then Delete highlight.
   await page.keyboard.press('Shift+F10');
@@ -235,7 +225,7 @@ test('right-click on a highlight: its colour ticked, Copy highlight as Markdown,
   expect(await menu.focusedLabel()).toBe('Delete highlight');
   await page.keyboard.press('Enter');
   await expect(ui.highlights).toHaveCount(0);
-  await expect.poll(async () => (await annotationsOnDisk(gloss.dataDir)).length).toBe(0);
+  await expect.poll(async () => (await highlightsOnDisk(gloss.dataDir)).length).toBe(0);
 });
 
 test('in a 600 px window the context menu and the shortcut reference stay inside it', async ({ gloss }) => {
